@@ -1,0 +1,130 @@
+//! The chart palette: one place for every colour the charts use.
+
+/// A colour with opacity.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rgba {
+    pub r: u8,
+    pub g: u8,
+    pub b: u8,
+    /// Opacity, 0 to 1.
+    pub a: f64,
+}
+
+impl Rgba {
+    pub const fn hex(rgb: u32) -> Rgba {
+        Rgba {
+            r: (rgb >> 16) as u8,
+            g: (rgb >> 8) as u8,
+            b: rgb as u8,
+            a: 1.0,
+        }
+    }
+
+    /// The same colour at `a` times its opacity.
+    pub fn fade(self, a: f64) -> Rgba {
+        Rgba {
+            a: (self.a * a).clamp(0.0, 1.0),
+            ..self
+        }
+    }
+
+    /// `#rrggbb`, for CSS and SVG.
+    pub fn css_hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
+    }
+}
+
+/// The colours of one theme. Meanings, not hues: Smart City always wears `city`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Theme {
+    pub background: Rgba,
+    pub ink: Rgba,
+    pub muted: Rgba,
+    pub rule: Rgba,
+    /// Smart City and the state as customer: the story's main thread.
+    pub city: Rgba,
+    /// Smart Business and other commercial work.
+    pub business: Rgba,
+    /// Smart Auto and the driving pivot.
+    pub auto: Rgba,
+    /// Money raised and other neutral comparisons.
+    pub neutral: Rgba,
+    /// Text drawn on top of a coloured bar.
+    pub on_bar: Rgba,
+}
+
+/// The light theme, matching `www/style.css`.
+pub const LIGHT: Theme = Theme {
+    background: Rgba::hex(0xfdfbf7),
+    ink: Rgba::hex(0x1b1b1b),
+    muted: Rgba::hex(0x595959),
+    rule: Rgba::hex(0xc9c2b8),
+    city: Rgba::hex(0xb3261e),
+    business: Rgba::hex(0x2b6a99),
+    auto: Rgba::hex(0x9a6700),
+    neutral: Rgba::hex(0x5b5f66),
+    on_bar: Rgba::hex(0xffffff),
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG relative luminance.
+    fn luminance(c: Rgba) -> f64 {
+        let ch = |v: u8| {
+            let s = f64::from(v) / 255.0;
+            if s <= 0.03928 {
+                s / 12.92
+            } else {
+                ((s + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * ch(c.r) + 0.7152 * ch(c.g) + 0.0722 * ch(c.b)
+    }
+
+    fn contrast(a: Rgba, b: Rgba) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn text_and_marks_meet_wcag_aa_on_the_background() {
+        let t = LIGHT;
+        for (name, c) in [
+            ("ink", t.ink),
+            ("muted", t.muted),
+            ("city", t.city),
+            ("business", t.business),
+            ("auto", t.auto),
+            ("neutral", t.neutral),
+        ] {
+            assert!(
+                contrast(c, t.background) >= 4.5,
+                "{name}: {:.2}",
+                contrast(c, t.background)
+            );
+        }
+        for (name, c) in [
+            ("city", t.city),
+            ("business", t.business),
+            ("auto", t.auto),
+            ("neutral", t.neutral),
+        ] {
+            assert!(
+                contrast(t.on_bar, c) >= 4.5,
+                "text on {name}: {:.2}",
+                contrast(t.on_bar, c)
+            );
+        }
+    }
+
+    #[test]
+    fn hex_and_fade() {
+        let c = Rgba::hex(0xb3261e);
+        assert_eq!((c.r, c.g, c.b), (0xb3, 0x26, 0x1e));
+        assert_eq!(c.css_hex(), "#b3261e");
+        assert_eq!(c.fade(0.5).a, 0.5);
+        assert_eq!(c.fade(3.0).a, 1.0);
+    }
+}
