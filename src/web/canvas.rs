@@ -1,0 +1,50 @@
+//! The canvas: a backing store sized to CSS size × devicePixelRatio, and scenes painted onto it through plotters.
+
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsValue;
+use web_sys::HtmlCanvasElement;
+
+use crate::render;
+use crate::scene::Scene;
+use crate::theme::Theme;
+
+/// Device pixels per CSS pixel on this screen.
+pub fn pixel_ratio() -> f64 {
+    web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .max(1.0)
+}
+
+/// Sizes the backing store to the canvas's CSS box times the pixel ratio (plotters-canvas draws in
+/// backing-store pixels and ignores the ratio), touching it only when it changed, since that clears
+/// the canvas. Returns the ratio to draw at.
+pub fn fit(canvas: &HtmlCanvasElement) -> f64 {
+    let ratio = pixel_ratio();
+    let rect = canvas.get_bounding_client_rect();
+    let width = (rect.width() * ratio).round().max(1.0) as u32;
+    let height = (rect.height() * ratio).round().max(1.0) as u32;
+    if canvas.width() != width {
+        canvas.set_width(width);
+    }
+    if canvas.height() != height {
+        canvas.set_height(height);
+    }
+    ratio
+}
+
+/// Paints `scene` over the whole backing store.
+pub fn paint(
+    canvas: &HtmlCanvasElement,
+    scene: &Scene,
+    theme: &Theme,
+    scale: f64,
+) -> Result<(), JsValue> {
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or_else(|| JsValue::from_str("the chart canvas should give a 2D context"))?;
+    let area = backend.into_drawing_area();
+    render::draw(&area, scene, theme, scale)
+        .map_err(|e| JsValue::from_str(&format!("drawing the chart failed: {e}")))?;
+    area.present()
+        .map_err(|e| JsValue::from_str(&format!("drawing the chart failed: {e}")))
+}

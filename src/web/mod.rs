@@ -1,0 +1,39 @@
+//! The web layer: the only code that touches the DOM. It measures, draws and listens; the core decides.
+
+mod app;
+mod canvas;
+
+use wasm_bindgen::prelude::*;
+
+use crate::charts::ChartState;
+use crate::figures;
+use crate::theme::LIGHT;
+
+/// Every figure, the article's and the derived ones, as plain objects:
+/// `{id, value, unit, hedge, year, label, source, derived, note}` (absent values are `null`).
+#[wasm_bindgen]
+pub fn figures() -> Result<JsValue, JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    serde::Serialize::serialize(&figures::all(), &serializer).map_err(JsValue::from)
+}
+
+/// Starts the scrollytelling on the page: finds `canvas#chart` and the `#story .step` elements,
+/// draws the chart for the step in view and follows the reader from then on.
+#[wasm_bindgen]
+pub fn start() -> Result<(), JsValue> {
+    app::App::start()
+}
+
+/// Draws one chart state, settled, onto `canvas` at its current CSS size and the screen's pixel density.
+#[wasm_bindgen(js_name = drawChart)]
+pub fn draw_chart(canvas: web_sys::HtmlCanvasElement, state: &str) -> Result<(), JsValue> {
+    let state = ChartState::from_id(state).ok_or_else(|| {
+        let known: Vec<&str> = ChartState::ALL.iter().map(|s| s.id()).collect();
+        JsValue::from_str(&format!(
+            "unknown chart {state:?}; known charts: {}",
+            known.join(", ")
+        ))
+    })?;
+    let scale = canvas::fit(&canvas);
+    canvas::paint(&canvas, &state.scene(&LIGHT), &LIGHT, scale)
+}

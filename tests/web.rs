@@ -1,0 +1,153 @@
+//! The web layer in a real browser (headless Chromium through wasm-bindgen-test): canvas sizing, pixels, exports.
+#![cfg(target_arch = "wasm32")]
+
+use sensetime_explainer::charts::ChartState;
+use sensetime_explainer::theme::LIGHT;
+use sensetime_explainer::web::{draw_chart, figures};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A canvas in the document with the given CSS size.
+fn canvas(width: u32, height: u32) -> HtmlCanvasElement {
+    let document = web_sys::window()
+        .expect("a window")
+        .document()
+        .expect("a document");
+    let canvas: HtmlCanvasElement = document
+        .create_element("canvas")
+        .expect("canvas")
+        .dyn_into()
+        .expect("a canvas element");
+    canvas
+        .set_attribute(
+            "style",
+            &format!("width:{width}px;height:{height}px;display:block"),
+        )
+        .expect("style");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&canvas)
+        .expect("appended");
+    canvas
+}
+
+/// The canvas's pixels as RGBA bytes.
+fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
+    let context: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .expect("2d")
+        .expect("a 2d context")
+        .dyn_into()
+        .expect("a 2d context");
+    context
+        .get_image_data(
+            0.0,
+            0.0,
+            f64::from(canvas.width()),
+            f64::from(canvas.height()),
+        )
+        .expect("pixels")
+        .data()
+        .0
+}
+
+fn count_colour(px: &[u8], rgb: (u8, u8, u8)) -> usize {
+    px.chunks_exact(4)
+        .filter(|p| (p[0], p[1], p[2]) == rgb && p[3] == 255)
+        .count()
+}
+
+#[wasm_bindgen_test]
+fn the_backing_store_is_css_size_times_pixel_ratio() {
+    let c = canvas(320, 240);
+    draw_chart(c.clone(), "funding").expect("funding draws");
+    let ratio = web_sys::window().unwrap().device_pixel_ratio().max(1.0);
+    assert_eq!(c.width(), (320.0 * ratio).round() as u32);
+    assert_eq!(c.height(), (240.0 * ratio).round() as u32);
+}
+
+#[wasm_bindgen_test]
+fn a_chart_paints_its_background_and_its_bars() {
+    let c = canvas(480, 400);
+    draw_chart(c.clone(), "revenue-mix").expect("revenue mix draws");
+    let px = pixels(&c);
+    let total = px.len() / 4;
+    let bg = LIGHT.background;
+    let background = count_colour(&px, (bg.r, bg.g, bg.b));
+    assert!(
+        background > total / 2,
+        "mostly background: {background} of {total}"
+    );
+    let city = LIGHT.city;
+    let red = count_colour(&px, (city.r, city.g, city.b));
+    // The Smart City bar: 40% of 70% of the plot width, 9% of its height; well over a thousand pixels.
+    assert!(
+        red > 1_000,
+        "the Smart City bar should be drawn in its colour: {red} pixels"
+    );
+}
+
+#[wasm_bindgen_test]
+fn different_states_draw_different_pictures() {
+    let a = canvas(400, 300);
+    let b = canvas(400, 300);
+    draw_chart(a.clone(), "funding").unwrap();
+    draw_chart(b.clone(), "grants").unwrap();
+    assert_ne!(pixels(&a), pixels(&b));
+}
+
+#[wasm_bindgen_test]
+fn every_state_draws_without_error() {
+    for state in ChartState::ALL {
+        let c = canvas(360, 420);
+        draw_chart(c.clone(), state.id()).unwrap_or_else(|e| panic!("{}: {e:?}", state.id()));
+        let px = pixels(&c);
+        let bg = LIGHT.background;
+        let ink = px
+            .chunks_exact(4)
+            .filter(|p| (p[0], p[1], p[2]) != (bg.r, bg.g, bg.b))
+            .count();
+        assert!(
+            ink > 500,
+            "{} looks blank: {ink} non-background pixels",
+            state.id()
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn an_unknown_chart_is_refused_with_the_known_ids() {
+    let c = canvas(100, 100);
+    let err = draw_chart(c, "pie").expect_err("there is no pie chart");
+    let message = err.as_string().expect("a string message");
+    assert!(
+        message.contains("unknown chart \"pie\"") && message.contains("revenue-mix"),
+        "{message}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn figures_reach_javascript_as_plain_objects() {
+    let value = figures().expect("figures serialize");
+    let array: js_sys::Array = value.dyn_into().expect("an array");
+    assert_eq!(
+        array.length() as usize,
+        sensetime_explainer::figures::all().len()
+    );
+    let first = array.get(0);
+    let get = |key: &str| js_sys::Reflect::get(&first, &key.into()).expect("a property");
+    assert_eq!(get("id").as_string().as_deref(), Some("ipo_target"));
+    assert_eq!(get("unit").as_string().as_deref(), Some("USD"));
+    assert_eq!(get("value").as_f64(), Some(2e9));
+    assert!(
+        get("hedge").is_null(),
+        "a missing hedge is null, not undefined"
+    );
+    let raised = array.get(1);
+    let hedge = js_sys::Reflect::get(&raised, &"hedge".into()).unwrap();
+    assert_eq!(hedge.as_string().as_deref(), Some("more than"));
+}
