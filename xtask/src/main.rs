@@ -1,0 +1,153 @@
+//! `cargo xtask`: the project's automation, in Rust so it runs wherever cargo does.
+
+mod server;
+mod site;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+  serve [--port N]  build the site and serve it on http://127.0.0.1:N (default 8000)
+  test              run every test: fmt, clippy, native, wasm in Chromium, end-to-end
+  dist              write the deployable static site to dist/
+  build             compile the Wasm and run wasm-bindgen into pkg/";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = workspace_root();
+    let result = match args.first().map(String::as_str) {
+        Some("build") => site::build(&root),
+        Some("dist") => site::dist(&root).map(|_| ()),
+        Some("serve") => match parse_port(&args[1..]) {
+            Ok(port) => site::dist(&root).and_then(|dist| server::serve_forever(&dist, port)),
+            Err(e) => Err(e),
+        },
+        Some("test") => test(&root),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root: the parent of this crate's directory.
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one level below the workspace root")
+        .to_path_buf()
+}
+
+fn parse_port(args: &[String]) -> Result<u16, String> {
+    match args {
+        [] => Ok(8000),
+        [flag, port] if flag == "--port" => port
+            .parse()
+            .map_err(|_| format!("--port takes a number, not {port:?}")),
+        _ => Err(format!("serve takes only --port N, not {args:?}")),
+    }
+}
+
+/// Runs a command, failing with a message that names it.
+pub fn run(cmd: &mut Command) -> Result<(), String> {
+    let shown = format!("{cmd:?}");
+    let status = cmd
+        .status()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+fn header(step: &str) {
+    println!("\n==> {step}");
+}
+
+/// Every test, in order, stopping at the first failure.
+fn test(root: &Path) -> Result<(), String> {
+    tools::ensure_wasm_target()?;
+    let cargo = || {
+        let mut c = Command::new(env!("CARGO"));
+        c.current_dir(root);
+        c
+    };
+    header("format (cargo fmt --check)");
+    run(cargo().args(["fmt", "--all", "--", "--check"]))?;
+    header("lints (clippy -D warnings, native and wasm32)");
+    run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(cargo().args([
+        "clippy",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "sensetime-explainer",
+        "--lib",
+        "--tests",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    header("native tests (cargo test)");
+    run(cargo().args(["test", "--workspace"]))?;
+
+    header("browser tests (wasm-bindgen-test in headless Chromium)");
+    tools::ensure_wasm_bindgen(root)?;
+    tools::ensure_chromium()?;
+    run(cargo()
+        .args([
+            "test",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-p",
+            "sensetime-explainer",
+            "--test",
+            "web",
+        ])
+        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+        .env_remove("GECKODRIVER")
+        .env("PATH", tools::path_with_cargo_bin()))?;
+
+    header("end-to-end tests (playwright-core, Debian's Chromium, the built site)");
+    let dist = site::dist(root)?;
+    let e2e = root.join("tests/e2e");
+    tools::ensure_npm_packages(&e2e)?;
+    let (addr, _server) = server::spawn(&dist)?;
+    run(Command::new("node")
+        .args(["--test", "--test-reporter=spec", "tests/e2e/"])
+        .current_dir(root)
+        .env("BASE_URL", format!("http://{addr}"))
+        .env("CHROMIUM", "/usr/bin/chromium"))?;
+    println!("\nAll tests passed.");
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ports_parse() {
+        assert_eq!(parse_port(&[]), Ok(8000));
+        assert_eq!(parse_port(&["--port".into(), "9001".into()]), Ok(9001));
+        assert!(parse_port(&["--port".into(), "x".into()]).is_err());
+        assert!(parse_port(&["9001".into()]).is_err());
+    }
+}

@@ -1,0 +1,185 @@
+//! Installs what the build and the tests need, when it is missing; quick when it is not.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::run;
+
+/// Where `cargo install` puts binaries.
+fn cargo_bin() -> PathBuf {
+    std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from(".cargo"))
+        .join("bin")
+}
+
+/// PATH with cargo's bin directory first, so `wasm-bindgen-test-runner` is found.
+pub fn path_with_cargo_bin() -> std::ffi::OsString {
+    let mut dirs = vec![cargo_bin()];
+    if let Some(path) = std::env::var_os("PATH") {
+        dirs.extend(std::env::split_paths(&path));
+    }
+    std::env::join_paths(dirs).expect("PATH entries should not contain the separator")
+}
+
+/// A cargo-installed tool by name, from cargo's bin directory when it is there.
+pub fn cargo_tool(name: &str) -> PathBuf {
+    let installed = cargo_bin().join(name);
+    if installed.exists() {
+        installed
+    } else {
+        PathBuf::from(name)
+    }
+}
+
+fn output(cmd: &mut Command) -> Option<String> {
+    let out = cmd.output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The wasm32 target, through rustup.
+pub fn ensure_wasm_target() -> Result<(), String> {
+    let installed =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        return Ok(());
+    }
+    println!("installing the wasm32-unknown-unknown target (rustup)");
+    run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+/// The version of `package` recorded in a Cargo.lock text.
+pub fn locked_version(lock: &str, package: &str) -> Option<String> {
+    let wanted = format!("name = \"{package}\"");
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == wanted {
+            let version = lines
+                .next()?
+                .trim()
+                .strip_prefix("version = \"")?
+                .strip_suffix('"')?;
+            return Some(version.to_string());
+        }
+    }
+    None
+}
+
+/// The wasm-bindgen CLI at exactly the version of the wasm-bindgen crate in Cargo.lock:
+/// the CLI and the crate must match, or the generated glue does not fit the Wasm.
+pub fn ensure_wasm_bindgen(root: &Path) -> Result<PathBuf, String> {
+    let lock = std::fs::read_to_string(root.join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let version =
+        locked_version(&lock, "wasm-bindgen").ok_or("Cargo.lock has no wasm-bindgen package")?;
+    let tool = cargo_tool("wasm-bindgen");
+    let have = output(Command::new(&tool).arg("--version")).unwrap_or_default();
+    if have.trim() == format!("wasm-bindgen {version}") {
+        return Ok(tool);
+    }
+    println!(
+        "installing wasm-bindgen-cli {version} to match Cargo.lock (cargo install, a few minutes)"
+    );
+    // Not --locked: the CLI's own lock file pins a version that is not available everywhere.
+    run(Command::new(env!("CARGO")).args(["install", "wasm-bindgen-cli", "--version", &version]))?;
+    Ok(cargo_tool("wasm-bindgen"))
+}
+
+/// Debian's Chromium and its WebDriver, for the browser tests.
+pub fn ensure_chromium() -> Result<(), String> {
+    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
+        return Ok(());
+    }
+    let root = output(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0");
+    if !root {
+        return Err("the browser tests need Debian's chromium and chromium-driver: run `sudo apt-get install -y chromium chromium-driver`".into());
+    }
+    println!("installing Debian's chromium and chromium-driver (apt-get)");
+    run(Command::new("apt-get").arg("update"))?;
+    run(Command::new("apt-get")
+        .args(["install", "-y", "chromium", "chromium-driver"])
+        .env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
+/// Whether `node_modules` must be (re)installed: missing, or older than the lock file.
+pub fn npm_install_needed(dir: &Path) -> bool {
+    let modified = |p: PathBuf| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    match (
+        modified(dir.join("node_modules/.package-lock.json")),
+        modified(dir.join("package-lock.json")),
+    ) {
+        (Some(installed), Some(locked)) => installed < locked,
+        _ => true,
+    }
+}
+
+/// The npm packages of the tests in `dir`, exactly as locked.
+pub fn ensure_npm_packages(dir: &Path) -> Result<(), String> {
+    if !dir.join("package.json").exists() {
+        return Err(format!(
+            "{} has no package.json: the end-to-end tests are missing",
+            dir.display()
+        ));
+    }
+    if !npm_install_needed(dir) {
+        return Ok(());
+    }
+    println!("installing the end-to-end tests' npm packages (npm ci)");
+    run(Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(dir))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LOCK: &str = r#"
+[[package]]
+name = "wasm-bindgen"
+version = "0.2.130"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+
+[[package]]
+name = "wasm-bindgen-backend"
+version = "0.2.999"
+"#;
+
+    #[test]
+    fn reads_the_exact_package_version_from_the_lock_file() {
+        assert_eq!(
+            locked_version(LOCK, "wasm-bindgen").as_deref(),
+            Some("0.2.130")
+        );
+        assert_eq!(
+            locked_version(LOCK, "wasm-bindgen-backend").as_deref(),
+            Some("0.2.999")
+        );
+        assert_eq!(locked_version(LOCK, "serde"), None);
+    }
+
+    #[test]
+    fn the_real_lock_file_pins_wasm_bindgen() {
+        let lock =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.lock")).unwrap();
+        assert!(locked_version(&lock, "wasm-bindgen").is_some());
+    }
+
+    #[test]
+    fn npm_installs_when_node_modules_is_missing() {
+        let dir = std::env::temp_dir().join(format!("xtask-npm-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("package-lock.json"), "{}").unwrap();
+        assert!(npm_install_needed(&dir));
+        std::fs::create_dir_all(dir.join("node_modules")).unwrap();
+        std::fs::write(dir.join("node_modules/.package-lock.json"), "{}").unwrap();
+        assert!(!npm_install_needed(&dir));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
