@@ -1,0 +1,91 @@
+// Shared helpers for the end-to-end tests: browser, page with error capture, waits, canvas reads.
+import { chromium } from 'playwright-core';
+
+/** The served site's base URL; the tests refuse to run without one. */
+export function baseUrl() {
+  const url = process.env.BASE_URL;
+  if (!url) throw new Error('BASE_URL is not set: run the end-to-end tests through `cargo xtask test`, which builds and serves the site');
+  return url.replace(/\/$/, '');
+}
+
+/** Debian's Chromium, headless, with the flags this machine needs. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export const DESKTOP = { name: 'desktop', viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 };
+export const PHONE = { name: 'phone', viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+
+/** A new page in its own context that records console errors and page errors in `errors`. */
+export async function openPage(browser, device) {
+  const { name, ...options } = device;
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  return { page, context, errors };
+}
+
+/** Waits until the Wasm story has started and drawn its first chart. */
+export async function waitReady(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.story, null, { timeout: 15000 });
+  const state = await page.evaluate(() => document.documentElement.dataset.story);
+  if (state !== 'ready') throw new Error(`the story did not start: data-story="${state}"`);
+}
+
+/** The steps' ids and chart states, in page order. */
+export function steps(page) {
+  return page.evaluate(() => [...document.querySelectorAll('#story .step')].map((s) => ({ id: s.id, chart: s.dataset.chart })));
+}
+
+/** Waits until `step` is the one active step and the chart shows its state, settled. */
+export async function waitStep(page, step) {
+  await page.waitForFunction(({ id, chart }) => {
+    const active = document.querySelectorAll('#story .step.is-active');
+    const canvas = document.getElementById('chart');
+    return active.length === 1 && active[0].id === id && active[0].getAttribute('aria-current') === 'step'
+      && canvas.dataset.state === chart && canvas.dataset.settled === 'true';
+  }, step, { timeout: 10000 }).catch(async (e) => {
+    const seen = await page.evaluate(() => ({
+      active: [...document.querySelectorAll('#story .step.is-active')].map((s) => s.id),
+      state: document.getElementById('chart').dataset.state,
+      settled: document.getElementById('chart').dataset.settled,
+    }));
+    throw new Error(`expected step ${step.id} (${step.chart}) active and settled, saw ${JSON.stringify(seen)}: ${e.message}`);
+  });
+}
+
+/** Scrolls so that the element with `id` sits in the middle of the viewport. */
+export function centre(page, id) {
+  return page.evaluate((id) => document.getElementById(id).scrollIntoView({ block: 'center' }), id);
+}
+
+/** What the canvas shows: sizes, the share of pixels unlike the background, and a hash of the pixels. */
+export function canvasInfo(page) {
+  return page.evaluate(() => {
+    const canvas = document.getElementById('chart');
+    const rect = canvas.getBoundingClientRect();
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    const [r0, g0, b0] = data;
+    let ink = 0;
+    let hash = 2166136261;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] !== r0 || data[i + 1] !== g0 || data[i + 2] !== b0) ink += 1;
+      hash = Math.imul(hash ^ data[i] ^ (data[i + 1] << 8) ^ (data[i + 2] << 16), 16777619);
+    }
+    return {
+      width: canvas.width, height: canvas.height, cssWidth: rect.width, cssHeight: rect.height,
+      ratio: devicePixelRatio, inkShare: ink / (data.length / 4), hash: hash >>> 0,
+    };
+  });
+}
+
+/** Fails with every console or page error collected. */
+export function assertNoErrors(assert, errors) {
+  assert.deepEqual(errors, [], `console or page errors:\n${errors.join('\n')}`);
+}

@@ -1,0 +1,97 @@
+// The reader's path through the story: every step, both directions, two screens.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import {
+  baseUrl, launch, DESKTOP, PHONE, openPage, waitReady, steps, waitStep, centre, canvasInfo, assertNoErrors,
+} from './helpers.js';
+
+const artifacts = new URL('./artifacts/', import.meta.url);
+let browser;
+before(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  browser = await launch();
+});
+after(() => browser?.close());
+
+for (const device of [DESKTOP, PHONE]) {
+  test(`${device.name}: the chart follows the reader down and back up through every step`, async () => {
+    const { page, context, errors } = await openPage(browser, device);
+    await page.goto(`${baseUrl()}/index.html`);
+    await waitReady(page);
+    const all = await steps(page);
+    assert.ok(all.length >= 10, `at least ten steps, found ${all.length}`);
+
+    let previous = null;
+    for (const step of all) {
+      await centre(page, step.id);
+      await waitStep(page, step);
+      const info = await canvasInfo(page);
+      assert.ok(Math.abs(info.width - Math.round(info.cssWidth * info.ratio)) <= 1, `backing width ${info.width} = ${info.cssWidth} x ${info.ratio}`);
+      assert.ok(Math.abs(info.height - Math.round(info.cssHeight * info.ratio)) <= 1, `backing height ${info.height} = ${info.cssHeight} x ${info.ratio}`);
+      assert.equal(info.ratio, device.deviceScaleFactor);
+      assert.ok(info.inkShare > 0.01, `${step.id}: the chart should not be blank (${(info.inkShare * 100).toFixed(2)}% drawn)`);
+      if (previous && previous.chart !== step.chart) {
+        assert.notEqual(info.hash, previous.hash, `${step.id}: the picture should change from ${previous.id}`);
+      }
+      const label = await page.getAttribute('#chart', 'aria-label');
+      assert.ok(label && label.length > 10, `${step.id}: the canvas has an accessible name`);
+      await page.screenshot({ path: new URL(`${device.name}-${step.id}.png`, artifacts).pathname });
+      previous = { ...step, hash: info.hash };
+    }
+
+    for (const step of [...all].reverse()) {
+      await centre(page, step.id);
+      await waitStep(page, step);
+    }
+    assertNoErrors(assert, errors);
+    await context.close();
+  });
+}
+
+test('a fast jump from top to bottom and back lands on the right steps', async () => {
+  const { page, context, errors } = await openPage(browser, DESKTOP);
+  await page.goto(`${baseUrl()}/index.html`);
+  await waitReady(page);
+  const all = await steps(page);
+  const last = all[all.length - 1];
+  await page.evaluate((id) => {
+    const top = document.getElementById(id).getBoundingClientRect().top + scrollY;
+    window.scrollTo(0, top - innerHeight * 0.3);
+  }, last.id);
+  await waitStep(page, last);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await waitStep(page, all[0]);
+  assertNoErrors(assert, errors);
+  await context.close();
+});
+
+test('a reload mid-story shows that step and its chart', async () => {
+  const { page, context, errors } = await openPage(browser, DESKTOP);
+  await page.goto(`${baseUrl()}/index.html`);
+  await waitReady(page);
+  const sixth = (await steps(page))[5];
+  await centre(page, sixth.id);
+  await waitStep(page, sixth);
+  await page.reload();
+  await waitReady(page);
+  await waitStep(page, sixth);
+  assertNoErrors(assert, errors);
+  await context.close();
+});
+
+for (const device of [DESKTOP, PHONE]) {
+  test(`${device.name}: a link to a step's anchor opens on that step`, async () => {
+    const { page, context, errors } = await openPage(browser, device);
+    await page.goto(`${baseUrl()}/index.html`);
+    const eighth = (await steps(page))[7];
+    await page.goto(`${baseUrl()}/index.html#${eighth.id}`);
+    await page.reload();
+    await waitReady(page);
+    await waitStep(page, eighth);
+    const box = await page.evaluate((id) => document.getElementById(id).getBoundingClientRect().toJSON(), eighth.id);
+    assert.ok(box.top >= 0 && box.top < device.viewport.height, `the step is on screen (top ${box.top})`);
+    assertNoErrors(assert, errors);
+    await context.close();
+  });
+}
