@@ -7,12 +7,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
     Element, HtmlCanvasElement, IntersectionObserver, IntersectionObserverInit, ResizeObserver,
-    ScrollIntoViewOptions, ScrollLogicalPosition, Window,
+    Window,
 };
 
 use super::canvas;
 use crate::scene::{Scene, Slot};
-use crate::scroll::{active_step, parse_trigger, root_margin, trigger_line, TRIGGER};
+use crate::scroll::{
+    active_step, anchor_offset, parse_trigger, root_margin, trigger_line, TRIGGER,
+};
 use crate::story::{Change, StoryState, STEPS};
 use crate::theme::LIGHT;
 use crate::tween::{Transition, DURATION_MS};
@@ -106,7 +108,7 @@ impl App {
         let for_frame = Rc::clone(&page);
         *page.frame.borrow_mut() = Some(Closure::new(move |now: f64| for_frame.on_frame(now)));
         page.listen()?;
-        page.app.borrow().center_on_hash();
+        page.app.borrow().place_anchored_step();
         page.follow_reader()?;
         let now = page.app.borrow().now();
         page.on_frame(now);
@@ -144,17 +146,23 @@ impl App {
             .unwrap_or(TRIGGER)
     }
 
-    /// Brings the step named by the URL's fragment to the middle of the screen, where it is active.
-    /// (The browser's own jump puts the step's top at the top edge, under the graphic on phones.)
-    fn center_on_hash(&self) {
+    /// Scrolls the step named by the URL's fragment to where it is active and readable. (The
+    /// browser's own jump puts the step's top at the top edge, under the graphic on phones.)
+    fn place_anchored_step(&self) {
         let hash = self.window.location().hash().unwrap_or_default();
         let Some(id) = hash.strip_prefix('#') else {
             return;
         };
         if let Some(step) = self.steps.iter().find(|s| s.id() == id) {
-            let options = ScrollIntoViewOptions::new();
-            options.set_block(ScrollLogicalPosition::Center);
-            step.scroll_into_view_with_scroll_into_view_options(&options);
+            let height = self
+                .window
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(0.0);
+            let top = step.get_bounding_client_rect().top();
+            self.window
+                .scroll_by_with_x_and_y(0.0, top - anchor_offset(height, self.trigger));
         }
     }
 
@@ -326,7 +334,7 @@ impl Page {
         // A jump to another step's anchor within the page.
         let page = Rc::clone(self);
         let on_hash = Closure::<dyn FnMut()>::new(move || {
-            page.app.borrow().center_on_hash();
+            page.app.borrow().place_anchored_step();
             Self::report(page.follow_reader());
         });
         app.window

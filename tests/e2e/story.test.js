@@ -91,6 +91,9 @@ for (const device of [DESKTOP, PHONE]) {
     await waitStep(page, eighth);
     const box = await page.evaluate((id) => document.getElementById(id).getBoundingClientRect().toJSON(), eighth.id);
     assert.ok(box.top >= 0 && box.top < device.viewport.height, `the step is on screen (top ${box.top})`);
+    const graphic = await page.evaluate(() => document.querySelector('.graphic').getBoundingClientRect().toJSON());
+    const besideOrBelow = graphic.left >= box.right - 1 || box.top >= graphic.bottom - 1;
+    assert.ok(besideOrBelow, `the step is not hidden behind the graphic (step ${JSON.stringify(box)}, graphic ${JSON.stringify(graphic)})`);
     assertNoErrors(assert, errors);
     await context.close();
   });
