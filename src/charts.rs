@@ -98,6 +98,10 @@ pub struct Charts {
     pub used: Vec<&'static str>,
     /// Sources of what the chart says in words rather than numbers.
     pub cited: Vec<Source>,
+    /// What the chart shows, point by point, in words: the text alternative's body.
+    pub points: Vec<String>,
+    /// Rows of the data table for what the chart shows in words rather than figures.
+    pub facts: Vec<DataRow>,
     theme: Theme,
 }
 
@@ -107,6 +111,8 @@ impl Charts {
             scene: Scene::default(),
             used: Vec::new(),
             cited: Vec::new(),
+            points: Vec::new(),
+            facts: Vec::new(),
             theme,
         }
     }
@@ -246,6 +252,8 @@ impl Charts {
 
     /// A horizontal bar row: the category above the bar, the figure (with its hedge) after its end.
     fn row(&mut self, key: &str, category: &str, f: &Figure, y: f64, scale: &Linear, colour: Rgba) {
+        self.points
+            .push(format!("{category}: {}", format::figure(f)));
         const THICK: f64 = 0.09;
         let end = scale.map(f.value);
         let ink = self.theme.ink;
@@ -296,6 +304,8 @@ impl Charts {
         scale: &Linear,
         colour: Rgba,
     ) {
+        self.points
+            .push(format!("{category}: {}", format::figure(f)));
         let top = scale.map(f.value);
         let base = scale.map(0.0);
         let ink = self.theme.ink;
@@ -341,6 +351,7 @@ impl Charts {
     }
 
     fn note(&mut self, key: &str, text: &str, y: f64) {
+        self.points.push(text.replace('\n', " "));
         let muted = self.theme.muted;
         self.at(key, text, (0.0, y), Anchor::Start, Size::Small, muted);
     }
@@ -380,8 +391,20 @@ fn peers(c: &mut Charts) {
         "What the four companies have in common",
     );
     c.cited.push(Source::Ft);
+    c.points.push(
+        "SenseTime, Megvii, Yitu and CloudWalk each have Beijing's backing, each plans to list, each is under US sanctions".into(),
+    );
     let columns = ["Beijing's\nbacking", "Planning\nto list", "US\nsanctions"];
     let companies = ["SenseTime", "Megvii", "Yitu", "CloudWalk"];
+    for company in companies {
+        c.facts.push(DataRow {
+            id: "",
+            label: company,
+            value: "Beijing's backing; planning to list; under US sanctions".into(),
+            year: None,
+            source: Source::Ft.credit(),
+        });
+    }
     let (ink, muted, city, neutral) = (c.theme.ink, c.theme.muted, c.theme.city, c.theme.neutral);
     let xs = [0.5, 0.7, 0.9];
     for (i, header) in columns.iter().enumerate() {
@@ -511,6 +534,12 @@ fn customers(c: &mut Charts) {
     let (city, neutral, ink) = (c.theme.city, c.theme.neutral, c.theme.ink);
     let scale = Linear::new((0.0, 100.0), (0.0, 1.0));
     let split = scale.map(top5.value);
+    c.points
+        .push("Five largest customers: almost a third of sales".into());
+    c.points.push(format!(
+        "Everyone else: the rest, from {} customers in all",
+        format::figure(&total)
+    ));
     c.bar(
         "top5",
         Rect {
@@ -660,6 +689,7 @@ fn detection(c: &mut Charts) {
         format::trimmed(low.value, 0),
         format::value(high.value, high.unit)
     );
+    c.points.push(format!("Drivers using phones: {range}"));
     c.at(
         "phone-value",
         &range,
@@ -780,6 +810,8 @@ fn timeline(c: &mut Charts) {
     );
     for (i, (id, text)) in events.iter().enumerate() {
         let f = c.figure(id);
+        c.points
+            .push(format!("{}: {text}", format::value(f.value, f.unit)));
         let y = top + step * i as f64;
         let colour = if f.value > 2021.0 { muted } else { city };
         c.dot(&format!("event-{i}"), (0.2, y), 6.0, colour);
@@ -850,6 +882,10 @@ fn grants(c: &mut Charts) {
     c.column("grants-2020", "2020", &y2020, (0.6, 0.3), &scale, city);
     c.baseline(0.7);
     let rise = format!("+{}", format::value(growth.value, growth.unit));
+    c.points.push(format!(
+        "Rise from 2019 to 2020: {}",
+        format::figure(&growth)
+    ));
     c.at(
         "grants-rise",
         &rise,
@@ -860,6 +896,52 @@ fn grants(c: &mut Charts) {
     );
     c.bold();
     c.note("grants-note", "2019 worked back from the 37% rise", 0.9);
+}
+
+/// One row of a chart's data table: a figure as the chart uses it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataRow {
+    /// The figure's id; empty for a fact stated in words.
+    pub id: &'static str,
+    pub label: &'static str,
+    /// The value as a reader sees it, hedge included.
+    pub value: String,
+    pub year: Option<u16>,
+    pub source: &'static str,
+}
+
+impl Charts {
+    /// The chart's text alternative: title, what it measures, and every point it makes.
+    pub fn description(&self) -> String {
+        let title = self.scene.text("title").unwrap_or_default();
+        let subtitle = self.scene.text("subtitle").unwrap_or_default();
+        let points: Vec<&str> = self
+            .points
+            .iter()
+            .map(|p| p.trim_end_matches('.'))
+            .collect();
+        format!("{title}. {subtitle}. {}.", points.join(". "))
+    }
+
+    /// The chart's data: every figure it shows, once, in order of use, then the facts it states in words.
+    pub fn table(&self) -> Vec<DataRow> {
+        let mut rows: Vec<DataRow> = Vec::new();
+        for id in &self.used {
+            if rows.iter().any(|r| r.id == *id) {
+                continue;
+            }
+            let f = figures::get(id).expect("used ids were checked when used");
+            rows.push(DataRow {
+                id: f.id,
+                label: f.label,
+                value: format::figure(&f),
+                year: f.year,
+                source: f.source.credit(),
+            });
+        }
+        rows.extend(self.facts.iter().cloned());
+        rows
+    }
 }
 
 /// Every figure id any chart state uses.
@@ -1031,6 +1113,64 @@ mod tests {
         assert!(texts(ChartState::Grants).contains("about Rmb257.5m"));
         assert!(texts(ChartState::Customers).contains("more than 2,400 customers"));
         assert!(texts(ChartState::Timeline).contains("2030"));
+    }
+
+    #[test]
+    fn every_chart_describes_itself_with_its_numbers_and_hedges() {
+        for s in ChartState::ALL {
+            let built = s.build(&LIGHT);
+            let text = built.description();
+            assert!(
+                text.starts_with(built.scene.text("title").unwrap()),
+                "{text}"
+            );
+            assert!(built.points.len() >= 2, "{}: {text}", s.id());
+            assert!(!text.contains(".."), "{text}");
+        }
+        let funding = ChartState::Funding.build(&LIGHT).description();
+        assert!(
+            funding.contains("Raised from investors so far: more than $3bn"),
+            "{funding}"
+        );
+        let helmets = ChartState::Helmets.build(&LIGHT).description();
+        assert!(
+            helmets.contains("Before: under 50%") && helmets.contains("After: 94%"),
+            "{helmets}"
+        );
+        let detection = ChartState::Detection.build(&LIGHT).description();
+        assert!(
+            detection.contains("Drivers using phones: 86–96%"),
+            "{detection}"
+        );
+    }
+
+    #[test]
+    fn tables_list_each_figure_once_with_value_year_and_source() {
+        let table = ChartState::Grants.build(&LIGHT).table();
+        let ids: Vec<_> = table.iter().map(|r| r.id).collect();
+        assert_eq!(ids, ["grants_2019", "grants_2020", "grants_growth"]);
+        assert_eq!(table[0].value, "about Rmb257.5m");
+        assert_eq!(table[0].source, "our calculation");
+        assert_eq!(table[1].year, Some(2020));
+        let megvii = ChartState::Megvii.build(&LIGHT).table();
+        assert_eq!(megvii[1].value, "64%");
+        for s in ChartState::ALL {
+            let built = s.build(&LIGHT);
+            let mut distinct = built.used.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            assert_eq!(
+                built.table().len(),
+                distinct.len() + built.facts.len(),
+                "{}",
+                s.id()
+            );
+            assert!(
+                !built.table().is_empty(),
+                "{} has an empty data table",
+                s.id()
+            );
+        }
     }
 
     #[test]

@@ -259,22 +259,27 @@ fn draw_label<DB: DrawingBackend>(
     Ok(())
 }
 
-#[cfg(test)]
+/// `scene` as an SVG document of `width` × `height` pixels: the static charts of the page, and tests.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn to_svg(scene: &Scene, theme: &Theme, (width, height): (u32, u32)) -> String {
+    let mut out = String::new();
+    {
+        let backend = plotters_svg::SVGBackend::with_string(&mut out, (width, height));
+        let area = backend.into_drawing_area();
+        draw(&area, scene, theme, 1.0).expect("drawing to a string cannot fail");
+        area.present().expect("presenting to a string cannot fail");
+    }
+    out
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::charts::ChartState;
     use crate::theme::LIGHT;
-    use plotters_svg::SVGBackend;
 
-    fn svg(state: ChartState, w: u32, h: u32, scale: f64) -> String {
-        let mut out = String::new();
-        {
-            let area = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
-            draw(&area, &state.scene(&LIGHT), &LIGHT, scale)
-                .expect("drawing to a string cannot fail");
-            area.present().expect("presenting to a string cannot fail");
-        }
-        out
+    fn svg(state: ChartState, w: u32, h: u32) -> String {
+        to_svg(&state.scene(&LIGHT), &LIGHT, (w, h))
     }
 
     #[test]
@@ -304,7 +309,7 @@ mod tests {
     fn every_state_draws_its_marks_and_words_to_svg() {
         for state in ChartState::ALL {
             let scene = state.scene(&LIGHT);
-            let out = svg(state, 600, 500, 1.0);
+            let out = svg(state, 600, 500);
             let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/charts");
             std::fs::create_dir_all(&dir).expect("target/ should be writable");
             std::fs::write(dir.join(format!("{}.svg", state.id())), &out)
@@ -343,11 +348,11 @@ mod tests {
     #[test]
     fn hedges_change_how_a_bar_is_drawn() {
         // The funding chart's "more than" bar trails off in three fading strips.
-        let out = svg(ChartState::Funding, 600, 500, 1.0);
+        let out = svg(ChartState::Funding, 600, 500);
         let solid = ChartState::Funding.scene(&LIGHT).bars.len();
         assert_eq!(out.matches("<rect").count(), 1 + solid + 3);
         // The helmets chart's "under 50%" bar is pale and capped by dashes.
-        let helmets = svg(ChartState::Helmets, 600, 500, 1.0);
+        let helmets = svg(ChartState::Helmets, 600, 500);
         assert!(helmets.contains("opacity=\"0.35\""), "no pale bar");
         assert!(
             helmets.matches("<polyline").count() >= 4,

@@ -1,6 +1,11 @@
 // Starts the Wasm story. If it cannot start, the page stays a complete, readable article.
 const root = document.documentElement;
 
+/** Shows each step's static chart instead of the interactive graphic (as no-JS readers and print see it). */
+function useStaticCharts() {
+  document.getElementById('static-css')?.setAttribute('media', 'all');
+}
+
 function showNotice(text) {
   const notice = document.getElementById('notice');
   if (notice) {
@@ -18,9 +23,15 @@ async function boot() {
     root.dataset.story = 'ready';
   } catch (error) {
     root.dataset.story = 'failed';
-    showNotice('The interactive charts could not start in this browser. The story and all its figures are in the text.');
+    useStaticCharts();
+    showNotice('The interactive charts could not start in this browser, so each step shows its chart as a picture.');
     console.warn('SenseTime explainer: the interactive charts could not start.', error);
   }
 }
+
+// Printing shows the static charts, which load lazily: fetch them all before the page is laid out for paper.
+window.addEventListener('beforeprint', () => {
+  for (const img of document.querySelectorAll('.static-chart img')) img.loading = 'eager';
+});
 
 boot();

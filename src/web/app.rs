@@ -5,18 +5,14 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    Element, HtmlCanvasElement, IntersectionObserver, IntersectionObserverInit, ResizeObserver,
-    Window,
-};
+use web_sys::{Element, HtmlCanvasElement, IntersectionObserver, Window};
 
 use super::canvas;
-use crate::scene::{Scene, Slot};
-use crate::scroll::{
-    active_step, anchor_offset, parse_trigger, root_margin, trigger_line, TRIGGER,
-};
+use crate::charts::ChartState;
+use crate::scene::Scene;
+use crate::scroll::{active_step, anchor_offset, parse_trigger, trigger_line, TRIGGER};
 use crate::story::{Change, StoryState, STEPS};
-use crate::theme::LIGHT;
+use crate::theme::Theme;
 use crate::tween::{Transition, DURATION_MS};
 
 thread_local! {
@@ -25,34 +21,48 @@ thread_local! {
 
 /// What the page holds between events.
 pub struct App {
-    window: Window,
-    canvas: HtmlCanvasElement,
+    pub(super) window: Window,
+    pub(super) canvas: HtmlCanvasElement,
     /// `#story`, whose `--trigger` CSS property places the trigger line for the current layout.
     root: Element,
-    steps: Vec<Element>,
+    pub(super) steps: Vec<Element>,
+    /// A polite live region that names each chart once it has settled.
+    live: Option<Element>,
     story: StoryState,
+    /// Whether the reader has scrolled into the story (the first step's top is above the line).
+    inside: bool,
     /// The trigger line's fraction of the viewport height, and the observer watching it.
-    trigger: f64,
-    observer: Option<IntersectionObserver>,
+    pub(super) trigger: f64,
+    pub(super) observer: Option<IntersectionObserver>,
     /// The scene on the canvas now: the last frame painted.
     shown: Scene,
     transition: Option<Transition>,
     reduced_motion: bool,
+    pub(super) dark: bool,
     frame_pending: bool,
 }
 
 /// A JavaScript callback kept alive by Rust, set once the page that it captures exists.
-type Callback<F> = RefCell<Option<Closure<F>>>;
+pub(super) type Callback<F> = RefCell<Option<Closure<F>>>;
 
 /// The app and its callbacks, shared by every event handler.
-struct Page {
-    app: RefCell<App>,
+pub(super) struct Page {
+    pub(super) app: RefCell<App>,
     frame: Callback<dyn FnMut(f64)>,
-    on_cross: Callback<dyn FnMut()>,
+    pub(super) on_cross: Callback<dyn FnMut()>,
 }
 
-fn js_err(message: &str) -> JsValue {
+pub(super) fn js_err(message: &str) -> JsValue {
     JsValue::from_str(message)
+}
+
+/// Whether a media query matches now.
+pub(super) fn matches(window: &Window, query: &str) -> bool {
+    window
+        .match_media(query)
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
 }
 
 impl App {
@@ -85,23 +95,24 @@ impl App {
                 "the page's steps {ids:?} should be {expected:?}"
             )));
         }
-        let reduced_motion = window
-            .match_media("(prefers-reduced-motion: reduce)")?
-            .is_some_and(|m| m.matches());
+        let app = App {
+            live: document.get_element_by_id("chart-live"),
+            reduced_motion: matches(&window, "(prefers-reduced-motion: reduce)"),
+            dark: matches(&window, "(prefers-color-scheme: dark)"),
+            window,
+            canvas,
+            root,
+            steps,
+            story: StoryState::default(),
+            inside: false,
+            trigger: TRIGGER,
+            observer: None,
+            shown: Scene::default(),
+            transition: None,
+            frame_pending: false,
+        };
         let page = Rc::new(Page {
-            app: RefCell::new(App {
-                window,
-                canvas,
-                root,
-                steps,
-                story: StoryState::default(),
-                trigger: TRIGGER,
-                observer: None,
-                shown: Scene::default(),
-                transition: None,
-                reduced_motion,
-                frame_pending: false,
-            }),
+            app: RefCell::new(app),
             frame: RefCell::new(None),
             on_cross: RefCell::new(None),
         });
@@ -119,24 +130,32 @@ impl App {
         self.window.performance().map_or(0.0, |p| p.now())
     }
 
-    /// Which step the reader is on, from where the steps are now.
-    fn measure(&self) -> usize {
+    fn viewport_height(&self) -> f64 {
+        self.window
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0)
+    }
+
+    pub(super) fn theme(&self) -> &'static Theme {
+        Theme::for_dark_mode(self.dark)
+    }
+
+    /// Which step the reader is on, from where the steps are now, and whether they are inside the story.
+    fn measure(&self) -> (usize, bool) {
         let tops: Vec<f64> = self
             .steps
             .iter()
             .map(|s| s.get_bounding_client_rect().top())
             .collect();
-        let height = self
-            .window
-            .inner_height()
-            .ok()
-            .and_then(|h| h.as_f64())
-            .unwrap_or(0.0);
-        active_step(&tops, trigger_line(0.0, height, self.trigger)).unwrap_or(0)
+        let line = trigger_line(0.0, self.viewport_height(), self.trigger);
+        let inside = tops.first().is_some_and(|&top| top <= line);
+        (active_step(&tops, line).unwrap_or(0), inside)
     }
 
     /// The trigger fraction the page's CSS asks for in the current layout.
-    fn css_trigger(&self) -> f64 {
+    pub(super) fn css_trigger(&self) -> f64 {
         self.window
             .get_computed_style(&self.root)
             .ok()
@@ -148,22 +167,20 @@ impl App {
 
     /// Scrolls the step named by the URL's fragment to where it is active and readable. (The
     /// browser's own jump puts the step's top at the top edge, under the graphic on phones.)
-    fn place_anchored_step(&self) {
+    pub(super) fn place_anchored_step(&self) {
         let hash = self.window.location().hash().unwrap_or_default();
         let Some(id) = hash.strip_prefix('#') else {
             return;
         };
         if let Some(step) = self.steps.iter().find(|s| s.id() == id) {
-            let height = self
-                .window
-                .inner_height()
-                .ok()
-                .and_then(|h| h.as_f64())
-                .unwrap_or(0.0);
             let top = step.get_bounding_client_rect().top();
-            self.window
-                .scroll_by_with_x_and_y(0.0, top - anchor_offset(height, self.trigger));
+            let offset = anchor_offset(self.viewport_height(), self.trigger);
+            self.window.scroll_by_with_x_and_y(0.0, top - offset);
         }
+    }
+
+    fn chart(&self) -> ChartState {
+        self.story.chart()
     }
 
     /// Marks the active step in the DOM and points the chart at its state.
@@ -179,11 +196,11 @@ impl App {
         if !change.chart_changed {
             return Ok(());
         }
-        let state = STEPS[change.to].chart;
-        let target = state.scene(&LIGHT);
+        let state = self.chart();
+        let built = state.build(self.theme());
         self.canvas.set_attribute("data-state", state.id())?;
         self.canvas
-            .set_attribute("aria-label", &describe(&target))?;
+            .set_attribute("aria-label", &built.description())?;
         let now = self.now();
         let from = match &self.transition {
             Some(t) => t.at(now),
@@ -197,24 +214,46 @@ impl App {
         };
         self.transition = Some(Transition {
             from,
-            to: target,
+            to: built.scene,
             start_ms: now,
             duration_ms,
         });
         self.canvas.set_attribute("data-settled", "false")
     }
-}
 
-/// The canvas's accessible name: the chart's title and what it measures.
-fn describe(scene: &Scene) -> String {
-    let text = |slot: Slot| {
-        scene
-            .labels
-            .iter()
-            .find(|l| l.slot == slot)
-            .map_or("", |l| l.text.as_str())
-    };
-    format!("{}. {}.", text(Slot::Title), text(Slot::Subtitle))
+    /// Redraws the current chart in the current theme, at once.
+    pub(super) fn retheme(&mut self) {
+        self.transition = None;
+        self.shown = self.chart().scene(self.theme());
+    }
+
+    /// Once a chart has settled: name it in the live region, and let the URL point at the step.
+    fn settled(&self) -> Result<(), JsValue> {
+        self.canvas.set_attribute("data-settled", "true")?;
+        let index = self.story.active().unwrap_or(0);
+        if let Some(live) = &self.live {
+            let title = self.shown.text("title").unwrap_or_default();
+            live.set_text_content(Some(&format!(
+                "Chart {} of {}: {title}",
+                index + 1,
+                STEPS.len()
+            )));
+        }
+        let location = self.window.location();
+        let wanted = if self.inside {
+            format!("#{}", STEPS[index].id)
+        } else {
+            String::new()
+        };
+        if location.hash()? != wanted {
+            // Replacing, not pushing: the back button leaves the story rather than replaying it.
+            let url = format!("{}{}{wanted}", location.pathname()?, location.search()?);
+            self.window
+                .history()?
+                .replace_state_with_url(&JsValue::NULL, "", Some(&url))?;
+        }
+        Ok(())
+    }
 }
 
 impl Page {
@@ -227,16 +266,11 @@ impl Page {
             .as_ref()
             .map_or_else(|| app.shown.clone(), |t| t.at(now));
         let scale = canvas::fit(&app.canvas);
-        if let Err(e) = canvas::paint(&app.canvas, &scene, &LIGHT, scale) {
-            web_sys::console::error_1(&e);
-        }
+        Self::report(canvas::paint(&app.canvas, &scene, app.theme(), scale));
         app.shown = scene;
-        let finished = app.transition.as_ref().is_some_and(|t| t.done(now));
-        if finished {
+        if app.transition.as_ref().is_some_and(|t| t.done(now)) {
             app.transition = None;
-            if let Err(e) = app.canvas.set_attribute("data-settled", "true") {
-                web_sys::console::error_1(&e);
-            }
+            Self::report(app.settled());
         }
         let more = app.transition.is_some();
         drop(app);
@@ -245,7 +279,7 @@ impl Page {
         }
     }
 
-    fn request_frame(self: &Rc<Self>) {
+    pub(super) fn request_frame(self: &Rc<Self>) {
         let mut app = self.app.borrow_mut();
         if app.frame_pending {
             return;
@@ -264,82 +298,25 @@ impl Page {
     }
 
     /// Moves the story to the step under the trigger line, if that changed.
-    fn follow_reader(self: &Rc<Self>) -> Result<(), JsValue> {
+    pub(super) fn follow_reader(self: &Rc<Self>) -> Result<(), JsValue> {
         let mut app = self.app.borrow_mut();
-        let index = app.measure();
-        if let Some(change) = app.story.go_to(index) {
-            app.show_step(change)?;
-            drop(app);
-            self.request_frame();
+        let (index, inside) = app.measure();
+        let moved_in_or_out = app.inside != inside;
+        app.inside = inside;
+        match app.story.go_to(index) {
+            Some(change) => app.show_step(change)?,
+            // Same step, but the URL should say whether the reader is in the story.
+            None if moved_in_or_out && app.transition.is_none() => app.settled()?,
+            None => return Ok(()),
         }
+        drop(app);
+        self.request_frame();
         Ok(())
     }
 
-    fn report(result: Result<(), JsValue>) {
+    pub(super) fn report(result: Result<(), JsValue>) {
         if let Err(e) = result {
             web_sys::console::error_1(&e);
         }
-    }
-
-    /// Watches the steps cross the trigger line, (re)placing the observer when the layout moved the line.
-    ///
-    /// A step's top crossing the line changes whether it intersects the part of the viewport
-    /// above the line; then every step is measured, so steps skipped by a fling do not matter.
-    fn observe(self: &Rc<Self>) -> Result<(), JsValue> {
-        let mut app = self.app.borrow_mut();
-        let trigger = app.css_trigger();
-        if app.observer.is_some() && app.trigger == trigger {
-            return Ok(());
-        }
-        if let Some(old) = app.observer.take() {
-            old.disconnect();
-        }
-        let on_cross = self.on_cross.borrow();
-        let callback = on_cross
-            .as_ref()
-            .ok_or_else(|| js_err("the crossing callback should exist"))?;
-        let options = IntersectionObserverInit::new();
-        options.set_root_margin(&root_margin(trigger));
-        let observer =
-            IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options)?;
-        for step in &app.steps {
-            observer.observe(step);
-        }
-        app.trigger = trigger;
-        app.observer = Some(observer);
-        Ok(())
-    }
-
-    /// Steps crossing the trigger line, resizes, rotations and anchor jumps all lead to [`Page::follow_reader`].
-    fn listen(self: &Rc<Self>) -> Result<(), JsValue> {
-        let page = Rc::clone(self);
-        *self.on_cross.borrow_mut() =
-            Some(Closure::new(move || Self::report(page.follow_reader())));
-        self.observe()?;
-        let app = self.app.borrow();
-
-        // New sizes: repaint at the new size; the layout may have moved the line or the steps.
-        let page = Rc::clone(self);
-        let on_resize = Closure::<dyn FnMut()>::new(move || {
-            page.request_frame();
-            Self::report(page.observe());
-            Self::report(page.follow_reader());
-        });
-        let resize_observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
-        resize_observer.observe(&app.canvas);
-        app.window
-            .add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref())?;
-        on_resize.forget();
-
-        // A jump to another step's anchor within the page.
-        let page = Rc::clone(self);
-        let on_hash = Closure::<dyn FnMut()>::new(move || {
-            page.app.borrow().place_anchored_step();
-            Self::report(page.follow_reader());
-        });
-        app.window
-            .add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref())?;
-        on_hash.forget();
-        Ok(())
     }
 }

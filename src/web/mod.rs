@@ -2,12 +2,13 @@
 
 mod app;
 mod canvas;
+mod events;
 
 use wasm_bindgen::prelude::*;
 
 use crate::charts::ChartState;
 use crate::figures;
-use crate::theme::LIGHT;
+use crate::theme::Theme;
 
 /// Every figure, the article's and the derived ones, as plain objects:
 /// `{id, value, unit, hedge, year, label, source, derived, note}` (absent values are `null`).
@@ -24,9 +25,14 @@ pub fn start() -> Result<(), JsValue> {
     app::App::start()
 }
 
-/// Draws one chart state, settled, onto `canvas` at its current CSS size and the screen's pixel density.
+/// Draws one chart state, settled, onto `canvas` at its current CSS size and the screen's pixel
+/// density, in the dark theme if `dark`.
 #[wasm_bindgen(js_name = drawChart)]
-pub fn draw_chart(canvas: web_sys::HtmlCanvasElement, state: &str) -> Result<(), JsValue> {
+pub fn draw_chart(
+    canvas: web_sys::HtmlCanvasElement,
+    state: &str,
+    dark: bool,
+) -> Result<(), JsValue> {
     let state = ChartState::from_id(state).ok_or_else(|| {
         let known: Vec<&str> = ChartState::ALL.iter().map(|s| s.id()).collect();
         JsValue::from_str(&format!(
@@ -34,6 +40,7 @@ pub fn draw_chart(canvas: web_sys::HtmlCanvasElement, state: &str) -> Result<(),
             known.join(", ")
         ))
     })?;
+    let theme = Theme::for_dark_mode(dark);
     let scale = canvas::fit(&canvas);
-    canvas::paint(&canvas, &state.scene(&LIGHT), &LIGHT, scale)
+    canvas::paint(&canvas, &state.scene(theme), theme, scale)
 }

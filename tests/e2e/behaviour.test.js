@@ -1,4 +1,4 @@
-// How the page behaves beyond the scroll path: motion preferences, resizing and rotation, a failed Wasm load.
+// How the page behaves beyond the scroll path: motion preferences, resizing and rotation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -73,18 +73,3 @@ for (const [device, size] of [[DESKTOP, { width: 900, height: 700 }], [PHONE, { 
     await context.close();
   });
 }
-
-test('without its Wasm the page stays a complete article with a short notice', async () => {
-  const { page, context, errors } = await openPage(browser, DESKTOP);
-  await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
-  await page.goto(`${baseUrl()}/index.html`);
-  await page.waitForFunction(() => document.documentElement.dataset.story === 'failed', null, { timeout: 10000 });
-  const notice = await page.locator('#notice');
-  assert.ok(await notice.isVisible(), 'the notice is shown');
-  assert.match(await notice.textContent(), /could not start/);
-  const words = await page.evaluate(() => document.querySelector('#story .steps').innerText.split(/\s+/).length);
-  assert.ok(words > 600, `every step's text is still there (${words} words)`);
-  // The browser reports the 404 itself; nothing else may fail.
-  assertNoErrors(assert, errors.filter((e) => !e.includes('Failed to load resource')));
-  await context.close();
-});

@@ -1,5 +1,6 @@
 //! `cargo xtask`: the project's automation, in Rust so it runs wherever cargo does.
 
+mod page;
 mod server;
 mod site;
 mod tools;
@@ -70,8 +71,10 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
     }
 }
 
-fn header(step: &str) {
-    println!("\n==> {step}");
+/// Runs one numbered step of `test` under a header; its failure names the step.
+fn step(n: u32, name: &str, body: impl FnOnce() -> Result<(), String>) -> Result<(), String> {
+    println!("\n==> step {n}: {name}");
+    body().map_err(|e| format!("step {n} ({name}) failed: {e}"))
 }
 
 /// Every test, in order, stopping at the first failure.
@@ -82,59 +85,86 @@ fn test(root: &Path) -> Result<(), String> {
         c.current_dir(root);
         c
     };
-    header("format (cargo fmt --check)");
-    run(cargo().args(["fmt", "--all", "--", "--check"]))?;
-    header("lints (clippy -D warnings, native and wasm32)");
-    run(cargo().args([
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
-    run(cargo().args([
-        "clippy",
-        "--target",
-        "wasm32-unknown-unknown",
-        "-p",
-        "sensetime-explainer",
-        "--lib",
-        "--tests",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
-    header("native tests (cargo test)");
-    run(cargo().args(["test", "--workspace"]))?;
-
-    header("browser tests (wasm-bindgen-test in headless Chromium)");
-    tools::ensure_wasm_bindgen(root)?;
-    tools::ensure_chromium()?;
-    run(cargo()
-        .args([
-            "test",
+    step(1, "format (cargo fmt --check)", || {
+        run(cargo().args(["fmt", "--all", "--", "--check"]))
+    })?;
+    step(2, "lints (clippy -D warnings, native and wasm32)", || {
+        run(cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))?;
+        run(cargo().args([
+            "clippy",
             "--target",
             "wasm32-unknown-unknown",
             "-p",
             "sensetime-explainer",
-            "--test",
-            "web",
-        ])
-        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-        .env_remove("GECKODRIVER")
-        .env("PATH", tools::path_with_cargo_bin()))?;
-
-    header("end-to-end tests (playwright-core, Debian's Chromium, the built site)");
-    let dist = site::dist(root)?;
-    let e2e = root.join("tests/e2e");
-    tools::ensure_npm_packages(&e2e)?;
-    let (addr, _server) = server::spawn(&dist)?;
-    run(Command::new("node")
-        .args(["--test", "--test-reporter=spec", "tests/e2e/"])
-        .current_dir(root)
-        .env("BASE_URL", format!("http://{addr}"))
-        .env("CHROMIUM", "/usr/bin/chromium"))?;
+            "--lib",
+            "--tests",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    })?;
+    step(3, "native tests (cargo test)", || {
+        run(cargo().args(["test", "--workspace"]))
+    })?;
+    step(
+        4,
+        "browser tests (wasm-bindgen-test in headless Chromium)",
+        || {
+            tools::ensure_wasm_bindgen(root)?;
+            tools::ensure_chromium()?;
+            run(cargo()
+                .args([
+                    "test",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "-p",
+                    "sensetime-explainer",
+                ])
+                .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+                .env_remove("GECKODRIVER")
+                .env("PATH", tools::path_with_cargo_bin()))
+        },
+    )?;
+    let mut dist = PathBuf::new();
+    step(5, "dist (the built site)", || {
+        dist = site::dist(root)?;
+        Ok(())
+    })?;
+    step(
+        6,
+        "end-to-end tests (node --test, Debian's Chromium, dist/)",
+        || {
+            let e2e = root.join("tests/e2e");
+            if !e2e.join("package.json").exists() {
+                eprintln!(
+                    "\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
+                );
+                eprintln!(
+                    "!!  NO END-TO-END TESTS: {} is missing.",
+                    e2e.join("package.json").display()
+                );
+                eprintln!("!!  The end-to-end step cannot run, so `cargo xtask test` fails.");
+                eprintln!(
+                    "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n"
+                );
+                return Err("tests/e2e/package.json is missing".into());
+            }
+            tools::ensure_npm_packages(&e2e)?;
+            let (addr, _server) = server::spawn(&dist)?;
+            run(Command::new("node")
+                .args(["--test", "--test-reporter=spec", "tests/e2e/"])
+                .current_dir(root)
+                .env("BASE_URL", format!("http://{addr}"))
+                .env("CHROMIUM", "/usr/bin/chromium"))
+        },
+    )?;
     println!("\nAll tests passed.");
     Ok(())
 }

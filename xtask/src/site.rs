@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{run, tools};
+use crate::{page, run, tools};
 
 /// Compiles the crate to Wasm (release) and writes the wasm-bindgen glue into `pkg/`.
 pub fn build(root: &Path) -> Result<(), String> {
@@ -28,7 +28,8 @@ pub fn build(root: &Path) -> Result<(), String> {
         .arg(wasm))
 }
 
-/// Builds, then writes `dist/`: the contents of `www/` with `pkg/` beside them. Returns its path.
+/// Builds, then writes `dist/`: the contents of `www/` with `pkg/` beside them, each step given its
+/// static chart and data table, and the charts' SVGs in `charts/`. Returns its path.
 pub fn dist(root: &Path) -> Result<PathBuf, String> {
     build(root)?;
     let dist = root.join("dist");
@@ -38,6 +39,12 @@ pub fn dist(root: &Path) -> Result<PathBuf, String> {
     }
     copy_dir(&root.join("www"), &dist)?;
     copy_dir(&root.join("pkg"), &dist.join("pkg"))?;
+    let index = dist.join("index.html");
+    let html = std::fs::read_to_string(&index)
+        .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    std::fs::write(&index, page::inject(&html)?)
+        .map_err(|e| format!("cannot write {}: {e}", index.display()))?;
+    page::write_static_charts(&dist)?;
     println!("==> wrote {}", dist.display());
     Ok(dist)
 }

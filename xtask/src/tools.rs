@@ -91,20 +91,43 @@ pub fn ensure_wasm_bindgen(root: &Path) -> Result<PathBuf, String> {
     Ok(cargo_tool("wasm-bindgen"))
 }
 
+/// Installs Debian packages, as root; otherwise says what to install.
+fn apt_install(packages: &[&str], why: &str) -> Result<(), String> {
+    let root = output(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0");
+    if !root {
+        return Err(format!(
+            "{why}: run `sudo apt-get install -y {}`",
+            packages.join(" ")
+        ));
+    }
+    println!("installing {} (apt-get): {why}", packages.join(", "));
+    run(Command::new("apt-get").arg("update"))?;
+    run(Command::new("apt-get")
+        .args(["install", "-y"])
+        .args(packages)
+        .env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
 /// Debian's Chromium and its WebDriver, for the browser tests.
 pub fn ensure_chromium() -> Result<(), String> {
     if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
         return Ok(());
     }
-    let root = output(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0");
-    if !root {
-        return Err("the browser tests need Debian's chromium and chromium-driver: run `sudo apt-get install -y chromium chromium-driver`".into());
+    apt_install(
+        &["chromium", "chromium-driver"],
+        "the browser tests run in Debian's Chromium",
+    )
+}
+
+/// A Java runtime, for the Nu HTML checker (vnu.jar) in the end-to-end tests.
+pub fn ensure_java() -> Result<(), String> {
+    if output(Command::new("java").arg("-version")).is_some() {
+        return Ok(());
     }
-    println!("installing Debian's chromium and chromium-driver (apt-get)");
-    run(Command::new("apt-get").arg("update"))?;
-    run(Command::new("apt-get")
-        .args(["install", "-y", "chromium", "chromium-driver"])
-        .env("DEBIAN_FRONTEND", "noninteractive"))
+    apt_install(
+        &["default-jre-headless"],
+        "the HTML checker vnu.jar runs on Java",
+    )
 }
 
 /// Whether `node_modules` must be (re)installed: missing, or older than the lock file.
@@ -119,20 +142,19 @@ pub fn npm_install_needed(dir: &Path) -> bool {
     }
 }
 
-/// The npm packages of the tests in `dir`, exactly as locked.
+/// The npm packages of the tests in `dir`: exactly as locked, or resolved when there is no lock file.
 pub fn ensure_npm_packages(dir: &Path) -> Result<(), String> {
-    if !dir.join("package.json").exists() {
-        return Err(format!(
-            "{} has no package.json: the end-to-end tests are missing",
-            dir.display()
-        ));
-    }
     if !npm_install_needed(dir) {
         return Ok(());
     }
-    println!("installing the end-to-end tests' npm packages (npm ci)");
+    let command = if dir.join("package-lock.json").exists() {
+        "ci"
+    } else {
+        "install"
+    };
+    println!("installing the end-to-end tests' npm packages (npm {command})");
     run(Command::new("npm")
-        .args(["ci", "--no-audit", "--no-fund"])
+        .args([command, "--no-audit", "--no-fund"])
         .current_dir(dir))
 }
 

@@ -1,0 +1,155 @@
+// Every reader: axe-core and the Nu HTML checker, no JavaScript, text alternatives, keyboard, deep links.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  baseUrl, launch, DESKTOP, PHONE, openPage, waitReady, steps, waitStep, centre, assertNoErrors,
+} from './helpers.js';
+
+const require = createRequire(import.meta.url);
+let browser;
+before(async () => { browser = await launch(); });
+after(() => browser?.close());
+
+/** axe-core's violations on the page as it is now, one line each. */
+async function axeViolations(page) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations);
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const device of [DESKTOP, PHONE]) {
+  for (const colorScheme of ['light', 'dark']) {
+    test(`axe finds no violations: ${device.name}, ${colorScheme}, at four steps`, async () => {
+      const { page, context, errors } = await openPage(browser, { ...device, colorScheme });
+      await page.goto(`${baseUrl()}/index.html`);
+      await waitReady(page);
+      const all = await steps(page);
+      for (const index of [0, 3, 7, all.length - 1]) {
+        await centre(page, all[index].id);
+        await waitStep(page, all[index]);
+        // Open this step's data table too, so axe checks it.
+        await page.evaluate((id) => { document.querySelector(`#${id} details`).open = true; }, all[index].id);
+        assert.deepEqual(await axeViolations(page), [], `at ${all[index].id}`);
+      }
+      assertNoErrors(assert, errors);
+      await context.close();
+    });
+  }
+}
+
+test('the Nu HTML checker finds no errors in the built page', async () => {
+  const html = await (await fetch(`${baseUrl()}/index.html`)).text();
+  const file = join(mkdtempSync(join(tmpdir(), 'vnu-')), 'index.html');
+  writeFileSync(file, html);
+  const jar = require.resolve('vnu-jar/build/dist/vnu.jar');
+  let report;
+  try {
+    execFileSync('java', ['-jar', jar, '--errors-only', '--format', 'json', file], { stdio: 'pipe' });
+    report = { messages: [] };
+  } catch (e) {
+    // vnu exits non-zero when it reports errors; its JSON report is on stderr.
+    report = JSON.parse(e.stderr.toString());
+  }
+  const messages = report.messages.map((m) => `${m.type} line ${m.lastLine}: ${m.message}`);
+  assert.deepEqual(messages, []);
+});
+
+test('without JavaScript every step shows its static chart, text alternative and data', async () => {
+  const { page, context, errors } = await openPage(browser, { ...DESKTOP, javaScriptEnabled: false });
+  await page.goto(`${baseUrl()}/index.html`);
+  assert.ok(await page.locator('noscript + .notice, .notice').first().isVisible(), 'a notice explains the pictures');
+  assert.equal(await page.locator('.graphic').isVisible(), false, 'no empty sticky canvas');
+  const all = await page.locator('#story .step').count();
+  assert.ok(all >= 10);
+  for (let i = 0; i < all; i += 1) {
+    const step = page.locator('#story .step').nth(i);
+    const img = step.locator('.static-chart img');
+    await img.scrollIntoViewIfNeeded();
+    await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await img.elementHandle(), { timeout: 5000 });
+    assert.ok(await img.isVisible(), `step ${i + 1}: its chart is visible`);
+    const alt = await img.getAttribute('alt');
+    assert.ok(alt && alt.length > 60, `step ${i + 1}: the chart has a text alternative`);
+    assert.ok(await step.locator('details table tbody tr').count() >= 1, `step ${i + 1}: the chart has its data table`);
+    assert.ok((await step.locator('p').first().innerText()).length > 40, `step ${i + 1}: the story text is there`);
+  }
+  assertNoErrors(assert, errors);
+  await context.close();
+});
+
+const wasmFailures = {
+  'is missing (404)': (page) => page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' })),
+  'is truncated': (page) => page.route('**/*.wasm', (route) => route.fulfill({
+    status: 200, contentType: 'application/wasm', body: Buffer.from([0, 97, 115, 109, 1, 0]),
+  })),
+  'is blocked by the host\'s CSP': (page) => page.route('**/index.html', async (route) => {
+    const response = await route.fetch();
+    route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': "script-src 'self'" } });
+  }),
+};
+
+for (const [how, breakWasm] of Object.entries(wasmFailures)) {
+  test(`when the Wasm ${how}, static charts take the graphic's place`, async () => {
+    const { page, context, errors } = await openPage(browser, PHONE);
+    await breakWasm(page);
+    await page.goto(`${baseUrl()}/index.html`);
+    await page.waitForFunction(() => document.documentElement.dataset.story === 'failed', null, { timeout: 10000 });
+    assert.ok(await page.locator('#notice').isVisible());
+    assert.match(await page.locator('#notice').textContent(), /could not start/);
+    assert.equal(await page.locator('.graphic').isVisible(), false);
+    const words = await page.evaluate(() => document.querySelector('#story .steps').innerText.split(/\s+/).length);
+    assert.ok(words > 600, `every step's text is still there (${words} words)`);
+    const img = page.locator('#story .step').nth(4).locator('.static-chart img');
+    await img.scrollIntoViewIfNeeded();
+    await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await img.elementHandle(), { timeout: 5000 });
+    assert.ok(await img.isVisible());
+    // The browser reports the missing file or the refused compile itself; nothing else may fail.
+    const ours = errors.filter((e) => !/Failed to load resource|Content Security Policy|WebAssembly/.test(e));
+    assertNoErrors(assert, ours);
+    await context.close();
+  });
+}
+
+test('the canvas is named after its chart, a live region announces it, and the URL follows without new history', async () => {
+  const { page, context, errors } = await openPage(browser, DESKTOP);
+  await page.goto(`${baseUrl()}/index.html`);
+  await waitReady(page);
+  const historyLength = await page.evaluate(() => history.length);
+  assert.equal(new URL(page.url()).hash, '', 'no fragment before the reader enters the story');
+  const all = await steps(page);
+  for (const step of all.slice(0, 5)) {
+    await centre(page, step.id);
+    await waitStep(page, step);
+  }
+  const fifth = all[4];
+  assert.equal(new URL(page.url()).hash, `#${fifth.id}`);
+  assert.equal(await page.evaluate(() => history.length), historyLength, 'no history entry per step');
+  const label = await page.getAttribute('#chart', 'aria-label');
+  const live = await page.textContent('#chart-live');
+  const title = label.split('.')[0];
+  assert.ok(live.includes(title), `the live region names the chart: ${live} / ${label}`);
+  assert.match(live, /^Chart 5 of \d+/);
+  assert.equal(await page.getAttribute('#chart', 'role'), 'img');
+  assertNoErrors(assert, errors);
+  await context.close();
+});
+
+test('the first Tab reaches a visible skip link that jumps past the charts', async () => {
+  const { page, context, errors } = await openPage(browser, DESKTOP);
+  await page.goto(`${baseUrl()}/index.html`);
+  await waitReady(page);
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => ({ cls: document.activeElement.className, box: document.activeElement.getBoundingClientRect().toJSON() }));
+  assert.equal(focused.cls, 'skip-link');
+  assert.ok(focused.box.left >= 0 && focused.box.top >= 0, `the focused skip link is on screen: ${JSON.stringify(focused.box)}`);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash === '#sources');
+  const top = await page.evaluate(() => document.getElementById('sources').getBoundingClientRect().top);
+  assert.ok(top >= -1 && top < 200, `the sources are at the top of the screen (${top})`);
+  assertNoErrors(assert, errors);
+  await context.close();
+});
