@@ -64,7 +64,7 @@ fn count_colour(px: &[u8], rgb: (u8, u8, u8)) -> usize {
 #[wasm_bindgen_test]
 fn the_backing_store_is_css_size_times_pixel_ratio() {
     let c = canvas(320, 240);
-    draw_chart(c.clone(), "funding").expect("funding draws");
+    draw_chart(c.clone(), "funding", false).expect("funding draws");
     let ratio = web_sys::window().unwrap().device_pixel_ratio().max(1.0);
     assert_eq!(c.width(), (320.0 * ratio).round() as u32);
     assert_eq!(c.height(), (240.0 * ratio).round() as u32);
@@ -73,7 +73,7 @@ fn the_backing_store_is_css_size_times_pixel_ratio() {
 #[wasm_bindgen_test]
 fn a_chart_paints_its_background_and_its_bars() {
     let c = canvas(480, 400);
-    draw_chart(c.clone(), "revenue-mix").expect("revenue mix draws");
+    draw_chart(c.clone(), "revenue-mix", false).expect("revenue mix draws");
     let px = pixels(&c);
     let total = px.len() / 4;
     let bg = LIGHT.background;
@@ -95,8 +95,8 @@ fn a_chart_paints_its_background_and_its_bars() {
 fn different_states_draw_different_pictures() {
     let a = canvas(400, 300);
     let b = canvas(400, 300);
-    draw_chart(a.clone(), "funding").unwrap();
-    draw_chart(b.clone(), "grants").unwrap();
+    draw_chart(a.clone(), "funding", false).unwrap();
+    draw_chart(b.clone(), "grants", false).unwrap();
     assert_ne!(pixels(&a), pixels(&b));
 }
 
@@ -104,7 +104,8 @@ fn different_states_draw_different_pictures() {
 fn every_state_draws_without_error() {
     for state in ChartState::ALL {
         let c = canvas(360, 420);
-        draw_chart(c.clone(), state.id()).unwrap_or_else(|e| panic!("{}: {e:?}", state.id()));
+        draw_chart(c.clone(), state.id(), false)
+            .unwrap_or_else(|e| panic!("{}: {e:?}", state.id()));
         let px = pixels(&c);
         let bg = LIGHT.background;
         let ink = px
@@ -120,9 +121,21 @@ fn every_state_draws_without_error() {
 }
 
 #[wasm_bindgen_test]
+fn the_dark_theme_paints_a_dark_background() {
+    let c = canvas(300, 200);
+    draw_chart(c.clone(), "cities", true).unwrap();
+    let px = pixels(&c);
+    let bg = sensetime_explainer::theme::DARK.background;
+    assert!(
+        count_colour(&px, (bg.r, bg.g, bg.b)) > px.len() / 8,
+        "mostly dark background"
+    );
+}
+
+#[wasm_bindgen_test]
 fn an_unknown_chart_is_refused_with_the_known_ids() {
     let c = canvas(100, 100);
-    let err = draw_chart(c, "pie").expect_err("there is no pie chart");
+    let err = draw_chart(c, "pie", false).expect_err("there is no pie chart");
     let message = err.as_string().expect("a string message");
     assert!(
         message.contains("unknown chart \"pie\"") && message.contains("revenue-mix"),
