@@ -251,6 +251,13 @@ mod tests {
         }
     }
 
+    fn with_bars(bars: Vec<Bar>) -> Scene {
+        Scene {
+            bars,
+            ..Scene::default()
+        }
+    }
+
     fn label(key: &str, text: &str, x: f64) -> Label {
         Label {
             key: key.into(),
@@ -281,14 +288,8 @@ mod tests {
 
     #[test]
     fn matched_bars_move_between_their_positions() {
-        let a = Scene {
-            bars: vec![bar("x", 0.2)],
-            ..Scene::default()
-        };
-        let b = Scene {
-            bars: vec![bar("x", 0.6)],
-            ..Scene::default()
-        };
+        let a = with_bars(vec![bar("x", 0.2)]);
+        let b = with_bars(vec![bar("x", 0.6)]);
         let mid = blend(&a, &b, 0.5);
         assert_eq!(mid.bars.len(), 1);
         assert!((mid.bars[0].rect.x1 - 0.4).abs() < 1e-12);
@@ -298,14 +299,8 @@ mod tests {
 
     #[test]
     fn bars_enter_from_their_base_and_leave_to_it() {
-        let a = Scene {
-            bars: vec![bar("old", 0.5)],
-            ..Scene::default()
-        };
-        let b = Scene {
-            bars: vec![bar("new", 0.8)],
-            ..Scene::default()
-        };
+        let a = with_bars(vec![bar("old", 0.5)]);
+        let b = with_bars(vec![bar("new", 0.8)]);
         let start = blend(&a, &b, 0.0);
         let new = start.bar("new").unwrap();
         assert_eq!(
@@ -346,14 +341,8 @@ mod tests {
 
     #[test]
     fn a_transition_ends_exactly_on_its_target() {
-        let a = Scene {
-            bars: vec![bar("x", 0.2)],
-            ..Scene::default()
-        };
-        let b = Scene {
-            bars: vec![bar("x", 0.6)],
-            ..Scene::default()
-        };
+        let a = with_bars(vec![bar("x", 0.2)]);
+        let b = with_bars(vec![bar("x", 0.6)]);
         let tr = Transition {
             from: a.clone(),
             to: b.clone(),

@@ -15,6 +15,14 @@ let browser;
 before(async () => { browser = await launch(); });
 after(() => browser?.close());
 
+/** Scrolls to a step's static chart and waits until its picture has loaded; returns the image. */
+async function loadedStaticChart(page, step) {
+  const img = step.locator('.static-chart img');
+  await img.scrollIntoViewIfNeeded();
+  await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await img.elementHandle(), { timeout: 5000 });
+  return img;
+}
+
 /** axe-core's violations on the page as it is now, one line each. */
 async function axeViolations(page) {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
@@ -68,9 +76,7 @@ test('without JavaScript every step shows its static chart, text alternative and
   assert.ok(all >= 10);
   for (let i = 0; i < all; i += 1) {
     const step = page.locator('#story .step').nth(i);
-    const img = step.locator('.static-chart img');
-    await img.scrollIntoViewIfNeeded();
-    await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await img.elementHandle(), { timeout: 5000 });
+    const img = await loadedStaticChart(page, step);
     assert.ok(await img.isVisible(), `step ${i + 1}: its chart is visible`);
     const alt = await img.getAttribute('alt');
     assert.ok(alt && alt.length > 60, `step ${i + 1}: the chart has a text alternative`);
@@ -103,9 +109,7 @@ for (const [how, breakWasm] of Object.entries(wasmFailures)) {
     assert.equal(await page.locator('.graphic').isVisible(), false);
     const words = await page.evaluate(() => document.querySelector('#story .steps').innerText.split(/\s+/).length);
     assert.ok(words > 600, `every step's text is still there (${words} words)`);
-    const img = page.locator('#story .step').nth(4).locator('.static-chart img');
-    await img.scrollIntoViewIfNeeded();
-    await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await img.elementHandle(), { timeout: 5000 });
+    const img = await loadedStaticChart(page, page.locator('#story .step').nth(4));
     assert.ok(await img.isVisible());
     // The browser reports the missing file or the refused compile itself; nothing else may fail.
     const ours = errors.filter((e) => !/Failed to load resource|Content Security Policy|WebAssembly/.test(e));
