@@ -2,6 +2,7 @@
 //! web layer that puts them on a canvas in the browser.
 
 pub mod charts;
+pub mod embed;
 pub mod figures;
 pub mod format;
 pub mod render;

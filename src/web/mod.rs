@@ -2,9 +2,12 @@
 
 mod app;
 mod canvas;
+mod embed;
 mod events;
 
 use wasm_bindgen::prelude::*;
+
+pub use embed::{embed_page, mount_chart};
 
 use crate::charts::ChartState;
 use crate::figures;

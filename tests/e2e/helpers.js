@@ -8,12 +8,12 @@ export function baseUrl() {
   return url.replace(/\/$/, '');
 }
 
-/** Debian's Chromium, headless, with the flags this machine needs. */
-export function launch() {
+/** Debian's Chromium, headless, with the flags this machine needs, and any `extraArgs`. */
+export function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
 }
 

@@ -113,58 +113,39 @@ fn test(root: &Path) -> Result<(), String> {
     step(3, "native tests (cargo test)", || {
         run(cargo().args(["test", "--workspace"]))
     })?;
-    step(
-        4,
-        "browser tests (wasm-bindgen-test in headless Chromium)",
-        || {
-            tools::ensure_wasm_bindgen(root)?;
-            tools::ensure_chromium()?;
-            run(cargo()
-                .args([
-                    "test",
-                    "--target",
-                    "wasm32-unknown-unknown",
-                    "-p",
-                    "sensetime-explainer",
-                ])
-                .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-                .env_remove("GECKODRIVER")
-                .env("PATH", tools::path_with_cargo_bin()))
-        },
-    )?;
+    step(4, "browser tests (wasm-bindgen-test, Chromium)", || {
+        tools::ensure_wasm_bindgen(root)?;
+        tools::ensure_chromium()?;
+        run(cargo()
+            .args(["test", "--target", "wasm32-unknown-unknown"])
+            .args(["-p", "sensetime-explainer"])
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .env_remove("GECKODRIVER")
+            .env("PATH", tools::path_with_cargo_bin()))
+    })?;
     let mut dist = PathBuf::new();
     step(5, "dist (the built site)", || {
         dist = site::dist(root)?;
         Ok(())
     })?;
-    step(
-        6,
-        "end-to-end tests (node --test, Debian's Chromium, dist/)",
-        || {
-            let e2e = root.join("tests/e2e");
-            if !e2e.join("package.json").exists() {
-                eprintln!(
-                    "\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
-                );
-                eprintln!(
-                    "!!  NO END-TO-END TESTS: {} is missing.",
-                    e2e.join("package.json").display()
-                );
-                eprintln!("!!  The end-to-end step cannot run, so `cargo xtask test` fails.");
-                eprintln!(
-                    "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n"
-                );
-                return Err("tests/e2e/package.json is missing".into());
-            }
-            tools::ensure_npm_packages(&e2e)?;
-            let (addr, _server) = server::spawn(&dist)?;
-            run(Command::new("node")
-                .args(["--test", "--test-reporter=spec", "tests/e2e/"])
-                .current_dir(root)
-                .env("BASE_URL", format!("http://{addr}"))
-                .env("CHROMIUM", "/usr/bin/chromium"))
-        },
-    )?;
+    step(6, "end-to-end tests (node --test, Chromium)", || {
+        let e2e = root.join("tests/e2e");
+        if !e2e.join("package.json").exists() {
+            let bar = "!".repeat(72);
+            eprintln!(
+                "\n{bar}\n!! NO END-TO-END TESTS: tests/e2e/package.json is missing.\n{bar}\n"
+            );
+            return Err("tests/e2e/package.json is missing".into());
+        }
+        tools::ensure_npm_packages(&e2e)?;
+        tools::ensure_java()?;
+        let (addr, _server) = server::spawn(&dist)?;
+        run(Command::new("node")
+            .args(["--test", "--test-reporter=spec", "tests/e2e/"])
+            .current_dir(root)
+            .env("BASE_URL", format!("http://{addr}"))
+            .env("CHROMIUM", "/usr/bin/chromium"))
+    })?;
     println!("\nAll tests passed.");
     Ok(())
 }

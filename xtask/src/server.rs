@@ -1,4 +1,5 @@
-//! A static file server for `serve` and for the end-to-end tests: correct types, no caching, no escapes.
+//! A static file server for `serve` and for the end-to-end tests: correct types, no caching, no
+//! escapes, and the strict Content-Security-Policy the page must work under.
 
 use std::net::SocketAddr;
 use std::path::{Component, Path, PathBuf};
@@ -40,6 +41,10 @@ pub fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
     Some(file)
 }
 
+/// The policy every page is served with, as strict as a newsroom's: only our own files, Wasm
+/// allowed to compile, no inline script or style.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
 fn header(name: &str, value: &str) -> Header {
     Header::from_bytes(name, value).expect("static header names and values are valid")
 }
@@ -50,7 +55,11 @@ fn handle(root: &Path, request: tiny_http::Request) {
     let response = match found {
         Some((file, body)) => Response::from_data(body)
             .with_header(header("Content-Type", content_type(&file)))
-            .with_header(header("Cache-Control", "no-cache")),
+            .with_header(header("Cache-Control", "no-cache"))
+            .with_header(header("Content-Security-Policy", CSP))
+            .with_header(header("X-Content-Type-Options", "nosniff"))
+            // Script embeds load our module, Wasm and SVGs from other sites' pages.
+            .with_header(header("Access-Control-Allow-Origin", "*")),
         None => Response::from_string("not found").with_status_code(404),
     };
     // A client that hung up is not our problem.
@@ -155,6 +164,11 @@ mod tests {
             page.contains("text/html") && page.ends_with("<h1>hello</h1>"),
             "{page}"
         );
+        assert!(
+            page.contains(&format!("Content-Security-Policy: {CSP}")),
+            "{page}"
+        );
+        assert!(page.contains("Access-Control-Allow-Origin: *"), "{page}");
         let wasm = get(addr, "/pkg/m.wasm");
         assert!(wasm.contains("Content-Type: application/wasm"), "{wasm}");
         assert!(get(addr, "/nope.js").contains(" 404 "));

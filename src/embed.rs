@@ -1,0 +1,434 @@
+//! Embeds: what a newsroom asks for (an iframe URL's query, a script embed's data attributes),
+//! parsed and checked, and the height messages that auto-sizing hosts listen for.
+
+use std::fmt;
+
+use serde::Deserialize;
+
+use crate::charts::ChartState;
+use crate::story::STEPS;
+
+/// Which theme an embed draws in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeChoice {
+    Light,
+    Dark,
+    /// The reader's `prefers-color-scheme`.
+    #[default]
+    Auto,
+}
+
+impl ThemeChoice {
+    fn parse(value: &str) -> Result<ThemeChoice, EmbedError> {
+        match value {
+            "light" => Ok(ThemeChoice::Light),
+            "dark" => Ok(ThemeChoice::Dark),
+            "auto" => Ok(ThemeChoice::Auto),
+            _ => Err(EmbedError::BadTheme(value.to_string())),
+        }
+    }
+
+    /// Whether to draw dark, given the reader's preference.
+    pub fn is_dark(self, prefers_dark: bool) -> bool {
+        match self {
+            ThemeChoice::Light => false,
+            ThemeChoice::Dark => true,
+            ThemeChoice::Auto => prefers_dark,
+        }
+    }
+}
+
+/// A single-chart embed, as asked for by `embed.html?chart=…&theme=…`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartEmbed {
+    pub chart: ChartState,
+    pub theme: ThemeChoice,
+    /// pym.js's id for this frame, to address height messages.
+    pub child_id: Option<String>,
+}
+
+/// Options of a script embed, from its `data-options` JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScriptOptions {
+    #[serde(default)]
+    pub theme: ThemeChoice,
+    /// The chart's height in CSS pixels; by default it follows the width.
+    #[serde(default)]
+    pub height: Option<u32>,
+}
+
+/// The heights a script embed's `height` option may take, in CSS pixels.
+pub const HEIGHTS: std::ops::RangeInclusive<u32> = 200..=1200;
+
+impl ScriptOptions {
+    /// The option names, as written in `data-options`.
+    pub const FIELDS: [&'static str; 2] = ["theme", "height"];
+
+    /// Rejects names that are not options. (Deserializing a JavaScript object reads only the
+    /// fields it knows, so a misspelt option would otherwise pass unnoticed.)
+    pub fn check_names<S: AsRef<str>>(names: &[S]) -> Result<(), EmbedError> {
+        match names.iter().find(|n| !Self::FIELDS.contains(&n.as_ref())) {
+            Some(name) => Err(EmbedError::BadOptions(format!(
+                "unknown field `{}`, expected `theme` or `height`",
+                name.as_ref()
+            ))),
+            None => Ok(()),
+        }
+    }
+
+    /// Checks what the types alone cannot.
+    pub fn validate(self) -> Result<ScriptOptions, EmbedError> {
+        match self.height {
+            Some(h) if !HEIGHTS.contains(&h) => Err(EmbedError::BadHeight(h)),
+            _ => Ok(self),
+        }
+    }
+}
+
+/// What went wrong with an embed's request, in words a newsroom developer can act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EmbedError {
+    NoChart,
+    UnknownChart(String),
+    UnknownStep(String),
+    ChartAndStepDisagree {
+        chart: String,
+        step: String,
+    },
+    BadTheme(String),
+    BadHeight(u32),
+    UnknownParameter(String),
+    /// The script embed's `data-options` did not fit: the deserializer's own words.
+    BadOptions(String),
+}
+
+fn chart_ids() -> String {
+    ChartState::ALL
+        .iter()
+        .map(|s| s.id())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl fmt::Display for EmbedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EmbedError::NoChart => write!(
+                f,
+                "Say which chart to show, e.g. chart=revenue-mix. Charts: {}.",
+                chart_ids()
+            ),
+            EmbedError::UnknownChart(id) => write!(
+                f,
+                "There is no chart called \u{201c}{id}\u{201d}. Charts: {}.",
+                chart_ids()
+            ),
+            EmbedError::UnknownStep(id) => {
+                let steps: Vec<&str> = STEPS.iter().map(|s| s.id).collect();
+                write!(
+                    f,
+                    "There is no step called \u{201c}{id}\u{201d}. Steps: {}.",
+                    steps.join(", ")
+                )
+            }
+            EmbedError::ChartAndStepDisagree { chart, step } => {
+                write!(f, "The step \u{201c}{step}\u{201d} does not show the chart \u{201c}{chart}\u{201d}; give one or the other.")
+            }
+            EmbedError::BadTheme(t) => write!(
+                f,
+                "The theme \u{201c}{t}\u{201d} is not one of light, dark or auto."
+            ),
+            EmbedError::BadHeight(h) => write!(
+                f,
+                "A height of {h}px is outside {}-{}px.",
+                HEIGHTS.start(),
+                HEIGHTS.end()
+            ),
+            EmbedError::UnknownParameter(p) => {
+                write!(f, "The parameter \u{201c}{p}\u{201d} is not one this embed knows: chart, step, theme.")
+            }
+            EmbedError::BadOptions(why) => write!(
+                f,
+                "The embed's data-options do not fit: {why}. Options: theme, height."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for EmbedError {}
+
+/// Decodes `%XX` escapes and `+` in a query component; a malformed escape is kept as written.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Parameters pym.js adds to a child's URL, which we accept and, but for childId, ignore.
+const PYM_PARAMETERS: [&str; 4] = ["childId", "initialWidth", "parentTitle", "parentUrl"];
+
+/// Parses an embed URL's query (with or without the leading `?`).
+pub fn parse_query(query: &str) -> Result<ChartEmbed, EmbedError> {
+    let (mut chart, mut step, mut theme, mut child_id) = (None, None, ThemeChoice::default(), None);
+    for pair in query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+    {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let (key, value) = (percent_decode(key), percent_decode(value));
+        match key.as_str() {
+            "chart" => {
+                chart = Some(ChartState::from_id(&value).ok_or(EmbedError::UnknownChart(value))?)
+            }
+            "step" => {
+                let found = STEPS
+                    .iter()
+                    .find(|s| s.id == value)
+                    .ok_or(EmbedError::UnknownStep(value))?;
+                step = Some(*found);
+            }
+            "theme" => theme = ThemeChoice::parse(&value)?,
+            "childId" => child_id = Some(value),
+            k if PYM_PARAMETERS.contains(&k) => {}
+            _ => return Err(EmbedError::UnknownParameter(key)),
+        }
+    }
+    let chart = match (chart, step) {
+        (Some(c), Some(s)) if c != s.chart => {
+            return Err(EmbedError::ChartAndStepDisagree {
+                chart: c.id().into(),
+                step: s.id.into(),
+            })
+        }
+        (Some(c), _) => c,
+        (None, Some(s)) => s.chart,
+        (None, None) => return Err(EmbedError::NoChart),
+    };
+    Ok(ChartEmbed {
+        chart,
+        theme,
+        child_id,
+    })
+}
+
+/// The band under an embedded chart holding the link to the story, in CSS pixels. Script embeds
+/// reserve the chart's height plus this band before they draw, so nothing below them moves.
+pub const LINK_BAND: f64 = 28.0;
+
+/// The height an embedded chart takes at `width` CSS pixels when none is asked for.
+pub fn chart_height(width: f64) -> f64 {
+    (width * 0.8).clamp(320.0, 560.0).round()
+}
+
+/// pym.js's height message: `pymxPYMx<id>xPYMxheightxPYMx<px>`.
+pub fn pym_height(child_id: &str, height: u32) -> String {
+    ["pym", child_id, "height", &height.to_string()].join("xPYMx")
+}
+
+/// A message from a pym.js parent: its frame id, type and value; `None` for anything else.
+pub fn parse_pym(message: &str) -> Option<(&str, &str, &str)> {
+    let mut parts = message.split("xPYMx");
+    let (pym, id, kind, value) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    (pym == "pym" && parts.next().is_none()).then_some((id, kind, value))
+}
+
+/// Where an embedded story's frame sits in its host's viewport, as the host snippet reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+pub struct HostViewport {
+    /// The frame's top edge relative to the host's viewport top (negative once scrolled past).
+    pub top: f64,
+    /// The host's viewport height.
+    pub height: f64,
+}
+
+impl HostViewport {
+    /// The part of the frame's document the reader can see: its top in the frame's own coordinates, and height.
+    pub fn visible(self) -> (f64, f64) {
+        (-self.top, self.height.max(0.0))
+    }
+
+    /// How far the sticky graphic must move down to stay in view: between 0 and `room`, the
+    /// story's height less the graphic's.
+    pub fn sticky_offset(self, story_top: f64, room: f64) -> f64 {
+        (-self.top - story_top).clamp(0.0, room.max(0.0))
+    }
+}
+
+// The options tests parse JSON, which only native builds have.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chart_by_id_with_theme_and_pym_parameters() {
+        let e = parse_query("?chart=revenue-mix&theme=dark&childId=st-1&initialWidth=600&parentUrl=https%3A%2F%2Fnews.example%2F").unwrap();
+        assert_eq!(
+            e,
+            ChartEmbed {
+                chart: ChartState::RevenueMix,
+                theme: ThemeChoice::Dark,
+                child_id: Some("st-1".into())
+            }
+        );
+    }
+
+    #[test]
+    fn a_step_names_its_chart_and_the_theme_defaults_to_auto() {
+        let e = parse_query("step=mopeds").unwrap();
+        assert_eq!(
+            (e.chart, e.theme, e.child_id),
+            (ChartState::Helmets, ThemeChoice::Auto, None)
+        );
+        assert_eq!(
+            parse_query("chart=helmets&step=mopeds").unwrap().chart,
+            ChartState::Helmets
+        );
+    }
+
+    #[test]
+    fn bad_requests_say_what_exists() {
+        let unknown = parse_query("chart=pie").unwrap_err();
+        assert_eq!(unknown, EmbedError::UnknownChart("pie".into()));
+        let text = unknown.to_string();
+        assert!(
+            text.contains("pie") && text.contains("revenue-mix") && text.contains("grants"),
+            "{text}"
+        );
+        assert!(parse_query("")
+            .unwrap_err()
+            .to_string()
+            .contains("chart=revenue-mix"));
+        assert!(parse_query("step=nowhere")
+            .unwrap_err()
+            .to_string()
+            .contains("the-bet"));
+        assert_eq!(
+            parse_query("chart=funding&theme=pink").unwrap_err(),
+            EmbedError::BadTheme("pink".into())
+        );
+        assert_eq!(
+            parse_query("chart=funding&colour=red").unwrap_err(),
+            EmbedError::UnknownParameter("colour".into())
+        );
+        assert!(matches!(
+            parse_query("chart=funding&step=mopeds"),
+            Err(EmbedError::ChartAndStepDisagree { .. })
+        ));
+    }
+
+    #[test]
+    fn malformed_escapes_and_markup_stay_text() {
+        assert_eq!(percent_decode("a%20b+c%2"), "a b c%2");
+        assert_eq!(percent_decode("%zz%"), "%zz%");
+        assert_eq!(percent_decode("%E4%B8%AD"), "中");
+        let e = parse_query("chart=%3Cscript%3E").unwrap_err();
+        assert_eq!(e, EmbedError::UnknownChart("<script>".into()));
+    }
+
+    #[test]
+    fn script_options_are_typed_and_checked() {
+        let ok: ScriptOptions =
+            serde_json::from_str(r#"{"theme": "dark", "height": 400}"#).unwrap();
+        assert_eq!(
+            ok.validate(),
+            Ok(ScriptOptions {
+                theme: ThemeChoice::Dark,
+                height: Some(400)
+            })
+        );
+        assert_eq!(
+            serde_json::from_str::<ScriptOptions>("{}").unwrap(),
+            ScriptOptions::default()
+        );
+        assert!(
+            serde_json::from_str::<ScriptOptions>(r#"{"colour": "red"}"#)
+                .unwrap_err()
+                .to_string()
+                .contains("unknown field `colour`")
+        );
+        assert!(serde_json::from_str::<ScriptOptions>(r#"{"theme": "pink"}"#).is_err());
+        let tall = ScriptOptions {
+            height: Some(5000),
+            ..ScriptOptions::default()
+        };
+        assert_eq!(tall.validate(), Err(EmbedError::BadHeight(5000)));
+        assert!(EmbedError::BadHeight(5000).to_string().contains("200-1200"));
+    }
+
+    #[test]
+    fn misspelt_option_names_are_named() {
+        assert_eq!(ScriptOptions::check_names(&["theme", "height"]), Ok(()));
+        let e = ScriptOptions::check_names(&["theme", "colour"]).unwrap_err();
+        assert!(e.to_string().contains("unknown field `colour`"), "{e}");
+    }
+
+    #[test]
+    fn themes_resolve_against_the_readers_preference() {
+        assert!(ThemeChoice::Auto.is_dark(true) && !ThemeChoice::Auto.is_dark(false));
+        assert!(ThemeChoice::Dark.is_dark(false) && !ThemeChoice::Light.is_dark(true));
+    }
+
+    #[test]
+    fn heights_follow_the_width_within_bounds() {
+        assert_eq!(chart_height(600.0), 480.0);
+        assert_eq!(chart_height(200.0), 320.0);
+        assert_eq!(chart_height(2000.0), 560.0);
+    }
+
+    #[test]
+    fn pym_messages_round_trip() {
+        assert_eq!(pym_height("st-1", 512), "pymxPYMxst-1xPYMxheightxPYMx512");
+        assert_eq!(
+            parse_pym("pymxPYMxst-1xPYMxwidthxPYMx600"),
+            Some(("st-1", "width", "600"))
+        );
+        assert_eq!(parse_pym("hello"), None);
+        assert_eq!(parse_pym("pymxPYMxaxPYMxbxPYMxcxPYMxd"), None);
+        assert_eq!(parse_pym("notpymxPYMxaxPYMxbxPYMxc"), None);
+    }
+
+    #[test]
+    fn the_host_viewport_places_the_trigger_and_the_graphic() {
+        let v = HostViewport {
+            top: -1500.0,
+            height: 800.0,
+        };
+        assert_eq!(v.visible(), (1500.0, 800.0));
+        assert_eq!(v.sticky_offset(300.0, 5000.0), 1200.0);
+        assert_eq!(
+            HostViewport {
+                top: 200.0,
+                height: 800.0
+            }
+            .sticky_offset(300.0, 5000.0),
+            0.0
+        );
+        assert_eq!(
+            HostViewport {
+                top: -9000.0,
+                height: 800.0
+            }
+            .sticky_offset(300.0, 5000.0),
+            5000.0
+        );
+    }
+}

@@ -1,0 +1,348 @@
+//! Embeds: one chart mounted in a shadow root on a host's page (script embed) or filling a frame
+//! (`embed.html`), with a readable notice instead of a chart when the request is wrong.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlCanvasElement, HtmlElement, ShadowRootInit, ShadowRootMode, Window};
+
+use super::app::{js_err, matches};
+use super::canvas;
+use crate::charts::ChartState;
+use crate::embed::{
+    chart_height, parse_pym, parse_query, pym_height, EmbedError, ScriptOptions, LINK_BAND,
+};
+use crate::story::STEPS;
+use crate::theme::Theme;
+
+/// One mounted chart: where it draws and how.
+struct Mounted {
+    window: Window,
+    host: HtmlElement,
+    canvas: HtmlCanvasElement,
+    /// The link back to the story, under the chart, in the chart's colours.
+    link: HtmlElement,
+    chart: ChartState,
+    options: ScriptOptions,
+    /// The CSS width last drawn at, to skip redraws that change nothing.
+    width: Cell<f64>,
+}
+
+impl Mounted {
+    /// Sizes the chart to its host's width and draws it.
+    fn draw(&self, force: bool) -> Result<(), JsValue> {
+        let width = self.host.get_bounding_client_rect().width();
+        if !force && width == self.width.get() {
+            return Ok(());
+        }
+        self.width.set(width);
+        let height = self
+            .options
+            .height
+            .map_or_else(|| chart_height(width), f64::from);
+        self.host
+            .style()
+            .set_property("min-height", &format!("{}px", height + LINK_BAND))?;
+        self.canvas
+            .style()
+            .set_property("height", &format!("{height}px"))?;
+        let dark = self
+            .options
+            .theme
+            .is_dark(matches(&self.window, "(prefers-color-scheme: dark)"));
+        let theme = Theme::for_dark_mode(dark);
+        let (ink, paper) = (theme.muted.css_hex(), theme.background.css_hex());
+        styles(
+            &self.link,
+            &[("color", ink.as_str()), ("background", paper.as_str())],
+        )?;
+        let built = self.chart.build(theme);
+        self.canvas
+            .set_attribute("aria-label", &built.description())?;
+        let scale = canvas::fit(&self.canvas);
+        canvas::paint(&self.canvas, &built.scene, theme, scale)
+    }
+}
+
+fn create(window: &Window, tag: &str) -> Result<HtmlElement, JsValue> {
+    window
+        .document()
+        .ok_or_else(|| js_err("the window should have a document"))?
+        .create_element(tag)?
+        .dyn_into()
+        .map_err(|_| js_err("created elements are HTML elements"))
+}
+
+/// Sets CSS properties through the CSSOM, which a strict `style-src` allows (unlike style attributes).
+fn styles(el: &HtmlElement, properties: &[(&str, &str)]) -> Result<(), JsValue> {
+    let style = el.style();
+    for (name, value) in properties {
+        style.set_property(name, value)?;
+    }
+    Ok(())
+}
+
+/// The first step showing `chart`, for the link back to the story.
+fn step_for(chart: ChartState) -> &'static str {
+    STEPS.iter().find(|s| s.chart == chart).map_or("", |s| s.id)
+}
+
+/// Mounts a chart into `host` (inside a shadow root, so host CSS cannot reach it and ours cannot
+/// leak out). A bad chart id or bad options show a readable notice there and a console warning;
+/// nothing is thrown, so the host's scripts carry on.
+///
+/// `options` is the parsed `data-options` object (or undefined), `options_error` the JSON parse
+/// error if it did not parse, `story_url` the address of the full story for the link under the chart.
+#[wasm_bindgen(js_name = mountChart)]
+pub fn mount_chart(
+    host: HtmlElement,
+    chart: &str,
+    options: JsValue,
+    options_error: Option<String>,
+    story_url: &str,
+) {
+    if let Err(e) = try_mount(&host, chart, options, options_error, story_url) {
+        web_sys::console::warn_2(&"SenseTime embed: could not mount the chart:".into(), &e);
+    }
+}
+
+fn try_mount(
+    host: &HtmlElement,
+    chart: &str,
+    options: JsValue,
+    options_error: Option<String>,
+    story_url: &str,
+) -> Result<(), JsValue> {
+    let request = ChartState::from_id(chart)
+        .ok_or_else(|| EmbedError::UnknownChart(chart.to_string()))
+        .and_then(|chart| {
+            let options = match options_error {
+                Some(why) => Err(EmbedError::BadOptions(why)),
+                None if options.is_undefined() || options.is_null() => Ok(ScriptOptions::default()),
+                None => {
+                    let object: &js_sys::Object = options.unchecked_ref();
+                    let names: Vec<String> = js_sys::Object::keys(object)
+                        .iter()
+                        .filter_map(|k| k.as_string())
+                        .collect();
+                    ScriptOptions::check_names(&names)?;
+                    serde_wasm_bindgen::from_value::<ScriptOptions>(options)
+                        .map_err(|e| EmbedError::BadOptions(e.to_string()))
+                }
+            }?;
+            Ok((chart, options.validate()?))
+        });
+    mount(host, request, story_url)
+}
+
+/// Mounts a checked request, or its notice, into `host`'s shadow root.
+fn mount(
+    host: &HtmlElement,
+    request: Result<(ChartState, ScriptOptions), EmbedError>,
+    story_url: &str,
+) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or_else(|| js_err("should run in a window"))?;
+    let root = match host.shadow_root() {
+        Some(root) => root,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    root.set_inner_html("");
+    styles(host, &[("display", "block")])?;
+    let (chart, options) = match request {
+        Ok(found) => found,
+        Err(error) => return show_notice(&window, host, &error),
+    };
+
+    let canvas: HtmlCanvasElement = create(&window, "canvas")?
+        .dyn_into()
+        .map_err(|_| js_err("a canvas"))?;
+    canvas.set_attribute("role", "img")?;
+    styles(&canvas, &[("display", "block"), ("width", "100%")])?;
+    let link = create(&window, "a")?;
+    link.set_attribute("href", &format!("{story_url}#{}", step_for(chart)))?;
+    link.set_attribute("target", "_blank")?;
+    link.set_attribute("rel", "noopener")?;
+    link.set_text_content(Some("The full story, with the data behind this chart"));
+    // A fixed band, so the height reserved before drawing is the height after.
+    let band = format!("{LINK_BAND}px");
+    let link_styles = [
+        ("display", "block"),
+        ("box-sizing", "border-box"),
+        ("height", band.as_str()),
+        ("overflow", "hidden"),
+        ("font", "13px/18px system-ui, sans-serif"),
+        ("padding", "4px 14px 6px"),
+    ];
+    styles(&link, &link_styles)?;
+    root.append_child(&canvas)?;
+    root.append_child(&link)?;
+
+    let mounted = Rc::new(Mounted {
+        window,
+        host: host.clone(),
+        canvas,
+        link,
+        chart,
+        options,
+        width: Cell::new(-1.0),
+    });
+    mounted.draw(true)?;
+    host.set_attribute("data-sensetime-mounted", chart.id())?;
+
+    let again = Rc::clone(&mounted);
+    let on_resize = Closure::<dyn FnMut()>::new(move || {
+        if let Err(e) = again.draw(false) {
+            web_sys::console::warn_1(&e);
+        }
+    });
+    web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?.observe(host);
+    on_resize.forget();
+    if let Some(scheme) = mounted.window.match_media("(prefers-color-scheme: dark)")? {
+        let again = Rc::clone(&mounted);
+        let on_scheme = Closure::<dyn FnMut()>::new(move || {
+            if let Err(e) = again.draw(true) {
+                web_sys::console::warn_1(&e);
+            }
+        });
+        scheme.add_event_listener_with_callback("change", on_scheme.as_ref().unchecked_ref())?;
+        on_scheme.forget();
+    }
+    Ok(())
+}
+
+/// Puts a readable notice where the chart would have been, and warns in the console.
+fn show_notice(window: &Window, host: &HtmlElement, error: &EmbedError) -> Result<(), JsValue> {
+    let text = error.to_string();
+    web_sys::console::warn_1(&format!("SenseTime embed: {text}").into());
+    let root = host
+        .shadow_root()
+        .ok_or_else(|| js_err("the host should have its shadow root"))?;
+    let notice = create(window, "p")?;
+    notice.set_attribute("role", "note")?;
+    notice.set_text_content(Some(&format!("This chart could not be shown. {text}")));
+    styles(
+        &notice,
+        &[
+            ("margin", "0"),
+            ("padding", "12px 16px"),
+            ("font", "14px/1.5 system-ui, sans-serif"),
+            ("color", "#1b1b1b"),
+            ("background", "#fdfbf7"),
+            ("border-left", "4px solid #b3261e"),
+        ],
+    )?;
+    root.append_child(&notice)?;
+    styles(host, &[("min-height", "0")])?;
+    host.set_attribute("data-sensetime-mounted", "notice")
+}
+
+/// The height of this frame's content, as pym.js measures it.
+fn content_height(window: &Window) -> u32 {
+    window
+        .document()
+        .and_then(|d| d.body())
+        .map_or(0, |b| b.offset_height().max(0) as u32)
+}
+
+/// Tells the host page this frame's height, in every format hosts listen for.
+fn post_height(window: &Window, child_id: Option<&str>, name: &str) -> Result<(), JsValue> {
+    let Ok(Some(parent)) = window.parent() else {
+        return Ok(());
+    };
+    let height = content_height(window);
+    if let Some(id) = child_id {
+        parent.post_message(&JsValue::from_str(&pym_height(id, height)), "*")?;
+    }
+    let amp = js_sys::Object::new();
+    js_sys::Reflect::set(&amp, &"sentinel".into(), &"amp".into())?;
+    js_sys::Reflect::set(&amp, &"type".into(), &"embed-size".into())?;
+    js_sys::Reflect::set(&amp, &"height".into(), &height.into())?;
+    parent.post_message(&amp, "*")?;
+    let inner = js_sys::Object::new();
+    js_sys::Reflect::set(&inner, &child_id.unwrap_or(name).into(), &height.into())?;
+    let datawrapper = js_sys::Object::new();
+    js_sys::Reflect::set(&datawrapper, &"datawrapper-height".into(), &inner)?;
+    parent.post_message(&datawrapper, "*")
+}
+
+/// The single-chart embed page: reads `?chart=…&step=…&theme=…` and fills `#embed` with that
+/// chart, or with a notice naming what exists; then keeps its host told of its height.
+#[wasm_bindgen(js_name = embedPage)]
+pub fn embed_page(story_url: &str) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or_else(|| js_err("should run in a window"))?;
+    let document = window
+        .document()
+        .ok_or_else(|| js_err("the window should have a document"))?;
+    let host: HtmlElement = document
+        .get_element_by_id("embed")
+        .ok_or_else(|| js_err("embed.html should have a #embed"))?
+        .dyn_into()
+        .map_err(|_| js_err("#embed should be an HTML element"))?;
+    let search = window.location().search()?;
+    let request = parse_query(&search);
+    let child_id = match &request {
+        Ok(r) => r.child_id.clone(),
+        Err(_) => parse_child_id(&search),
+    };
+    let name = request
+        .as_ref()
+        .map_or("sensetime", |r| r.chart.id())
+        .to_string();
+    let options = |theme| ScriptOptions {
+        theme,
+        height: None,
+    };
+    mount(
+        &host,
+        request.map(|r| (r.chart, options(r.theme))),
+        story_url,
+    )?;
+    keep_host_told(&window, &host, child_id, name)
+}
+
+/// The pym child id of a query that failed to parse otherwise, so its host still hears its height.
+fn parse_child_id(search: &str) -> Option<String> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|p| p.strip_prefix("childId="))
+        .map(crate::embed::percent_decode)
+}
+
+/// Posts the height now, whenever the content resizes, and whenever a pym parent asks (its width messages).
+fn keep_host_told(
+    window: &Window,
+    content: &Element,
+    child_id: Option<String>,
+    name: String,
+) -> Result<(), JsValue> {
+    let id = Rc::new((child_id, name));
+    post_height(window, id.0.as_deref(), &id.1)?;
+    let (w, ids) = (window.clone(), Rc::clone(&id));
+    let on_resize = Closure::<dyn FnMut()>::new(move || {
+        if let Err(e) = post_height(&w, ids.0.as_deref(), &ids.1) {
+            web_sys::console::warn_1(&e);
+        }
+    });
+    web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?.observe(content);
+    on_resize.forget();
+    let (w, ids) = (window.clone(), id);
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let Some(text) = event.data().as_string() else {
+                return;
+            };
+            let asks = parse_pym(&text)
+                .is_some_and(|(from, kind, _)| kind == "width" && Some(from) == ids.0.as_deref());
+            if asks {
+                if let Err(e) = post_height(&w, ids.0.as_deref(), &ids.1) {
+                    web_sys::console::warn_1(&e);
+                }
+            }
+        });
+    window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref())?;
+    on_message.forget();
+    Ok(())
+}

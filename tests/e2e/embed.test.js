@@ -1,0 +1,162 @@
+// Embeds in other sites' pages: pym.js and other auto-height hosts, script embeds in shadow roots,
+// a strict CSP, no third parties, no storage.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { baseUrl, launch, openPage, assertNoErrors } from './helpers.js';
+
+const require = createRequire(import.meta.url);
+const pymSource = readFileSync(require.resolve('pym.js/dist/pym.v1.min.js'), 'utf8');
+// Host pages live on another origin (another port), served by Playwright itself. Chromium counts
+// such fulfilled pages as public address space and would block their frames from loopback as
+// Local Network Access; a real news site embeds our public address, so the check is switched off.
+const HOST = 'http://localhost:4999';
+let browser;
+before(async () => { browser = await launch(['--disable-features=LocalNetworkAccessChecks']); });
+after(() => browser?.close());
+
+/** A page on another origin (served by the test itself) holding `body`, with pym.js at /pym.js. */
+async function hostPage(page, body, headers = {}) {
+  await page.route(`${HOST}/**`, (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname === '/pym.js') return route.fulfill({ body: pymSource, contentType: 'text/javascript' });
+    return route.fulfill({
+      contentType: 'text/html',
+      headers,
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body>${body}</body></html>`,
+    });
+  });
+  await page.goto(`${HOST}/article.html`);
+}
+
+test('a pym.js host sizes the chart frame to its content, and resizes it with the width', async () => {
+  const { page, context, errors } = await openPage(browser, { viewport: { width: 700, height: 900 } });
+  await hostPage(page, `
+    <div id="chart-frame"></div>
+    <script src="/pym.js"></script>
+    <script>
+      window.messages = [];
+      addEventListener('message', (e) => window.messages.push(e.data));
+      new pym.Parent('chart-frame', '${baseUrl()}/embed.html?chart=revenue-mix', {});
+    </script>`);
+  const fits = async () => page.waitForFunction(() => {
+    const frame = document.querySelector('#chart-frame iframe');
+    return frame && parseInt(frame.getAttribute('height'), 10) > 300;
+  }, null, { timeout: 10000 });
+  await fits();
+  const inner = async () => {
+    const frame = page.frames().find((f) => f.url().includes('embed.html'));
+    await frame.waitForFunction(() => document.documentElement.dataset.embed === 'ready');
+    return frame.evaluate(() => ({ body: document.body.offsetHeight, scroll: document.documentElement.scrollHeight, client: document.documentElement.clientHeight }));
+  };
+  let content = await inner();
+  // pym.js writes the height attribute as e.g. "575px".
+  let outer = parseInt(await page.getAttribute('#chart-frame iframe', 'height'), 10);
+  assert.equal(outer, content.body, 'the frame is exactly as tall as its content');
+  assert.ok(content.scroll <= content.client, `no inner scrollbar (${content.scroll} > ${content.client})`);
+  const wide = outer;
+
+  await page.setViewportSize({ width: 420, height: 900 });
+  await page.waitForFunction((wide) => parseInt(document.querySelector('#chart-frame iframe').getAttribute('height'), 10) < wide, wide, { timeout: 10000 });
+  content = await inner();
+  outer = parseInt(await page.getAttribute('#chart-frame iframe', 'height'), 10);
+  assert.equal(outer, content.body, 'narrower, the frame shrinks to its content');
+
+  const messages = await page.evaluate(() => window.messages);
+  assert.ok(messages.some((m) => typeof m === 'string' && /^pymxPYMxchart-framexPYMxheightxPYMx\d+$/.test(m)), 'pym height messages');
+  assert.ok(messages.some((m) => m?.sentinel === 'amp' && m.type === 'embed-size' && m.height > 300), 'AMP embed-size messages');
+  assert.ok(messages.some((m) => m?.['datawrapper-height']?.['chart-frame'] > 300), 'Datawrapper height messages');
+  assertNoErrors(assert, errors);
+  await context.close();
+});
+
+test('a bad chart id shows a readable notice in the frame that names the charts', async () => {
+  const { page, context, errors } = await openPage(browser, { viewport: { width: 600, height: 600 } });
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.goto(`${baseUrl()}/embed.html?chart=pie&theme=dark`);
+  await page.waitForFunction(() => document.documentElement.dataset.embed === 'ready');
+  const notice = await page.evaluate(() => document.getElementById('embed').shadowRoot.querySelector('[role="note"]')?.textContent);
+  assert.match(notice, /no chart called “pie”/);
+  assert.match(notice, /revenue-mix/);
+  assert.ok(warnings.some((w) => w.includes('pie')), 'and a console warning');
+  await page.goto(`${baseUrl()}/embed.html?chart=funding&theme=pink`);
+  await page.waitForFunction(() => document.documentElement.dataset.embed === 'ready');
+  const theme = await page.evaluate(() => document.getElementById('embed').shadowRoot.textContent);
+  assert.match(theme, /light, dark or auto/);
+  assertNoErrors(assert, errors);
+  await context.close();
+});
+
+test('script embeds mount in shadow roots under a strict CSP, without layout shift, and never break the host', async () => {
+  const { page, context, errors } = await openPage(browser, { viewport: { width: 800, height: 900 } });
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.route(`${baseUrl()}/host-under-test.html`, (route) => route.fulfill({
+    contentType: 'text/html',
+    headers: { 'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'" },
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+      <link rel="stylesheet" href="examples/article.css">
+      <script type="module" src="embed.js"></script></head><body>
+      <p>Before the charts.</p>
+      <div id="good" data-sensetime-chart="revenue-mix"></div>
+      <div id="dark" data-sensetime-chart="grants" data-options='{"theme": "dark", "height": 420}'></div>
+      <div id="bad" data-sensetime-chart="grants" data-options='{"colour": "red"}'></div>
+      <div id="broken" data-sensetime-chart="grants" data-options='{theme: dark}'></div>
+      <p id="after">After the charts.</p>
+      <script src="examples/later.js"></script></body></html>`,
+  }));
+  await page.addInitScript(() => {
+    window.shifts = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.shifts += e.value; }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`${baseUrl()}/host-under-test.html`);
+  await page.waitForFunction(() => ['good', 'dark', 'bad', 'broken'].every((id) => document.getElementById(id).dataset.sensetimeMounted), null, { timeout: 10000 });
+  const state = await page.evaluate(() => Object.fromEntries(['good', 'dark', 'bad', 'broken'].map((id) => {
+    const el = document.getElementById(id);
+    const canvas = el.shadowRoot?.querySelector('canvas');
+    let ink = 0;
+    if (canvas) {
+      const d = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let i = 0; i < d.length; i += 4) if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) ink += 1;
+    }
+    return [id, {
+      mounted: el.dataset.sensetimeMounted, shadow: Boolean(el.shadowRoot), ink, height: el.getBoundingClientRect().height,
+      notice: el.shadowRoot?.querySelector('[role="note"]')?.textContent ?? null, canvasVisible: canvas ? getComputedStyle(canvas).display : null,
+    }];
+  })));
+  assert.equal(state.good.mounted, 'revenue-mix');
+  assert.ok(state.good.shadow && state.good.ink > 1000, 'the chart is drawn inside its shadow root');
+  assert.equal(state.good.canvasVisible, 'block', "the host's `canvas { display: none !important }` does not reach in");
+  assert.equal(state.dark.mounted, 'grants');
+  assert.equal(state.dark.height, 420 + 28, 'the height option is honoured: the chart plus the link band under it');
+  assert.equal(state.bad.mounted, 'notice');
+  assert.match(state.bad.notice, /unknown field `colour`/);
+  assert.match(state.broken.notice, /not JSON/);
+  assert.ok(warnings.some((w) => w.includes('colour')), 'a console warning for the bad option');
+  assert.equal(await page.evaluate(() => window.laterScriptRan), true, "the host's later scripts still run");
+  assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('after')).color), 'rgb(128, 0, 128)', 'our styles do not leak out');
+  const shifts = await page.evaluate(() => window.shifts);
+  assert.ok(shifts < 0.05, `no layout shift from the good charts (CLS ${shifts})`);
+  assertNoErrors(assert, errors);
+  await context.close();
+});
+
+test('the pages are served with a strict CSP, load nothing from third parties and store nothing', async () => {
+  const { page, context, errors } = await openPage(browser, { viewport: { width: 1000, height: 800 } });
+  const origins = new Set();
+  page.on('request', (r) => origins.add(new URL(r.url()).origin));
+  for (const path of ['index.html', 'embed.html?chart=cities']) {
+    const response = await page.goto(`${baseUrl()}/${path}`);
+    assert.equal(response.headers()['content-security-policy'], "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'");
+    await page.waitForFunction(() => document.documentElement.dataset.story === 'ready' || document.documentElement.dataset.embed === 'ready');
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+    await page.waitForTimeout(200);
+    assert.equal(await page.evaluate(() => document.cookie), '');
+    assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
+  }
+  assert.deepEqual([...origins], [new URL(baseUrl()).origin], 'every request goes to our own origin');
+  assertNoErrors(assert, errors);
+  await context.close();
+});
