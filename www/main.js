@@ -1,6 +1,12 @@
 // Starts the Wasm story. If it cannot start, the page stays a complete, readable article.
 const root = document.documentElement;
 
+// Inside a host page's frame that grows to fit the story (frames.js), the frame never scrolls:
+// the story follows the host's viewport instead (see the .framed rules in style.css).
+if (new URLSearchParams(location.search).get('frame') === 'story' && window.parent !== window) {
+  root.classList.add('framed');
+}
+
 /** Shows each step's static chart instead of the interactive graphic (as no-JS readers and print see it). */
 function useStaticCharts() {
   document.getElementById('static-css')?.setAttribute('media', 'all');

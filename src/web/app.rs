@@ -5,10 +5,11 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlCanvasElement, IntersectionObserver, Window};
+use web_sys::{Element, HtmlCanvasElement, HtmlElement, IntersectionObserver, Window};
 
 use super::canvas;
 use crate::charts::ChartState;
+use crate::embed::HostViewport;
 use crate::scene::Scene;
 use crate::scroll::{active_step, anchor_offset, parse_trigger, trigger_line, TRIGGER};
 use crate::story::{Change, StoryState, STEPS};
@@ -25,6 +26,12 @@ pub struct App {
     pub(super) canvas: HtmlCanvasElement,
     /// `#story`, whose `--trigger` CSS property places the trigger line for the current layout.
     root: Element,
+    /// The sticky graphic, which a framed story moves itself.
+    graphic: Option<HtmlElement>,
+    /// In a frame sized to its content (`?frame=story`), where the host page says the frame is:
+    /// the frame's own viewport is the whole story, so the host's decides what the reader sees.
+    pub(super) host: Option<HostViewport>,
+    pub(super) framed: bool,
     pub(super) steps: Vec<Element>,
     /// A polite live region that names each chart once it has settled.
     live: Option<Element>,
@@ -97,6 +104,13 @@ impl App {
         }
         let app = App {
             live: document.get_element_by_id("chart-live"),
+            graphic: root
+                .query_selector(".graphic")?
+                .and_then(|g| g.dyn_into().ok()),
+            host: None,
+            framed: document
+                .document_element()
+                .is_some_and(|e| e.class_list().contains("framed")),
             reduced_motion: matches(&window, "(prefers-reduced-motion: reduce)"),
             dark: matches(&window, "(prefers-color-scheme: dark)"),
             window,
@@ -149,7 +163,11 @@ impl App {
             .iter()
             .map(|s| s.get_bounding_client_rect().top())
             .collect();
-        let line = trigger_line(0.0, self.viewport_height(), self.trigger);
+        let (top, height) = match self.host {
+            Some(host) => host.visible(),
+            None => (0.0, self.viewport_height()),
+        };
+        let line = trigger_line(top, height, self.trigger);
         let inside = tops.first().is_some_and(|&top| top <= line);
         (active_step(&tops, line).unwrap_or(0), inside)
     }
@@ -165,9 +183,37 @@ impl App {
             .unwrap_or(TRIGGER)
     }
 
+    /// In a frame: takes the host's word for what the reader sees, sizes the graphic to the host's
+    /// viewport and keeps it in view, as `position: sticky` would if the frame scrolled.
+    pub(super) fn follow_host(&mut self, host: HostViewport) -> Result<(), JsValue> {
+        let resized = self
+            .host
+            .is_none_or(|old| (old.height - host.height).abs() >= 1.0);
+        self.host = Some(host);
+        let Some(graphic) = &self.graphic else {
+            return Ok(());
+        };
+        if resized {
+            let root = self.window.document().and_then(|d| d.document_element());
+            if let Some(root) = root.and_then(|r| r.dyn_into::<HtmlElement>().ok()) {
+                let vh = format!("{}px", host.height / 100.0);
+                root.style().set_property("--vh", &vh)?;
+            }
+        }
+        let story: &HtmlElement = self.root.unchecked_ref();
+        let room = f64::from(story.offset_height() - graphic.offset_height());
+        let offset = host.sticky_offset(f64::from(story.offset_top()), room);
+        graphic
+            .style()
+            .set_property("transform", &format!("translateY({}px)", offset.round()))
+    }
+
     /// Scrolls the step named by the URL's fragment to where it is active and readable. (The
     /// browser's own jump puts the step's top at the top edge, under the graphic on phones.)
     pub(super) fn place_anchored_step(&self) {
+        if self.framed {
+            return;
+        }
         let hash = self.window.location().hash().unwrap_or_default();
         let Some(id) = hash.strip_prefix('#') else {
             return;

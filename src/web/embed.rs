@@ -302,8 +302,8 @@ pub fn embed_page(story_url: &str) -> Result<(), JsValue> {
     keep_host_told(&window, &host, child_id, name)
 }
 
-/// The pym child id of a query that failed to parse otherwise, so its host still hears its height.
-fn parse_child_id(search: &str) -> Option<String> {
+/// The pym child id in a query, even one that failed to parse otherwise, so its host still hears our height.
+pub(super) fn parse_child_id(search: &str) -> Option<String> {
     search
         .trim_start_matches('?')
         .split('&')
@@ -312,7 +312,7 @@ fn parse_child_id(search: &str) -> Option<String> {
 }
 
 /// Posts the height now, whenever the content resizes, and whenever a pym parent asks (its width messages).
-fn keep_host_told(
+pub(super) fn keep_host_told(
     window: &Window,
     content: &Element,
     child_id: Option<String>,

@@ -8,6 +8,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{IntersectionObserver, IntersectionObserverInit, ResizeObserver};
 
 use super::app::{js_err, matches, Page};
+use super::embed::{keep_host_told, parse_child_id};
+use crate::embed::HostViewport;
 use crate::scroll::root_margin;
 
 impl Page {
@@ -40,6 +42,30 @@ impl Page {
         Ok(())
     }
 
+    /// A message from the host page: where our frame sits in its viewport (sent by `frames.js`).
+    /// Only our parent is listened to, and only messages marked as ours.
+    fn on_host_message(self: &Rc<Self>, event: &web_sys::MessageEvent) -> Result<(), JsValue> {
+        let parent = self.app.borrow().window.parent()?;
+        let from_parent = match (event.source(), parent) {
+            (Some(source), Some(parent)) => {
+                let (source, parent): (&JsValue, &JsValue) = (source.as_ref(), parent.as_ref());
+                source == parent
+            }
+            _ => false,
+        };
+        let data = event.data();
+        let sentinel = js_sys::Reflect::get(&data, &"sentinel".into())
+            .ok()
+            .and_then(|v| v.as_string());
+        if !from_parent || sentinel.as_deref() != Some("sensetime") {
+            return Ok(());
+        }
+        let host: HostViewport = serde_wasm_bindgen::from_value(data)?;
+        self.app.borrow_mut().follow_host(host)?;
+        self.request_frame();
+        self.follow_reader()
+    }
+
     /// Installs every listener; they live as long as the page.
     pub(super) fn listen(self: &Rc<Self>) -> Result<(), JsValue> {
         let page = Rc::clone(self);
@@ -69,6 +95,25 @@ impl Page {
         app.window
             .add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref())?;
         on_hash.forget();
+
+        // In a frame sized to its content: tell the host our height, and follow the host's viewport.
+        if app.framed {
+            let document = app.window.document().ok_or_else(|| js_err("a document"))?;
+            let body = document
+                .body()
+                .ok_or_else(|| js_err("a framed story should have a body"))?;
+            let child_id = parse_child_id(&app.window.location().search()?);
+            keep_host_told(&app.window, &body, child_id, "sensetime-story".into())?;
+            let page = Rc::clone(self);
+            let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+                move |event: web_sys::MessageEvent| {
+                    Self::report(page.on_host_message(&event));
+                },
+            );
+            app.window
+                .add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref())?;
+            on_message.forget();
+        }
 
         // Light or dark: the chart re-themes with the page.
         if let Some(scheme) = app.window.match_media("(prefers-color-scheme: dark)")? {

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { baseUrl, launch, openPage, assertNoErrors } from './helpers.js';
+import { baseUrl, launch, openPage, steps, waitStep, assertNoErrors } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 const pymSource = readFileSync(require.resolve('pym.js/dist/pym.v1.min.js'), 'utf8');
@@ -157,6 +157,57 @@ test('the pages are served with a strict CSP, load nothing from third parties an
     assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
   }
   assert.deepEqual([...origins], [new URL(baseUrl()).origin], 'every request goes to our own origin');
+  assertNoErrors(assert, errors);
+  await context.close();
+});
+
+test('the whole story in a cross-origin auto-height frame follows the host page\'s scroll', async () => {
+  const { page, context, errors } = await openPage(browser, { viewport: { width: 1200, height: 800 } });
+  await hostPage(page, `
+    <h1>A host article</h1><p style="height: 600px">Text before the story.</p>
+    <iframe data-sensetime="story" src="${baseUrl()}/index.html?frame=story" title="The story" width="100%" height="600" frameborder="0"></iframe>
+    <p style="height: 900px">Text after the story.</p>
+    <script src="${baseUrl()}/frames.js"></script>`);
+  await page.waitForFunction(() => parseFloat(document.querySelector('iframe').style.height) > 3000, null, { timeout: 15000 });
+  const frame = page.frames().find((f) => f.url().includes('frame=story'));
+  await frame.waitForFunction(() => document.documentElement.dataset.story === 'ready');
+  const all = await steps(frame);
+
+  /** Scrolls the host so that step `index` of the story sits 40% down the host's viewport. */
+  const bringToReader = async (index) => {
+    const top = await frame.evaluate((id) => document.getElementById(id).getBoundingClientRect().top + scrollY, all[index].id);
+    await page.evaluate((top) => {
+      const frameTop = document.querySelector('iframe').getBoundingClientRect().top + scrollY;
+      window.scrollTo(0, frameTop + top - innerHeight * 0.4);
+    }, top);
+  };
+
+  for (const index of [5, 8, 1]) {
+    await bringToReader(index);
+    await waitStep(frame, all[index]);
+    const view = await page.evaluate(() => ({ frameTop: document.querySelector('iframe').getBoundingClientRect().top, vh: innerHeight }));
+    const graphic = await frame.evaluate(() => document.querySelector('.graphic').getBoundingClientRect().toJSON());
+    const top = view.frameTop + graphic.top;
+    assert.ok(top >= -2 && top + graphic.height <= view.vh + 2, `step ${index + 1}: the chart is in the host's view (top ${top}, height ${graphic.height}, viewport ${view.vh})`);
+  }
+  const scroll = await frame.evaluate(() => [document.documentElement.scrollHeight, document.documentElement.clientHeight]);
+  assert.ok(scroll[0] <= scroll[1] + 1, `no inner scrollbar (${scroll})`);
+  assertNoErrors(assert, errors);
+  await context.close();
+});
+
+test('the example news article embeds charts both ways and the whole story, under the strict CSP', async () => {
+  const { page, context, errors } = await openPage(browser, { viewport: { width: 1000, height: 800 } });
+  await page.goto(`${baseUrl()}/examples/article.html`);
+  await page.waitForFunction(() => {
+    const mounted = [...document.querySelectorAll('[data-sensetime-chart]')].every((el) => el.dataset.sensetimeMounted);
+    const frames = [...document.querySelectorAll('iframe[data-sensetime]')];
+    return mounted && frames.every((f) => parseFloat(f.style.height) > 300);
+  }, null, { timeout: 15000 });
+  const heights = await page.evaluate(() => [...document.querySelectorAll('iframe[data-sensetime]')].map((f) => [f.dataset.sensetime, parseFloat(f.style.height)]));
+  assert.ok(heights.filter(([kind]) => kind === 'chart').every(([, h]) => h > 300 && h < 700), `chart frames fit their charts: ${heights}`);
+  assert.ok(heights.some(([kind, h]) => kind === 'story' && h > 3000), `the story frame holds the whole story: ${heights}`);
+  assert.equal(await page.evaluate(() => document.querySelector('[data-options]').getBoundingClientRect().height), 380 + 28);
   assertNoErrors(assert, errors);
   await context.close();
 });

@@ -1,0 +1,36 @@
+// Host-page snippet for iframe embeds of the SenseTime explainer. Add it once to a page with
+//   <iframe data-sensetime="chart" src="https://…/embed.html?chart=revenue-mix" title="…"></iframe>
+//   <iframe data-sensetime="story" src="https://…/index.html?frame=story" title="…"></iframe>
+// It sizes each frame to its content (from the frame's own height messages) and tells story
+// frames where they sit in the viewport, since a frame that grows to fit never scrolls itself.
+const frames = () => [...document.querySelectorAll('iframe[data-sensetime]')];
+
+window.addEventListener('message', (event) => {
+  const frame = frames().find((f) => f.contentWindow === event.source);
+  const data = event.data;
+  if (frame && data?.sentinel === 'amp' && data.type === 'embed-size' && Number.isFinite(data.height)) {
+    frame.style.height = `${Math.ceil(data.height)}px`;
+    queue();
+  }
+});
+
+let queued = false;
+function tellStories() {
+  queued = false;
+  for (const frame of frames()) {
+    if (frame.dataset.sensetime !== 'story' || !frame.contentWindow) continue;
+    const { top } = frame.getBoundingClientRect();
+    frame.contentWindow.postMessage({ sentinel: 'sensetime', type: 'viewport', top, height: window.innerHeight }, new URL(frame.src).origin);
+  }
+}
+function queue() {
+  if (!queued) {
+    queued = true;
+    requestAnimationFrame(tellStories);
+  }
+}
+
+window.addEventListener('scroll', queue, { passive: true });
+window.addEventListener('resize', queue);
+for (const frame of frames()) frame.addEventListener('load', queue);
+queue();
