@@ -1,11 +1,11 @@
-//! A static file server for `serve` and for the end-to-end tests: correct types, no caching, no
-//! escapes, and the strict Content-Security-Policy the page must work under.
+//! A static file server for `serve` and for the end-to-end tests, on std alone: correct types, no
+//! caching, no escapes, and the strict Content-Security-Policy the page must work under.
 
-use std::net::SocketAddr;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 use std::thread::JoinHandle;
-
-use tiny_http::{Header, Response, Server};
 
 /// The Content-Type for a file name.
 pub fn content_type(path: &Path) -> &'static str {
@@ -45,58 +45,83 @@ pub fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
 /// allowed to compile, no inline script or style.
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name, value).expect("static header names and values are valid")
-}
-
-fn handle(root: &Path, request: tiny_http::Request) {
-    let found =
-        resolve(root, request.url()).and_then(|f| std::fs::read(&f).ok().map(|body| (f, body)));
-    let response = match found {
-        Some((file, body)) => Response::from_data(body)
-            .with_header(header("Content-Type", content_type(&file)))
-            .with_header(header("Cache-Control", "no-cache"))
-            .with_header(header("Content-Security-Policy", CSP))
-            .with_header(header("X-Content-Type-Options", "nosniff"))
-            // Script embeds load our module, Wasm and SVGs from other sites' pages.
-            .with_header(header("Access-Control-Allow-Origin", "*")),
-        None => Response::from_string("not found").with_status_code(404),
+/// Answers one connection: one GET or HEAD, then closes. Closing every connection keeps the
+/// server trivially correct; on loopback the reconnects cost nothing.
+fn handle(root: &Path, stream: TcpStream) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // The headers: read past them, none changes the answer.
+    let mut line = String::new();
+    while reader.read_line(&mut line)? > 2 {
+        line.clear();
+    }
+    let mut parts = request_line.split_whitespace();
+    let (method, url) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let found = resolve(root, url).and_then(|f| std::fs::read(&f).ok().map(|body| (f, body)));
+    let (status, kind, body) = match (method, found) {
+        ("GET" | "HEAD", Some((file, body))) => ("200 OK", content_type(&file), body),
+        ("GET" | "HEAD", None) => (
+            "404 Not Found",
+            "text/plain; charset=utf-8",
+            b"not found".to_vec(),
+        ),
+        _ => (
+            "405 Method Not Allowed",
+            "text/plain; charset=utf-8",
+            b"GET only".to_vec(),
+        ),
     };
-    // A client that hung up is not our problem.
-    let _ = request.respond(response);
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n\
+         Content-Security-Policy: {CSP}\r\nX-Content-Type-Options: nosniff\r\n\
+         Access-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    // Script embeds load our module, Wasm and SVGs from other sites' pages, hence the CORS header.
+    let mut stream = stream;
+    stream.write_all(head.as_bytes())?;
+    if method != "HEAD" {
+        stream.write_all(&body)?;
+    }
+    stream.flush()
 }
 
-fn bind(addr: &str) -> Result<Server, String> {
-    Server::http(addr).map_err(|e| format!("cannot listen on {addr}: {e}"))
+/// Answers every connection on its own thread, so a client that stops reading holds up no one.
+fn answer(listener: TcpListener, root: PathBuf) {
+    let root = Arc::new(root);
+    for stream in listener.incoming().flatten() {
+        let root = Arc::clone(&root);
+        // A client that hung up is not our problem.
+        std::thread::spawn(move || {
+            let _ = handle(&root, stream);
+        });
+    }
+}
+
+fn bind(addr: &str) -> Result<TcpListener, String> {
+    TcpListener::bind(addr).map_err(|e| format!("cannot listen on {addr}: {e}"))
 }
 
 /// Serves `root` on 127.0.0.1:`port` until interrupted.
 pub fn serve_forever(root: &Path, port: u16) -> Result<(), String> {
-    let server = bind(&format!("127.0.0.1:{port}"))?;
+    let listener = bind(&format!("127.0.0.1:{port}"))?;
     println!(
         "==> serving {} on http://127.0.0.1:{port}/ (Ctrl-C stops)",
         root.display()
     );
-    for request in server.incoming_requests() {
-        handle(root, request);
-    }
+    answer(listener, root.to_path_buf());
     Ok(())
 }
 
 /// Serves `root` on a free loopback port from a background thread; returns the address.
 pub fn spawn(root: &Path) -> Result<(SocketAddr, JoinHandle<()>), String> {
-    let server = bind("127.0.0.1:0")?;
-    let addr = server
-        .server_addr()
-        .to_ip()
-        .ok_or("the server should listen on an IP address")?;
+    let listener = bind("127.0.0.1:0")?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| format!("the server has no address: {e}"))?;
     let root = root.to_path_buf();
-    let thread = std::thread::spawn(move || {
-        for request in server.incoming_requests() {
-            handle(&root, request);
-        }
-    });
-    Ok((addr, thread))
+    Ok((addr, std::thread::spawn(move || answer(listener, root))))
 }
 
 #[cfg(test)]
