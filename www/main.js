@@ -23,9 +23,14 @@ function showNotice(text) {
 async function boot() {
   try {
     const wasm = await import('./pkg/sensetime_explainer.js');
-    await wasm.default();
+    const exports = await wasm.default();
     wasm.start();
-    window.sensetime = Object.freeze({ figures: wasm.figures, drawChart: wasm.drawChart });
+    window.sensetime = Object.freeze({
+      figures: wasm.figures,
+      drawChart: wasm.drawChart,
+      /** Bytes of Wasm linear memory, for the reliability tests and the benchmark. */
+      wasmMemory: () => exports.memory.buffer.byteLength,
+    });
     root.dataset.story = 'ready';
   } catch (error) {
     root.dataset.story = 'failed';
@@ -34,6 +39,12 @@ async function boot() {
     console.warn('SenseTime explainer: the interactive charts could not start.', error);
   }
 }
+
+// A panic in the Wasm has already said so in the console and switched to the static charts
+// (src/web/panic.rs); the trap it leaves behind would only report the same failure again.
+window.addEventListener('error', (event) => {
+  if (event.error instanceof WebAssembly.RuntimeError) event.preventDefault();
+});
 
 // Printing shows the static charts, which load lazily: fetch them all before the page is laid out for paper.
 window.addEventListener('beforeprint', () => {

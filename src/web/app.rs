@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlElement, IntersectionObserver, Window};
 
 use super::canvas;
+use super::panic::poisoned;
 use crate::charts::ChartState;
 use crate::embed::HostViewport;
 use crate::scene::Scene;
@@ -305,6 +306,9 @@ impl App {
 impl Page {
     /// Paints one frame: the transition's current scene, or a repaint of the settled one.
     fn on_frame(self: &Rc<Self>, now: f64) {
+        if poisoned() {
+            return;
+        }
         let mut app = self.app.borrow_mut();
         app.frame_pending = false;
         let scene = app
@@ -345,6 +349,9 @@ impl Page {
 
     /// Moves the story to the step under the trigger line, if that changed.
     pub(super) fn follow_reader(self: &Rc<Self>) -> Result<(), JsValue> {
+        if poisoned() {
+            return Ok(());
+        }
         let mut app = self.app.borrow_mut();
         let (index, inside) = app.measure();
         let moved_in_or_out = app.inside != inside;

@@ -10,6 +10,7 @@ use web_sys::{Element, HtmlCanvasElement, HtmlElement, ShadowRootInit, ShadowRoo
 
 use super::app::{js_err, matches};
 use super::canvas;
+use super::panic::{self, poisoned};
 use crate::charts::ChartState;
 use crate::embed::{
     chart_height, parse_pym, parse_query, pym_height, EmbedError, ScriptOptions, LINK_BAND,
@@ -33,6 +34,9 @@ struct Mounted {
 impl Mounted {
     /// Sizes the chart to its host's width and draws it.
     fn draw(&self, force: bool) -> Result<(), JsValue> {
+        if poisoned() {
+            return Ok(());
+        }
         let width = self.host.get_bounding_client_rect().width();
         if !force && width == self.width.get() {
             return Ok(());
@@ -103,6 +107,7 @@ pub fn mount_chart(
     options_error: Option<String>,
     story_url: &str,
 ) {
+    panic::install();
     if let Err(e) = try_mount(&host, chart, options, options_error, story_url) {
         web_sys::console::warn_2(&"SenseTime embed: could not mount the chart:".into(), &e);
     }
@@ -271,6 +276,7 @@ fn post_height(window: &Window, child_id: Option<&str>, name: &str) -> Result<()
 /// chart, or with a notice naming what exists; then keeps its host told of its height.
 #[wasm_bindgen(js_name = embedPage)]
 pub fn embed_page(story_url: &str) -> Result<(), JsValue> {
+    panic::install();
     let window = web_sys::window().ok_or_else(|| js_err("should run in a window"))?;
     let document = window
         .document()

@@ -9,6 +9,7 @@ use web_sys::{IntersectionObserver, IntersectionObserverInit, ResizeObserver};
 
 use super::app::{js_err, matches, Page};
 use super::embed::{keep_host_told, parse_child_id};
+use super::panic::poisoned;
 use crate::embed::HostViewport;
 use crate::scroll::root_margin;
 
@@ -18,6 +19,9 @@ impl Page {
     /// A step's top crossing the line changes whether it intersects the part of the viewport
     /// above the line; then every step is measured, so steps skipped by a fling do not matter.
     pub(super) fn observe(self: &Rc<Self>) -> Result<(), JsValue> {
+        if poisoned() {
+            return Ok(());
+        }
         let mut app = self.app.borrow_mut();
         let trigger = app.css_trigger();
         if app.observer.is_some() && app.trigger == trigger {
@@ -45,6 +49,9 @@ impl Page {
     /// A message from the host page: where our frame sits in its viewport (sent by `frames.js`).
     /// Only our parent is listened to, and only messages marked as ours.
     fn on_host_message(self: &Rc<Self>, event: &web_sys::MessageEvent) -> Result<(), JsValue> {
+        if poisoned() {
+            return Ok(());
+        }
         let parent = self.app.borrow().window.parent()?;
         let from_parent = match (event.source(), parent) {
             (Some(source), Some(parent)) => {
@@ -89,11 +96,30 @@ impl Page {
         // A jump to another step's anchor within the page.
         let page = Rc::clone(self);
         let on_hash = Closure::<dyn FnMut()>::new(move || {
+            if poisoned() {
+                return;
+            }
             page.app.borrow().place_anchored_step();
             Self::report(page.follow_reader());
         });
         app.window
             .add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref())?;
+        // The browser may make its own jump to the fragment after we start (on a reload, when it
+        // restores the page): place the step again once the page has loaded, if still loading.
+        let loading = app
+            .window
+            .document()
+            .is_some_and(|d| d.ready_state() != "complete");
+        if loading {
+            let options = web_sys::AddEventListenerOptions::new();
+            options.set_once(true);
+            app.window
+                .add_event_listener_with_callback_and_add_event_listener_options(
+                    "load",
+                    on_hash.as_ref().unchecked_ref(),
+                    &options,
+                )?;
+        }
         on_hash.forget();
 
         // In a frame sized to its content: tell the host our height, and follow the host's viewport.
@@ -119,6 +145,9 @@ impl Page {
         if let Some(scheme) = app.window.match_media("(prefers-color-scheme: dark)")? {
             let page = Rc::clone(self);
             let on_scheme = Closure::<dyn FnMut()>::new(move || {
+                if poisoned() {
+                    return;
+                }
                 {
                     let mut app = page.app.borrow_mut();
                     app.dark = matches(&app.window, "(prefers-color-scheme: dark)");

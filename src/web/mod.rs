@@ -4,6 +4,7 @@ mod app;
 mod canvas;
 mod embed;
 mod events;
+mod panic;
 
 use wasm_bindgen::prelude::*;
 
@@ -25,7 +26,16 @@ pub fn figures() -> Result<JsValue, JsValue> {
 /// draws the chart for the step in view and follows the reader from then on.
 #[wasm_bindgen]
 pub fn start() -> Result<(), JsValue> {
+    panic::install();
     app::App::start()
+}
+
+/// Panics on purpose, for the reliability tests: the page must report it once and fall back to
+/// its static charts. Harmless to anyone else: it only breaks the page that calls it.
+#[wasm_bindgen(js_name = panicForTests)]
+pub fn panic_for_tests() {
+    panic::install();
+    panic!("deliberate panic for the reliability tests");
 }
 
 /// Draws one chart state, settled, onto `canvas` at its current CSS size and the screen's pixel
