@@ -113,39 +113,58 @@ fn test(root: &Path) -> Result<(), String> {
     step(3, "native tests (cargo test)", || {
         run(cargo().args(["test", "--workspace"]))
     })?;
-    step(4, "browser tests (wasm-bindgen-test, Chromium)", || {
-        tools::ensure_wasm_bindgen(root)?;
-        tools::ensure_chromium()?;
-        run(cargo()
-            .args(["test", "--target", "wasm32-unknown-unknown"])
-            .args(["-p", "sensetime-explainer"])
-            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-            .env_remove("GECKODRIVER")
-            .env("PATH", tools::path_with_cargo_bin()))
-    })?;
+    step(
+        4,
+        "browser tests (wasm-bindgen-test, Chromium and Firefox)",
+        || {
+            tools::ensure_wasm_bindgen(root)?;
+            tools::ensure_chromium()?;
+            let wasm_tests = || {
+                let mut c = cargo();
+                c.args(["test", "--target", "wasm32-unknown-unknown"])
+                    .args(["-p", "sensetime-explainer"])
+                    .env("PATH", tools::path_with_cargo_bin());
+                c
+            };
+            // The runner prefers GECKODRIVER when both are set: name exactly one driver each time.
+            run(wasm_tests()
+                .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+                .env_remove("GECKODRIVER"))?;
+            tools::ensure_firefox()?;
+            let geckodriver = tools::ensure_geckodriver()?;
+            run(wasm_tests()
+                .env("GECKODRIVER", geckodriver)
+                .env_remove("CHROMEDRIVER"))
+        },
+    )?;
     let mut dist = PathBuf::new();
     step(5, "dist (the built site)", || {
         dist = site::dist(root)?;
         Ok(())
     })?;
-    step(6, "end-to-end tests (node --test, Chromium)", || {
-        let e2e = root.join("tests/e2e");
-        if !e2e.join("package.json").exists() {
-            let bar = "!".repeat(72);
-            eprintln!(
-                "\n{bar}\n!! NO END-TO-END TESTS: tests/e2e/package.json is missing.\n{bar}\n"
-            );
-            return Err("tests/e2e/package.json is missing".into());
-        }
-        tools::ensure_npm_packages(&e2e)?;
-        tools::ensure_java()?;
-        let (addr, _server) = server::spawn(&dist)?;
-        run(Command::new("node")
-            .args(["--test", "--test-reporter=spec", "tests/e2e/"])
-            .current_dir(root)
-            .env("BASE_URL", format!("http://{addr}"))
-            .env("CHROMIUM", "/usr/bin/chromium"))
-    })?;
+    step(
+        6,
+        "end-to-end tests (node --test, Chromium and Firefox)",
+        || {
+            let e2e = root.join("tests/e2e");
+            if !e2e.join("package.json").exists() {
+                let bar = "!".repeat(72);
+                eprintln!(
+                    "\n{bar}\n!! NO END-TO-END TESTS: tests/e2e/package.json is missing.\n{bar}\n"
+                );
+                return Err("tests/e2e/package.json is missing".into());
+            }
+            tools::ensure_npm_packages(&e2e)?;
+            tools::ensure_java()?;
+            let (addr, _server) = server::spawn(&dist)?;
+            run(Command::new("node")
+                .args(["--test", "--test-reporter=spec", "tests/e2e/"])
+                .current_dir(root)
+                .env("BASE_URL", format!("http://{addr}"))
+                .env("CHROMIUM", "/usr/bin/chromium")
+                .env("FIREFOX", "/usr/bin/firefox-esr"))
+        },
+    )?;
     println!("\nAll tests passed.");
     Ok(())
 }

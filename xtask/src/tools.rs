@@ -119,6 +119,35 @@ pub fn ensure_chromium() -> Result<(), String> {
     )
 }
 
+/// Debian's Firefox ESR, for the same browser tests in a second engine.
+pub fn ensure_firefox() -> Result<(), String> {
+    if Path::new("/usr/bin/firefox-esr").exists() {
+        return Ok(());
+    }
+    apt_install(&["firefox-esr"], "the browser tests also run in Firefox")
+}
+
+/// The geckodriver version `cargo install` builds; pinned, like every tool here.
+pub const GECKODRIVER: &str = "0.37.1";
+
+/// geckodriver from crates.io, for wasm-bindgen-test in Firefox. Returns its path.
+pub fn ensure_geckodriver() -> Result<PathBuf, String> {
+    let tool = cargo_tool("geckodriver");
+    let have = output(Command::new(&tool).arg("--version")).unwrap_or_default();
+    if have.starts_with(&format!("geckodriver {GECKODRIVER}")) {
+        return Ok(tool);
+    }
+    println!("installing geckodriver {GECKODRIVER} (cargo install, a few minutes)");
+    run(Command::new(env!("CARGO")).args([
+        "install",
+        "geckodriver",
+        "--locked",
+        "--version",
+        GECKODRIVER,
+    ]))?;
+    Ok(cargo_tool("geckodriver"))
+}
+
 /// A Java runtime, for the Nu HTML checker (vnu.jar) in the end-to-end tests.
 pub fn ensure_java() -> Result<(), String> {
     if output(Command::new("java").arg("-version")).is_some() {
