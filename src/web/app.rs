@@ -64,6 +64,28 @@ pub(super) fn js_err(message: &str) -> JsValue {
     JsValue::from_str(message)
 }
 
+/// The window and its document.
+pub(super) fn window_and_document() -> Result<(Window, web_sys::Document), JsValue> {
+    let window = web_sys::window().ok_or_else(|| js_err("should run in a window"))?;
+    let document = window
+        .document()
+        .ok_or_else(|| js_err("the window should have a document"))?;
+    Ok((window, document))
+}
+
+/// The element with `id`, as the type the page promises (`what` names it in the error).
+pub(super) fn by_id<T: JsCast>(
+    document: &web_sys::Document,
+    id: &str,
+    what: &str,
+) -> Result<T, JsValue> {
+    document
+        .get_element_by_id(id)
+        .ok_or_else(|| js_err(&format!("the page should have {what}")))?
+        .dyn_into()
+        .map_err(|_| js_err(&format!("#{id} should be {what}")))
+}
+
 /// Whether a media query matches now.
 pub(super) fn matches(window: &Window, query: &str) -> bool {
     window
@@ -79,15 +101,8 @@ impl App {
         if STARTED.with(|s| s.replace(true)) {
             return Err(js_err("the story has already started"));
         }
-        let window = web_sys::window().ok_or_else(|| js_err("should run in a window"))?;
-        let document = window
-            .document()
-            .ok_or_else(|| js_err("the window should have a document"))?;
-        let canvas: HtmlCanvasElement = document
-            .get_element_by_id("chart")
-            .ok_or_else(|| js_err("the page should have a canvas#chart"))?
-            .dyn_into()
-            .map_err(|_| js_err("#chart should be a canvas"))?;
+        let (window, document) = window_and_document()?;
+        let canvas: HtmlCanvasElement = by_id(&document, "chart", "a canvas#chart")?;
         let root = document
             .get_element_by_id("story")
             .ok_or_else(|| js_err("the page should have a #story"))?;

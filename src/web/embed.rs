@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlElement, ShadowRootInit, ShadowRootMode, Window};
 
-use super::app::{js_err, matches};
+use super::app::{by_id, js_err, matches, window_and_document};
 use super::canvas;
 use super::panic::{self, poisoned};
 use crate::charts::ChartState;
@@ -277,15 +277,8 @@ fn post_height(window: &Window, child_id: Option<&str>, name: &str) -> Result<()
 #[wasm_bindgen(js_name = embedPage)]
 pub fn embed_page(story_url: &str) -> Result<(), JsValue> {
     panic::install();
-    let window = web_sys::window().ok_or_else(|| js_err("should run in a window"))?;
-    let document = window
-        .document()
-        .ok_or_else(|| js_err("the window should have a document"))?;
-    let host: HtmlElement = document
-        .get_element_by_id("embed")
-        .ok_or_else(|| js_err("embed.html should have a #embed"))?
-        .dyn_into()
-        .map_err(|_| js_err("#embed should be an HTML element"))?;
+    let (window, document) = window_and_document()?;
+    let host: HtmlElement = by_id(&document, "embed", "an HTML element #embed")?;
     let search = window.location().search()?;
     let request = parse_query(&search);
     let child_id = match &request {
