@@ -82,8 +82,13 @@ test('storms of resizes, flings and anchor jumps end on the right step, crisp, w
   }
   await page.setViewportSize({ width: 1280, height: 800 });
   await waitStep(page, await expectedStep(page));
+  // The last resize's frame may still be on its way: the backing store must catch up.
+  await page.waitForFunction(() => {
+    const c = document.getElementById('chart');
+    return Math.abs(c.width - Math.round(c.getBoundingClientRect().width * devicePixelRatio)) <= 1;
+  }, null, { timeout: 5000 });
   const info = await canvasInfo(page);
-  assert.ok(Math.abs(info.width - Math.round(info.cssWidth)) <= 1 && info.inkShare > 0.01, 'crisp and drawn after the storm');
+  assert.ok(info.inkShare > 0.01, `drawn after the storm (${JSON.stringify(info)})`);
 
   // 50 fast flings to the bottom and back.
   for (let i = 0; i < 50; i += 1) {
