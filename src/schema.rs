@@ -112,6 +112,15 @@ impl Source {
             Source::Derived => "our calculation",
         }
     }
+
+    /// The credit in fewest words, for a line naming several sources.
+    pub fn short_credit(self) -> &'static str {
+        match self {
+            Source::Ft => "FT (2021)",
+            Source::Prospectus => "SenseTime IPO filing",
+            Source::Derived => "our calculation",
+        }
+    }
 }
 
 /// One record of `data/figures.json`, as written.
