@@ -29,13 +29,6 @@ pub fn trigger_line(viewport_top: f64, viewport_height: f64, fraction: f64) -> f
     viewport_top + viewport_height.max(0.0) * fraction
 }
 
-/// Where a step opened by its anchor should put its top, in CSS pixels from the viewport top:
-/// a little above the trigger line, so it is active, and on phones (trigger 0.8) just under the
-/// graphic that fills the top half, so it is not hidden behind it.
-pub fn anchor_offset(viewport_height: f64, fraction: f64) -> f64 {
-    viewport_height.max(0.0) * (fraction - 0.3).max(0.1)
-}
-
 /// The active step: the last one whose top is at or above `line`; before the first, the first.
 ///
 /// `tops` are the steps' top edges relative to the viewport, in document order. `None` only
@@ -128,16 +121,6 @@ mod tests {
     fn the_root_margin_cuts_the_viewport_at_the_line() {
         assert_eq!(root_margin(0.5), "0px 0px -50% 0px");
         assert_eq!(root_margin(0.8), "0px 0px -20% 0px");
-    }
-
-    #[test]
-    fn an_anchored_step_lands_above_the_line() {
-        assert_eq!(anchor_offset(800.0, 0.5), 160.0);
-        assert_eq!(anchor_offset(844.0, 0.8), 422.0);
-        assert_eq!(anchor_offset(1000.0, 0.2), 100.0);
-        for fraction in [0.2, 0.5, 0.8] {
-            assert!(anchor_offset(800.0, fraction) < trigger_line(0.0, 800.0, fraction));
-        }
     }
 
     #[test]

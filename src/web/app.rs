@@ -12,7 +12,7 @@ use super::panic::poisoned;
 use crate::charts::ChartState;
 use crate::embed::HostViewport;
 use crate::scene::Scene;
-use crate::scroll::{active_step, anchor_offset, parse_trigger, trigger_line, TRIGGER};
+use crate::scroll::{active_step, parse_trigger, trigger_line, TRIGGER};
 use crate::story::{Change, StoryState, STEPS};
 use crate::theme::Theme;
 use crate::tween::{Transition, DURATION_MS};
@@ -149,7 +149,6 @@ impl App {
         let for_frame = Rc::clone(&page);
         *page.frame.borrow_mut() = Some(Closure::new(move |now: f64| for_frame.on_frame(now)));
         page.listen()?;
-        page.app.borrow().place_anchored_step();
         page.follow_reader()?;
         let now = page.app.borrow().now();
         page.on_frame(now);
@@ -222,23 +221,6 @@ impl App {
         graphic
             .style()
             .set_property("transform", &format!("translateY({}px)", offset.round()))
-    }
-
-    /// Scrolls the step named by the URL's fragment to where it is active and readable. (The
-    /// browser's own jump puts the step's top at the top edge, under the graphic on phones.)
-    pub(super) fn place_anchored_step(&self) {
-        if self.framed {
-            return;
-        }
-        let hash = self.window.location().hash().unwrap_or_default();
-        let Some(id) = hash.strip_prefix('#') else {
-            return;
-        };
-        if let Some(step) = self.steps.iter().find(|s| s.id() == id) {
-            let top = step.get_bounding_client_rect().top();
-            let offset = anchor_offset(self.viewport_height(), self.trigger);
-            self.window.scroll_by_with_x_and_y(0.0, top - offset);
-        }
     }
 
     fn chart(&self) -> ChartState {

@@ -93,33 +93,17 @@ impl Page {
             .add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref())?;
         on_resize.forget();
 
-        // A jump to another step's anchor within the page.
+        // A jump to another step's anchor within the page. (Where the browser puts the step is
+        // set in CSS, by each step's scroll-margin-top; the observer may not see a jump that
+        // lands between two of its callbacks, so measure now.)
         let page = Rc::clone(self);
         let on_hash = Closure::<dyn FnMut()>::new(move || {
-            if poisoned() {
-                return;
+            if !poisoned() {
+                Self::report(page.follow_reader());
             }
-            page.app.borrow().place_anchored_step();
-            Self::report(page.follow_reader());
         });
         app.window
             .add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref())?;
-        // The browser may make its own jump to the fragment after we start (on a reload, when it
-        // restores the page): place the step again once the page has loaded, if still loading.
-        let loading = app
-            .window
-            .document()
-            .is_some_and(|d| d.ready_state() != "complete");
-        if loading {
-            let options = web_sys::AddEventListenerOptions::new();
-            options.set_once(true);
-            app.window
-                .add_event_listener_with_callback_and_add_event_listener_options(
-                    "load",
-                    on_hash.as_ref().unchecked_ref(),
-                    &options,
-                )?;
-        }
         on_hash.forget();
 
         // In a frame sized to its content: tell the host our height, and follow the host's viewport.

@@ -43,14 +43,18 @@ export function steps(page) {
   return page.evaluate(() => [...document.querySelectorAll('#story .step')].map((s) => ({ id: s.id, chart: s.dataset.chart })));
 }
 
+/** In the page: whether `step` is the one active step and the chart shows its state, settled.
+ * Plain DOM code, so both Playwright and Puppeteer can run it. */
+export function stepShown({ id, chart }) {
+  const active = document.querySelectorAll('#story .step.is-active');
+  const canvas = document.getElementById('chart');
+  return active.length === 1 && active[0].id === id && active[0].getAttribute('aria-current') === 'step'
+    && canvas.dataset.state === chart && canvas.dataset.settled === 'true';
+}
+
 /** Waits until `step` is the one active step and the chart shows its state, settled. */
 export async function waitStep(page, step) {
-  await page.waitForFunction(({ id, chart }) => {
-    const active = document.querySelectorAll('#story .step.is-active');
-    const canvas = document.getElementById('chart');
-    return active.length === 1 && active[0].id === id && active[0].getAttribute('aria-current') === 'step'
-      && canvas.dataset.state === chart && canvas.dataset.settled === 'true';
-  }, step, { timeout: 10000 }).catch(async (e) => {
+  await page.waitForFunction(stepShown, step, { timeout: 10000 }).catch(async (e) => {
     const seen = await page.evaluate(() => ({
       active: [...document.querySelectorAll('#story .step.is-active')].map((s) => s.id),
       state: document.getElementById('chart').dataset.state,
@@ -65,24 +69,28 @@ export function centre(page, id) {
   return page.evaluate((id) => document.getElementById(id).scrollIntoView({ block: 'center' }), id);
 }
 
-/** What the canvas shows: sizes, the share of pixels unlike the background, and a hash of the pixels. */
+/** In the page: what the canvas shows (sizes, the share of pixels unlike the background, a hash
+ * of the pixels). Plain DOM code, so both Playwright and Puppeteer can run it. */
+export function measureCanvas() {
+  const canvas = document.getElementById('chart');
+  const rect = canvas.getBoundingClientRect();
+  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  const [r0, g0, b0] = data;
+  let ink = 0;
+  let hash = 2166136261;
+  for (let i = 0; i < data.length; i += 4) {
+    if (data[i] !== r0 || data[i + 1] !== g0 || data[i + 2] !== b0) ink += 1;
+    hash = Math.imul(hash ^ data[i] ^ (data[i + 1] << 8) ^ (data[i + 2] << 16), 16777619);
+  }
+  return {
+    width: canvas.width, height: canvas.height, cssWidth: rect.width, cssHeight: rect.height,
+    ratio: devicePixelRatio, inkShare: ink / (data.length / 4), hash: hash >>> 0,
+  };
+}
+
+/** What the canvas shows now; see measureCanvas. */
 export function canvasInfo(page) {
-  return page.evaluate(() => {
-    const canvas = document.getElementById('chart');
-    const rect = canvas.getBoundingClientRect();
-    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-    const [r0, g0, b0] = data;
-    let ink = 0;
-    let hash = 2166136261;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i] !== r0 || data[i + 1] !== g0 || data[i + 2] !== b0) ink += 1;
-      hash = Math.imul(hash ^ data[i] ^ (data[i + 1] << 8) ^ (data[i + 2] << 16), 16777619);
-    }
-    return {
-      width: canvas.width, height: canvas.height, cssWidth: rect.width, cssHeight: rect.height,
-      ratio: devicePixelRatio, inkShare: ink / (data.length / 4), hash: hash >>> 0,
-    };
-  });
+  return page.evaluate(measureCanvas);
 }
 
 /** Fails with every console or page error collected. */
