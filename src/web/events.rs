@@ -94,17 +94,27 @@ impl Page {
         on_resize.forget();
 
         // A jump to another step's anchor within the page. (Where the browser puts the step is
-        // set in CSS, by each step's scroll-margin-top; the observer may not see a jump that
-        // lands between two of its callbacks, so measure now.)
+        // set in CSS, by each step's scroll-margin-top.)
         let page = Rc::clone(self);
-        let on_hash = Closure::<dyn FnMut()>::new(move || {
+        let on_jump = Closure::<dyn FnMut()>::new(move || {
             if !poisoned() {
                 Self::report(page.follow_reader());
             }
         });
         app.window
-            .add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref())?;
-        on_hash.forget();
+            .add_event_listener_with_callback("hashchange", on_jump.as_ref().unchecked_ref())?;
+        // Backstop: a jump the browser makes by itself (restoring a reloaded page, following a
+        // fragment) can land between two observer checks without any step crossing the line in
+        // between; a scroll event always follows. Measuring is a dozen rectangle reads.
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_passive(true);
+        app.window
+            .add_event_listener_with_callback_and_add_event_listener_options(
+                "scroll",
+                on_jump.as_ref().unchecked_ref(),
+                &options,
+            )?;
+        on_jump.forget();
 
         // In a frame sized to its content: tell the host our height, and follow the host's viewport.
         if app.framed {
