@@ -10,10 +10,22 @@ pub const TRIGGER: f64 = 0.5;
 
 /// Reads the trigger fraction from the CSS custom property `--trigger` (e.g. `0.8` on phones,
 /// where the graphic fills the top half and the text is read below it). `None` unless it is a
-/// number strictly between 0 and 1.
+/// number strictly between 0 and 1, written as a decimal fraction (`0.8`, `.75`).
+///
+/// Parsed by hand: `f64::from_str` would bring Rust's general float parser, and its 20 KB of
+/// tables, into the Wasm for this one value.
 pub fn parse_trigger(css: &str) -> Option<f64> {
-    let value: f64 = css.trim().parse().ok()?;
-    (value > 0.0 && value < 1.0).then_some(value)
+    let digits = css.trim().strip_prefix('0').unwrap_or(css.trim());
+    let digits = digits.strip_prefix('.')?;
+    if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // Both are whole numbers below 2^53, so the one division rounds exactly as parsing would.
+    let numerator = digits
+        .bytes()
+        .fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+    let value = numerator as f64 / 10f64.powi(digits.len() as i32);
+    (value > 0.0).then_some(value)
 }
 
 /// The IntersectionObserver root margin that leaves only the viewport above the trigger line.
@@ -115,6 +127,11 @@ mod tests {
         assert_eq!(parse_trigger("1"), None);
         assert_eq!(parse_trigger("-0.2"), None);
         assert_eq!(parse_trigger("NaN"), None);
+        assert_eq!(parse_trigger(".75"), Some(0.75));
+        assert_eq!(parse_trigger("0.0"), None);
+        assert_eq!(parse_trigger("0."), None);
+        assert_eq!(parse_trigger("00.5"), None);
+        assert_eq!(parse_trigger("0.5px"), None);
     }
 
     #[test]

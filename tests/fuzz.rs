@@ -84,6 +84,13 @@ proptest! {
     }
 
     #[test]
+    fn trigger_fractions_read_as_the_standard_parser_reads_them(digits in "[0-9]{1,9}", lead in "0?", pad in " {0,2}") {
+        let css = format!("{pad}{lead}.{digits}{pad}");
+        let std: f64 = css.trim().parse().expect("a decimal fraction");
+        prop_assert_eq!(parse_trigger(&css), (std > 0.0).then_some(std));
+    }
+
+    #[test]
     fn the_active_step_is_the_last_one_above_the_line(
         mut tops in proptest::collection::vec(-5000.0f64..5000.0, 1..30),
         line in -6000.0f64..6000.0,
