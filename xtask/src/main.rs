@@ -154,7 +154,7 @@ fn test(root: &Path) -> Result<(), String> {
                 );
                 return Err("tests/e2e/package.json is missing".into());
             }
-            tools::ensure_npm_packages(&e2e)?;
+            tools::ensure_npm_packages(&e2e, "the end-to-end tests")?;
             tools::ensure_java()?;
             let (addr, _server) = server::spawn(&dist)?;
             run(Command::new("node")

@@ -25,7 +25,30 @@ pub fn build(root: &Path) -> Result<(), String> {
     run(Command::new(wasm_bindgen)
         .args(["--target", "web", "--no-typescript", "--out-dir"])
         .arg(root.join("pkg"))
-        .arg(wasm))
+        .arg(wasm))?;
+    optimise(root, &root.join("pkg/sensetime_explainer_bg.wasm"))
+}
+
+/// Shrinks the Wasm in place with wasm-opt -Oz. Features come from the module's own
+/// target_features section, so nothing newer than rustc emitted is introduced; names, the
+/// producers and the features sections are dropped (browsers ignore them).
+fn optimise(root: &Path, wasm: &Path) -> Result<(), String> {
+    let wasm_opt = tools::ensure_wasm_opt(root)?;
+    let before = file_size(wasm)?;
+    run(Command::new(wasm_opt)
+        .args(["-Oz", "--strip-debug", "--strip-producers"])
+        .arg(wasm)
+        .arg("-o")
+        .arg(wasm)
+        .args(["--strip-target-features"]))?;
+    println!("==> wasm-opt -Oz: {before} -> {} bytes", file_size(wasm)?);
+    Ok(())
+}
+
+fn file_size(path: &Path) -> Result<u64, String> {
+    std::fs::metadata(path)
+        .map(|m| m.len())
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
 /// Builds, then writes `dist/`: the contents of `www/` with `pkg/` beside them, each step given its

@@ -159,6 +159,14 @@ pub fn ensure_java() -> Result<(), String> {
     )
 }
 
+/// wasm-opt from binaryen's npm package, pinned in `xtask/package.json`. Debian's wasm-opt 108
+/// breaks wasm-bindgen's output (it re-points the externref table), so PATH is never consulted.
+pub fn ensure_wasm_opt(root: &Path) -> Result<PathBuf, String> {
+    let dir = root.join("xtask");
+    ensure_npm_packages(&dir, "the build")?;
+    Ok(dir.join("node_modules/.bin/wasm-opt"))
+}
+
 /// Whether `node_modules` must be (re)installed: missing, or older than the lock file.
 pub fn npm_install_needed(dir: &Path) -> bool {
     let modified = |p: PathBuf| std::fs::metadata(p).and_then(|m| m.modified()).ok();
@@ -171,8 +179,9 @@ pub fn npm_install_needed(dir: &Path) -> bool {
     }
 }
 
-/// The npm packages of the tests in `dir`: exactly as locked, or resolved when there is no lock file.
-pub fn ensure_npm_packages(dir: &Path) -> Result<(), String> {
+/// The npm packages of `dir` (`what` they are for, in the log): exactly as locked, or resolved
+/// when there is no lock file.
+pub fn ensure_npm_packages(dir: &Path, what: &str) -> Result<(), String> {
     if !npm_install_needed(dir) {
         return Ok(());
     }
@@ -181,7 +190,7 @@ pub fn ensure_npm_packages(dir: &Path) -> Result<(), String> {
     } else {
         "install"
     };
-    println!("installing the end-to-end tests' npm packages (npm {command})");
+    println!("installing {what}'s npm packages (npm {command})");
     run(Command::new("npm")
         .args([command, "--no-audit", "--no-fund"])
         .current_dir(dir))
