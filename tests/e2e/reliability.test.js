@@ -49,7 +49,9 @@ test('a panic is reported once, the static charts take over and the page keeps w
   await centre(page, all[3].id);
   await waitStep(page, all[3]);
   // A panic inside a task of its own, as one inside a browser callback would be.
-  await page.evaluate(() => import('./pkg/sensetime_explainer.js').then((m) => { setTimeout(() => m.panicForTests()); }));
+  // The module is the one the page preloads (its name is fingerprinted in dist/).
+  await page.evaluate(() => import(document.querySelector('link[rel=modulepreload]').href)
+    .then((m) => { setTimeout(() => m.panicForTests()); }));
   await page.waitForFunction(() => document.documentElement.dataset.story === 'failed');
   assert.equal(await page.locator('.graphic').isVisible(), false);
   assert.ok(await page.locator('#notice').isVisible());

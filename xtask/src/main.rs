@@ -1,5 +1,6 @@
 //! `cargo xtask`: the project's automation, in Rust so it runs wherever cargo does.
 
+mod assets;
 mod page;
 mod server;
 mod site;

@@ -1,5 +1,7 @@
 //! A static file server for `serve` and for the end-to-end tests, on std alone: correct types, no
-//! caching, no escapes, and the strict Content-Security-Policy the page must work under.
+//! escapes, the strict Content-Security-Policy the page must work under, and what a production
+//! host should do with `dist/`: precompressed files served as they are, fingerprinted files
+//! cached for a year, everything else revalidated.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -45,22 +47,70 @@ pub fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
 /// allowed to compile, no inline script or style.
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
+/// The precompressed variant to serve for an `Accept-Encoding` header: brotli, then gzip.
+pub fn encoding_for(accept_encoding: &str) -> Option<(&'static str, &'static str)> {
+    let accepts = |name: &str| {
+        accept_encoding.split(',').any(|part| {
+            let mut bits = part.split(';');
+            let coding = bits.next().unwrap_or("").trim();
+            let refused = bits.any(|b| matches!(b.trim(), "q=0" | "q=0.0" | "q=0.00" | "q=0.000"));
+            coding.eq_ignore_ascii_case(name) && !refused
+        })
+    };
+    if accepts("br") {
+        Some(("br", "br"))
+    } else if accepts("gzip") {
+        Some(("gzip", "gz"))
+    } else {
+        None
+    }
+}
+
+/// Fingerprinted files never change under their name; the rest must be revalidated.
+pub fn cache_control(url_path: &str) -> &'static str {
+    if crate::assets::is_fingerprinted(url_path) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    }
+}
+
 /// Answers one connection: one GET or HEAD, then closes. Closing every connection keeps the
 /// server trivially correct; on loopback the reconnects cost nothing.
 fn handle(root: &Path, stream: TcpStream) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // The headers: read past them, none changes the answer.
-    let mut line = String::new();
+    // The headers: only Accept-Encoding changes the answer.
+    let (mut line, mut accept_encoding) = (String::new(), String::new());
     while reader.read_line(&mut line)? > 2 {
+        if let Some((name, value)) = line.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("accept-encoding") {
+                accept_encoding = value.trim().to_string();
+            }
+        }
         line.clear();
     }
     let mut parts = request_line.split_whitespace();
     let (method, url) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
     let found = resolve(root, url).and_then(|f| std::fs::read(&f).ok().map(|body| (f, body)));
+    let mut encoding = "";
     let (status, kind, body) = match (method, found) {
-        ("GET" | "HEAD", Some((file, body))) => ("200 OK", content_type(&file), body),
+        ("GET" | "HEAD", Some((file, body))) => {
+            let compressed = encoding_for(&accept_encoding).and_then(|(coding, ext)| {
+                let mut name = file.clone().into_os_string();
+                name.push(".");
+                name.push(ext);
+                std::fs::read(name).ok().map(|b| (coding, b))
+            });
+            match compressed {
+                Some((coding, b)) => {
+                    encoding = coding;
+                    ("200 OK", content_type(&file), b)
+                }
+                None => ("200 OK", content_type(&file), body),
+            }
+        }
         ("GET" | "HEAD", None) => (
             "404 Not Found",
             "text/plain; charset=utf-8",
@@ -72,11 +122,18 @@ fn handle(root: &Path, stream: TcpStream) -> std::io::Result<()> {
             b"GET only".to_vec(),
         ),
     };
+    let encoding = if encoding.is_empty() {
+        String::new()
+    } else {
+        format!("Content-Encoding: {encoding}\r\n")
+    };
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n\
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n{encoding}\
+         Vary: Accept-Encoding\r\nCache-Control: {}\r\n\
          Content-Security-Policy: {CSP}\r\nX-Content-Type-Options: nosniff\r\n\
          Access-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n",
-        body.len()
+        body.len(),
+        cache_control(url.split(['?', '#']).next().unwrap_or(""))
     );
     // Script embeds load our module, Wasm and SVGs from other sites' pages, hence the CORS header.
     let mut stream = stream;
@@ -166,11 +223,63 @@ mod tests {
     }
 
     fn get(addr: SocketAddr, path: &str) -> String {
+        get_with(addr, path, "")
+    }
+
+    fn get_with(addr: SocketAddr, path: &str, headers: &str) -> String {
         let mut stream = std::net::TcpStream::connect(addr).unwrap();
-        write!(stream, "GET {path} HTTP/1.0\r\nHost: x\r\n\r\n").unwrap();
-        let mut out = String::new();
-        stream.read_to_string(&mut out).unwrap();
-        out
+        write!(stream, "GET {path} HTTP/1.0\r\nHost: x\r\n{headers}\r\n").unwrap();
+        let mut out = Vec::new();
+        stream.read_to_end(&mut out).unwrap();
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
+    #[test]
+    fn encodings_are_negotiated_brotli_first() {
+        assert_eq!(encoding_for("gzip, deflate, br, zstd"), Some(("br", "br")));
+        assert_eq!(encoding_for("gzip"), Some(("gzip", "gz")));
+        assert_eq!(encoding_for("br;q=0, gzip;q=0.8"), Some(("gzip", "gz")));
+        assert_eq!(encoding_for("GZIP"), Some(("gzip", "gz")));
+        assert_eq!(encoding_for(""), None);
+        assert_eq!(encoding_for("identity"), None);
+        assert_eq!(encoding_for("brotli"), None);
+    }
+
+    #[test]
+    fn precompressed_files_are_served_as_they_are_and_fingerprints_cached_for_good() {
+        let dir = std::env::temp_dir().join(format!("xtask-serve-enc-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("pkg")).unwrap();
+        std::fs::write(dir.join("main.js"), "plain").unwrap();
+        std::fs::write(dir.join("main.js.br"), "BROTLI").unwrap();
+        std::fs::write(dir.join("main.js.gz"), "GZIP").unwrap();
+        std::fs::write(dir.join("pkg/glue.0123456789.js"), "glue").unwrap();
+        let (addr, _thread) = spawn(&dir).unwrap();
+        let br = get_with(addr, "/main.js", "Accept-Encoding: gzip, br\r\n");
+        assert!(
+            br.contains("Content-Encoding: br") && br.ends_with("BROTLI"),
+            "{br}"
+        );
+        assert!(br.contains("Content-Type: text/javascript"), "{br}");
+        assert!(br.contains("Vary: Accept-Encoding"), "{br}");
+        assert!(br.contains("Cache-Control: no-cache"), "{br}");
+        let gz = get_with(addr, "/main.js", "accept-encoding: gzip\r\n");
+        assert!(
+            gz.contains("Content-Encoding: gzip") && gz.ends_with("GZIP"),
+            "{gz}"
+        );
+        let plain = get(addr, "/main.js");
+        assert!(
+            !plain.contains("Content-Encoding") && plain.ends_with("plain"),
+            "{plain}"
+        );
+        // No precompressed variant: the file itself, whatever the client accepts.
+        let glue = get_with(addr, "/pkg/glue.0123456789.js", "Accept-Encoding: br\r\n");
+        assert!(
+            !glue.contains("Content-Encoding") && glue.ends_with("glue"),
+            "{glue}"
+        );
+        assert!(glue.contains("max-age=31536000, immutable"), "{glue}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{page, run, tools};
+use crate::{assets, page, run, tools};
 
 /// Compiles the crate to Wasm (release) and writes the wasm-bindgen glue into `pkg/`.
 pub fn build(root: &Path) -> Result<(), String> {
@@ -33,7 +33,7 @@ pub fn build(root: &Path) -> Result<(), String> {
 /// target_features section, so nothing newer than rustc emitted is introduced; names, the
 /// producers and the features sections are dropped (browsers ignore them).
 fn optimise(root: &Path, wasm: &Path) -> Result<(), String> {
-    let wasm_opt = tools::ensure_wasm_opt(root)?;
+    let wasm_opt = tools::ensure_build_tool(root, "wasm-opt")?;
     let before = file_size(wasm)?;
     run(Command::new(wasm_opt)
         .args(["-Oz", "--strip-debug", "--strip-producers"])
@@ -52,7 +52,8 @@ fn file_size(path: &Path) -> Result<u64, String> {
 }
 
 /// Builds, then writes `dist/`: the contents of `www/` with `pkg/` beside them, each step given its
-/// static chart and data table, and the charts' SVGs in `charts/`. Returns its path.
+/// static chart and data table, and the charts' SVGs in `charts/`; then fingerprints, minifies
+/// and precompresses it (see `assets`). Returns its path.
 pub fn dist(root: &Path) -> Result<PathBuf, String> {
     build(root)?;
     let dist = root.join("dist");
@@ -68,6 +69,9 @@ pub fn dist(root: &Path) -> Result<PathBuf, String> {
     std::fs::write(&index, page::inject(&html)?)
         .map_err(|e| format!("cannot write {}: {e}", index.display()))?;
     page::write_static_charts(&dist)?;
+    assets::fingerprint_pkg(&dist)?;
+    assets::minify(root, &dist)?;
+    assets::precompress(root, &dist)?;
     println!("==> wrote {}", dist.display());
     Ok(dist)
 }

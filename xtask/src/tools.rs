@@ -159,12 +159,12 @@ pub fn ensure_java() -> Result<(), String> {
     )
 }
 
-/// wasm-opt from binaryen's npm package, pinned in `xtask/package.json`. Debian's wasm-opt 108
-/// breaks wasm-bindgen's output (it re-points the externref table), so PATH is never consulted.
-pub fn ensure_wasm_opt(root: &Path) -> Result<PathBuf, String> {
+/// A build tool from the npm packages pinned in `xtask/package.json`: `wasm-opt` (binaryen's;
+/// Debian's wasm-opt 108 breaks wasm-bindgen's output, so PATH is never consulted) or `esbuild`.
+pub fn ensure_build_tool(root: &Path, name: &str) -> Result<PathBuf, String> {
     let dir = root.join("xtask");
     ensure_npm_packages(&dir, "the build")?;
-    Ok(dir.join("node_modules/.bin/wasm-opt"))
+    Ok(dir.join("node_modules/.bin").join(name))
 }
 
 /// Whether `node_modules` must be (re)installed: missing, or older than the lock file.

@@ -1,0 +1,185 @@
+//! Readies `dist/` for the wire: the Wasm and its glue get content-hashed names (so they can be
+//! cached for a year), scripts and styles are minified, and every text asset is precompressed
+//! (gzip -9 and brotli 11) for servers that serve `.gz`/`.br` files as they are.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::{run, tools};
+
+/// The files wasm-bindgen writes, as `www/` refers to them.
+const GLUE: &str = "sensetime_explainer.js";
+const WASM: &str = "sensetime_explainer_bg.wasm";
+
+/// Extensions worth compressing (images other than SVG already are).
+const COMPRESSIBLE: [&str; 7] = ["html", "css", "js", "wasm", "svg", "json", "csv"];
+
+/// A short content hash (FNV-1a, 64 bits) for file names: stable across builds and machines.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")[..10].to_string()
+}
+
+/// `name.ext` with a fingerprint before the extension: `a.js` → `a.0123456789.js`.
+pub fn fingerprinted(name: &str, hash: &str) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, ext)) => format!("{stem}.{hash}.{ext}"),
+        None => format!("{name}.{hash}"),
+    }
+}
+
+/// Whether a path under `dist/` is fingerprinted, so may be cached as immutable.
+pub fn is_fingerprinted(url_path: &str) -> bool {
+    let name = url_path.rsplit('/').next().unwrap_or("");
+    let mut parts = name.split('.');
+    parts.next();
+    parts.any(|p| p.len() == 10 && p.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Renames the Wasm and its glue in `dist/pkg/` to fingerprinted names and points every page
+/// and script in `dist/` at them.
+pub fn fingerprint_pkg(dist: &Path) -> Result<(), String> {
+    let pkg = dist.join("pkg");
+    let wasm_name = rename_fingerprinted(&pkg, WASM)?;
+    replace_in(&pkg.join(GLUE), &[(WASM, &wasm_name)])?;
+    let glue_name = rename_fingerprinted(&pkg, GLUE)?;
+    for file in files(dist, &["html", "js"])? {
+        replace_in(&file, &[(GLUE, &glue_name), (WASM, &wasm_name)])?;
+    }
+    Ok(())
+}
+
+fn rename_fingerprinted(dir: &Path, name: &str) -> Result<String, String> {
+    let from = dir.join(name);
+    let bytes = read(&from)?;
+    let new_name = fingerprinted(name, &fingerprint(&bytes));
+    std::fs::rename(&from, dir.join(&new_name))
+        .map_err(|e| format!("cannot rename {}: {e}", from.display()))?;
+    Ok(new_name)
+}
+
+fn replace_in(file: &Path, pairs: &[(&str, &str)]) -> Result<(), String> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let new = pairs
+        .iter()
+        .fold(text.clone(), |t, (from, to)| t.replace(from, to));
+    if new != text {
+        std::fs::write(file, new).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    }
+    Ok(())
+}
+
+/// Minifies every script and style sheet in `dist/` in place with esbuild (whitespace, comments
+/// and local names only: exported names, globals and the module structure stay as written).
+pub fn minify(root: &Path, dist: &Path) -> Result<(), String> {
+    let esbuild = tools::ensure_build_tool(root, "esbuild")?;
+    for file in files(dist, &["js", "css"])? {
+        run(Command::new(&esbuild)
+            .arg(&file)
+            .args(["--minify", "--log-level=warning", "--allow-overwrite"])
+            .arg(format!("--outfile={}", file.display())))?;
+    }
+    Ok(())
+}
+
+/// Writes `name.gz` and `name.br` beside every compressible file in `dist/`, with Node's zlib
+/// (gzip level 9, brotli quality 11).
+pub fn precompress(root: &Path, dist: &Path) -> Result<(), String> {
+    run(Command::new("node")
+        .arg(root.join("xtask/precompress.mjs"))
+        .arg(dist)
+        .args(COMPRESSIBLE))
+}
+
+/// Every file under `dir` with one of `extensions`, in a stable order.
+pub fn files(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry
+            .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+            .path();
+        if path.is_dir() {
+            out.extend(files(&path, extensions)?);
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| extensions.contains(&e))
+        {
+            out.push(path);
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_are_stable_short_and_content_dependent() {
+        assert_eq!(fingerprint(b"abc"), fingerprint(b"abc"));
+        assert_ne!(fingerprint(b"abc"), fingerprint(b"abd"));
+        assert_eq!(fingerprint(b"").len(), 10);
+        // FNV-1a of the empty input is its offset basis.
+        assert_eq!(fingerprint(b""), "cbf29ce484");
+    }
+
+    #[test]
+    fn fingerprinted_names_keep_their_extension() {
+        assert_eq!(
+            fingerprinted("a_bg.wasm", "0123456789"),
+            "a_bg.0123456789.wasm"
+        );
+        assert_eq!(fingerprinted("glue.js", "abcdef0123"), "glue.abcdef0123.js");
+        assert!(is_fingerprinted("/pkg/glue.abcdef0123.js"));
+        assert!(!is_fingerprinted("/pkg/sensetime_explainer.js"));
+        assert!(!is_fingerprinted("/main.js"));
+        assert!(!is_fingerprinted("/charts/funding.light.svg"));
+    }
+
+    #[test]
+    fn the_pkg_is_renamed_and_every_reference_follows() {
+        let dist = std::env::temp_dir().join(format!("xtask-assets-{}", std::process::id()));
+        std::fs::create_dir_all(dist.join("pkg")).unwrap();
+        std::fs::write(dist.join("pkg").join(WASM), b"\0asm").unwrap();
+        std::fs::write(
+            dist.join("pkg").join(GLUE),
+            format!("new URL('{WASM}', import.meta.url)"),
+        )
+        .unwrap();
+        std::fs::write(
+            dist.join("index.html"),
+            format!("<link rel=modulepreload href=pkg/{GLUE}><link href=pkg/{WASM}>"),
+        )
+        .unwrap();
+        std::fs::write(dist.join("main.js"), format!("import('./pkg/{GLUE}')")).unwrap();
+        fingerprint_pkg(&dist).unwrap();
+        let names: Vec<String> = std::fs::read_dir(dist.join("pkg"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 2);
+        assert!(names.iter().all(|n| is_fingerprinted(n)), "{names:?}");
+        let glue = names.iter().find(|n| n.ends_with(".js")).unwrap();
+        let wasm = names.iter().find(|n| n.ends_with(".wasm")).unwrap();
+        let glue_text = std::fs::read_to_string(dist.join("pkg").join(glue)).unwrap();
+        assert!(glue_text.contains(wasm.as_str()));
+        let html = std::fs::read_to_string(dist.join("index.html")).unwrap();
+        assert!(html.contains(glue.as_str()) && html.contains(wasm.as_str()));
+        let main = std::fs::read_to_string(dist.join("main.js")).unwrap();
+        assert!(main.contains(glue.as_str()));
+        std::fs::remove_dir_all(&dist).unwrap();
+    }
+}
