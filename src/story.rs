@@ -40,6 +40,38 @@ pub struct Change {
     pub chart_changed: bool,
 }
 
+/// What host pages hear on every step change (the `sensetime:step` event's `detail`, and the
+/// message a framed story posts to its host): for analytics, or to sync their own page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct StepEvent {
+    /// The `type` of the message a framed story posts; the DOM event's name.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// 0-based position of the step in the story.
+    pub index: usize,
+    /// The step's anchor id.
+    pub id: &'static str,
+    /// `"down"` or `"up"`; `null` for the step the story starts on.
+    pub direction: Option<Direction>,
+    /// The id of the chart the step shows.
+    pub chart: &'static str,
+}
+
+impl StepEvent {
+    pub const NAME: &'static str = "sensetime:step";
+
+    pub fn new(change: Change) -> StepEvent {
+        let step = &STEPS[change.to];
+        StepEvent {
+            kind: Self::NAME,
+            index: change.to,
+            id: step.id,
+            direction: change.direction,
+            chart: step.chart.id(),
+        }
+    }
+}
+
 /// Where the reader is in the story.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StoryState {
@@ -161,5 +193,23 @@ mod tests {
             .map(|s| (s.id.to_string(), s.chart.id().to_string()))
             .collect();
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn step_events_say_where_the_reader_went_in_plain_json() {
+        let mut story = StoryState::default();
+        let first = StepEvent::new(story.go_to(0).expect("a change"));
+        assert_eq!(
+            serde_json::to_string(&first).unwrap(),
+            r#"{"type":"sensetime:step","index":0,"id":"the-bet","direction":null,"chart":"funding"}"#
+        );
+        let down = StepEvent::new(story.go_to(3).expect("a change"));
+        assert_eq!(
+            (down.index, down.id, down.direction),
+            (3, "revenue-mix", Some(Direction::Down))
+        );
+        let up = StepEvent::new(story.go_to(1).expect("a change"));
+        assert_eq!(serde_json::to_value(up).unwrap()["direction"], "up");
+        assert_eq!(up.chart, STEPS[1].chart.id());
     }
 }

@@ -13,7 +13,7 @@ use crate::charts::ChartState;
 use crate::embed::HostViewport;
 use crate::scene::Scene;
 use crate::scroll::{active_step, parse_trigger, trigger_line, TRIGGER};
-use crate::story::{Change, StoryState, STEPS};
+use crate::story::{Change, StepEvent, StoryState, STEPS};
 use crate::theme::Theme;
 use crate::tween::{Transition, DURATION_MS};
 
@@ -237,6 +237,7 @@ impl App {
         let step = &self.steps[change.to];
         step.class_list().add_1("is-active")?;
         step.set_attribute("aria-current", "step")?;
+        self.announce(change)?;
         if !change.chart_changed {
             return Ok(());
         }
@@ -263,6 +264,25 @@ impl App {
             duration_ms,
         });
         self.canvas.set_attribute("data-settled", "false")
+    }
+
+    /// Tells the host page: a `sensetime:step` event on the document, and in a frame a message
+    /// of the same shape to the host (see README, "For host pages").
+    fn announce(&self, change: Change) -> Result<(), JsValue> {
+        let to_js = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+        let detail = serde::Serialize::serialize(&StepEvent::new(change), &to_js)?;
+        if let Some(document) = self.window.document() {
+            let init = web_sys::CustomEventInit::new();
+            init.set_detail(&detail);
+            let event = web_sys::CustomEvent::new_with_event_init_dict(StepEvent::NAME, &init)?;
+            document.dispatch_event(&event)?;
+        }
+        if self.framed {
+            if let Some(host) = self.window.parent()? {
+                host.post_message(&detail, "*")?;
+            }
+        }
+        Ok(())
     }
 
     /// Redraws the current chart in the current theme, at once.
