@@ -12,12 +12,67 @@ function useStaticCharts() {
   document.getElementById('static-css')?.setAttribute('media', 'all');
 }
 
+/** What the page's own scripts say, in the page's language. */
+const texts = {
+  en: {
+    failed: 'The interactive charts could not start in this browser, so each step shows its chart as a picture.',
+    copied: 'Link copied.',
+    copyThis: 'Copy this link:',
+    saved: 'Chart saved.',
+    notSaved: 'The chart could not be saved.',
+  },
+};
+
 function showNotice(text) {
   const notice = document.getElementById('notice');
   if (notice) {
     notice.textContent = text;
     notice.hidden = false;
   }
+}
+
+/** Says what a tool did, in the status line beside the tools (read out politely). */
+function toolStatus(text) {
+  const status = document.getElementById('tool-status');
+  if (!status) return;
+  status.textContent = text;
+  clearTimeout(toolStatus.timer);
+  toolStatus.timer = setTimeout(() => { status.textContent = ''; }, 4000);
+}
+
+/** The share and save tools under the chart: they only work with the Wasm, so they appear with it. */
+function wireTools(wasm) {
+  const tools = document.getElementById('chart-tools');
+  const canvas = document.getElementById('chart');
+  if (!tools || !canvas) return;
+  const says = texts[root.lang] ?? texts.en;
+  document.getElementById('copy-link')?.addEventListener('click', async () => {
+    // The Wasm keeps the address pointing at the step in view.
+    try {
+      await navigator.clipboard.writeText(location.href);
+      toolStatus(says.copied);
+    } catch {
+      toolStatus(`${says.copyThis} ${location.href}`);
+    }
+  });
+  document.getElementById('save-png')?.addEventListener('click', () => {
+    const state = canvas.dataset.state;
+    const { width, height } = canvas.getBoundingClientRect();
+    const image = document.createElement('canvas');
+    const dark = matchMedia('(prefers-color-scheme: dark)').matches;
+    // Twice the chart's size on screen, whatever this screen's pixel ratio.
+    wasm.drawChartAt(image, state, Math.round(width), Math.round(height), 2, dark);
+    image.toBlob((blob) => {
+      if (!blob) return toolStatus(says.notSaved);
+      const link = Object.assign(document.createElement('a'), {
+        href: URL.createObjectURL(blob), download: `sensetime-${state}.png`,
+      });
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+      toolStatus(says.saved);
+    }, 'image/png');
+  });
+  tools.hidden = false;
 }
 
 async function boot() {
@@ -28,14 +83,16 @@ async function boot() {
     window.sensetime = Object.freeze({
       figures: wasm.figures,
       drawChart: wasm.drawChart,
+      drawChartAt: wasm.drawChartAt,
       /** Bytes of Wasm linear memory, for the reliability tests and the benchmark. */
       wasmMemory: () => exports.memory.buffer.byteLength,
     });
     root.dataset.story = 'ready';
+    wireTools(wasm);
   } catch (error) {
     root.dataset.story = 'failed';
     useStaticCharts();
-    showNotice('The interactive charts could not start in this browser, so each step shows its chart as a picture.');
+    showNotice((texts[root.lang] ?? texts.en).failed);
     console.warn('SenseTime explainer: the interactive charts could not start.', error);
   }
 }

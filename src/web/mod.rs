@@ -46,14 +46,37 @@ pub fn draw_chart(
     state: &str,
     dark: bool,
 ) -> Result<(), JsValue> {
-    let state = ChartState::from_id(state).ok_or_else(|| {
-        let known: Vec<&str> = ChartState::ALL.iter().map(|s| s.id()).collect();
-        JsValue::from_str(&format!(
-            "unknown chart {state:?}; known charts: {}",
-            known.join(", ")
-        ))
-    })?;
+    let state = chart_state(state)?;
     let theme = Theme::for_dark_mode(dark);
     let scale = canvas::fit(&canvas);
     canvas::paint(&canvas, &state.scene(theme), theme, scale)
+}
+
+/// Draws one chart state, settled, onto `canvas` (which need not be in the document) at `width` ×
+/// `height` CSS pixels and `scale` device pixels per CSS pixel: for saving a chart as an image.
+#[wasm_bindgen(js_name = drawChartAt)]
+pub fn draw_chart_at(
+    canvas: web_sys::HtmlCanvasElement,
+    state: &str,
+    width: u32,
+    height: u32,
+    scale: u32,
+    dark: bool,
+) -> Result<(), JsValue> {
+    let state = chart_state(state)?;
+    let theme = Theme::for_dark_mode(dark);
+    let scale = scale.clamp(1, 4);
+    canvas.set_width(width.clamp(1, 4000) * scale);
+    canvas.set_height(height.clamp(1, 4000) * scale);
+    canvas::paint(&canvas, &state.scene(theme), theme, f64::from(scale))
+}
+
+fn chart_state(id: &str) -> Result<ChartState, JsValue> {
+    ChartState::from_id(id).ok_or_else(|| {
+        let known: Vec<&str> = ChartState::ALL.iter().map(|s| s.id()).collect();
+        JsValue::from_str(&format!(
+            "unknown chart \"{id}\"; known charts: {}",
+            known.join(", ")
+        ))
+    })
 }

@@ -1,6 +1,7 @@
 //! `cargo xtask`: the project's automation, in Rust so it runs wherever cargo does.
 
 mod assets;
+mod data;
 mod page;
 mod server;
 mod site;

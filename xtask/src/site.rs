@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{assets, page, run, tools};
+use crate::{assets, data, page, run, tools};
 
 /// Compiles the crate to Wasm (release) and writes the wasm-bindgen glue into `pkg/`.
 pub fn build(root: &Path) -> Result<(), String> {
@@ -69,6 +69,7 @@ pub fn dist(root: &Path) -> Result<PathBuf, String> {
     std::fs::write(&index, page::inject(&html)?)
         .map_err(|e| format!("cannot write {}: {e}", index.display()))?;
     page::write_static_charts(&dist)?;
+    data::write(&dist)?;
     assets::fingerprint_pkg(&dist)?;
     assets::minify(root, &dist)?;
     assets::precompress(root, &dist)?;

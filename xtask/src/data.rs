@@ -1,0 +1,154 @@
+//! The data downloads: every figure, the article's and ours, with hedge, year and source, as CSV
+//! and JSON in `dist/data/`, from the same compiled-in figures the charts draw.
+
+use std::path::Path;
+
+use sensetime_explainer::figures::{self, Figure};
+
+/// The columns of the CSV, in order: every field of a serialized [`Figure`] plus the source's
+/// credit in words (a test keeps the two in step).
+pub const COLUMNS: [&str; 10] = [
+    "id",
+    "label",
+    "value",
+    "unit",
+    "hedge",
+    "year",
+    "source",
+    "source_credit",
+    "derived",
+    "note",
+];
+
+/// Every figure as a JSON array of objects, the same shape as the page's `figures()`.
+pub fn json() -> String {
+    let mut out = serde_json::to_string_pretty(&figures::all()).expect("figures serialize");
+    out.push('\n');
+    out
+}
+
+/// Every figure as CSV (RFC 4180: comma-separated, CRLF, quoted where needed), with a header.
+pub fn csv() -> String {
+    let mut out = COLUMNS.join(",") + "\r\n";
+    for f in figures::all() {
+        let row: Vec<String> = COLUMNS.iter().map(|c| field(&f, c)).collect();
+        out.push_str(&row.iter().map(|v| quote(v)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// A figure's value for a column, as text ("" when absent), read from its serde form so the CSV
+/// says exactly what the JSON says.
+fn field(f: &Figure, column: &str) -> String {
+    if column == "source_credit" {
+        return f.source.credit().to_string();
+    }
+    match serde_json::to_value(f).expect("a figure serializes")[column].clone() {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s,
+        // Whole numbers as spreadsheets write them: 2000000000, not 2000000000.0.
+        serde_json::Value::Number(n) => match n.as_f64() {
+            Some(v) if v.fract() == 0.0 && v.abs() < 1e15 => format!("{}", v as i64),
+            _ => n.to_string(),
+        },
+        other => other.to_string(),
+    }
+}
+
+fn quote(value: &str) -> String {
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_string()
+    }
+}
+
+/// Writes `figures.csv` and `figures.json` into `dist/data/`.
+pub fn write(dist: &Path) -> Result<(), String> {
+    let dir = dist.join("data");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    for (name, text) in [("figures.csv", csv()), ("figures.json", json())] {
+        let path = dir.join(name);
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A CSV reader just strong enough for what `csv()` writes.
+    fn parse(text: &str) -> Vec<Vec<String>> {
+        let (mut rows, mut row, mut cell) = (Vec::new(), Vec::new(), String::new());
+        let mut chars = text.chars().peekable();
+        let mut quoted = false;
+        while let Some(c) = chars.next() {
+            match (quoted, c) {
+                (true, '"') if chars.peek() == Some(&'"') => {
+                    cell.push('"');
+                    chars.next();
+                }
+                (true, '"') => quoted = false,
+                (true, c) => cell.push(c),
+                (false, '"') => quoted = true,
+                (false, ',') => row.push(std::mem::take(&mut cell)),
+                (false, '\r') => {}
+                (false, '\n') => {
+                    row.push(std::mem::take(&mut cell));
+                    rows.push(std::mem::take(&mut row));
+                }
+                (false, c) => cell.push(c),
+            }
+        }
+        rows
+    }
+
+    #[test]
+    fn the_csv_has_every_serialized_field_and_nothing_else() {
+        let value = serde_json::to_value(figures::all()[0]).unwrap();
+        let mut fields: Vec<&str> = value
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        fields.push("source_credit");
+        let (mut a, mut b) = (fields.clone(), COLUMNS.to_vec());
+        a.sort_unstable();
+        b.sort_unstable();
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn the_csv_round_trips_to_the_figures() {
+        let rows = parse(&csv());
+        assert_eq!(rows[0], COLUMNS);
+        let all = figures::all();
+        assert_eq!(rows.len(), all.len() + 1);
+        for (row, f) in rows[1..].iter().zip(&all) {
+            assert_eq!(row.len(), COLUMNS.len());
+            assert_eq!(row[0], f.id);
+            assert_eq!(row[1], f.label);
+            assert_eq!(row[2].parse::<f64>().unwrap(), f.value, "{}", f.id);
+            assert!(!row[2].ends_with(".0"), "{}: {}", f.id, row[2]);
+            assert_eq!(row[5], f.year.map(|y| y.to_string()).unwrap_or_default());
+            assert_eq!(row[7], f.source.credit());
+            assert_eq!(row[9], f.note.unwrap_or(""));
+        }
+    }
+
+    #[test]
+    fn the_json_is_the_figures() {
+        let parsed: serde_json::Value = serde_json::from_str(&json()).unwrap();
+        assert_eq!(parsed, serde_json::to_value(figures::all()).unwrap());
+    }
+
+    #[test]
+    fn quoting_follows_rfc_4180() {
+        assert_eq!(quote("plain"), "plain");
+        assert_eq!(quote("a, b"), "\"a, b\"");
+        assert_eq!(quote("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+}
