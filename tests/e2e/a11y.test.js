@@ -158,3 +158,22 @@ test('the first Tab reaches a visible skip link that jumps past the charts', asy
   assertNoErrors(assert, errors);
   await context.close();
 });
+
+test('printing from a dark-mode screen puts light charts on white paper', async () => {
+  const { page, context, errors } = await openPage(browser, DESKTOP);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`${baseUrl()}/index.html`);
+  await waitReady(page);
+  const chart = (media) => page.evaluate(async () => {
+    const img = document.querySelector('.static-chart img');
+    img.loading = 'eager';
+    await img.decode().catch(() => {});
+    return new URL(img.currentSrc).pathname.split('/').pop();
+  });
+  assert.match(await chart(), /-dark\.svg$/, 'on a dark screen the static chart is the dark one');
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  await page.waitForFunction(() => !document.querySelector('.static-chart img').currentSrc.includes('-dark'));
+  assert.doesNotMatch(await chart(), /-dark/, 'in print it is the light one');
+  assertNoErrors(assert, errors);
+  await context.close();
+});

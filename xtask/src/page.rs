@@ -45,7 +45,7 @@ pub fn chart_markup(state: ChartState) -> String {
     let (w, h) = SIZE;
     format!(
         "\n        <figure class=\"static-chart\">\
-         <picture><source srcset=\"charts/{id}-dark.svg\" media=\"(prefers-color-scheme: dark)\">\
+         <picture><source srcset=\"charts/{id}-dark.svg\" media=\"screen and (prefers-color-scheme: dark)\">\
          <img src=\"charts/{id}.svg\" width=\"{w}\" height=\"{h}\" loading=\"lazy\" alt=\"{alt}\"></picture>\
          <details class=\"chart-data\"><summary>Data for this chart</summary>\
          <table><caption>{title}</caption>\
