@@ -3,7 +3,7 @@
 
 use sensetime_explainer::charts::ChartState;
 use sensetime_explainer::theme::LIGHT;
-use sensetime_explainer::web::{draw_chart, figures};
+use sensetime_explainer::web::{draw_chart, draw_chart_at, figures};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -130,6 +130,24 @@ fn the_dark_theme_paints_a_dark_background() {
         count_colour(&px, (bg.r, bg.g, bg.b)) > px.len() / 8,
         "mostly dark background"
     );
+}
+
+#[wasm_bindgen_test]
+fn a_chart_saved_as_an_image_is_drawn_at_the_asked_size_and_scale_off_screen() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let c: HtmlCanvasElement = document
+        .create_element("canvas")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    draw_chart_at(c.clone(), "revenue-mix", 480, 400, 2, false).expect("draws off screen");
+    assert_eq!((c.width(), c.height()), (960, 800));
+    // The same picture as on a 480 x 400 screen at twice the density: the bar is four times the pixels.
+    let px = pixels(&c);
+    let city = LIGHT.city;
+    let red = count_colour(&px, (city.r, city.g, city.b));
+    assert!(red > 4_000, "the Smart City bar at scale 2: {red} pixels");
+    assert!(draw_chart_at(c, "pie", 10, 10, 2, false).is_err());
 }
 
 #[wasm_bindgen_test]
