@@ -12,6 +12,17 @@ function useStaticCharts() {
   document.getElementById('static-css')?.setAttribute('media', 'all');
 }
 
+/** The notice for readers when the Wasm cannot start, in the page's language (English otherwise). */
+const NOTICES = {
+  en: 'The interactive charts could not start in this browser, so each step shows its chart as a picture.',
+  zh: '交互式图表无法在此浏览器中启动，因此每一段均改以图片展示对应的图表。',
+};
+
+// Plain string work only: this runs in exactly the old browsers where the Wasm failed.
+function pageLanguage() {
+  return (root.lang || '').toLowerCase().split('-')[0] === 'zh' ? 'zh' : 'en';
+}
+
 function showNotice(text) {
   const notice = document.getElementById('notice');
   if (notice) {
@@ -35,7 +46,7 @@ async function boot() {
   } catch (error) {
     root.dataset.story = 'failed';
     useStaticCharts();
-    showNotice('The interactive charts could not start in this browser, so each step shows its chart as a picture.');
+    showNotice(NOTICES[pageLanguage()]);
     console.warn('SenseTime explainer: the interactive charts could not start.', error);
   }
 }
