@@ -13,7 +13,7 @@ function useStaticCharts() {
 }
 
 /** What the page's own scripts say, in the page's language. */
-const texts = {
+const TEXTS = {
   en: {
     failed: 'The interactive charts could not start in this browser, so each step shows its chart as a picture.',
     copied: 'Link copied.',
@@ -21,7 +21,20 @@ const texts = {
     saved: 'Chart saved.',
     notSaved: 'The chart could not be saved.',
   },
+  zh: {
+    failed: '交互式图表无法在此浏览器中启动，因此每一段均改以图片展示对应的图表。',
+    copied: '链接已复制。',
+    copyThis: '请复制此链接：',
+    saved: '图表已保存。',
+    notSaved: '图表未能保存。',
+  },
 };
+
+// Plain string work only: this runs in exactly the old browsers where the Wasm failed.
+function pageLanguage() {
+  return (root.lang || '').toLowerCase().split('-')[0] === 'zh' ? 'zh' : 'en';
+}
+const says = TEXTS[pageLanguage()];
 
 function showNotice(text) {
   const notice = document.getElementById('notice');
@@ -45,7 +58,6 @@ function wireTools(wasm) {
   const tools = document.getElementById('chart-tools');
   const canvas = document.getElementById('chart');
   if (!tools || !canvas) return;
-  const says = texts[root.lang] ?? texts.en;
   document.getElementById('copy-link')?.addEventListener('click', async () => {
     // The Wasm keeps the address pointing at the step in view.
     try {
@@ -92,7 +104,7 @@ async function boot() {
   } catch (error) {
     root.dataset.story = 'failed';
     useStaticCharts();
-    showNotice((texts[root.lang] ?? texts.en).failed);
+    showNotice(says.failed);
     console.warn('SenseTime explainer: the interactive charts could not start.', error);
   }
 }

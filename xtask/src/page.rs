@@ -159,6 +159,28 @@ mod tests {
     }
 
     #[test]
+    fn the_chinese_edition_has_the_english_pages_steps_and_figures() {
+        let read = |path: &str| {
+            std::fs::read_to_string(format!("{}/../www/{path}", env!("CARGO_MANIFEST_DIR")))
+                .unwrap()
+        };
+        // Each step's opening tag, in order: the web layer and `inject` match on them.
+        let steps = |page: &str| -> Vec<String> {
+            page.match_indices("<div class=\"step\"")
+                .map(|(at, _)| page[at..at + page[at..].find('>').unwrap()].to_string())
+                .collect()
+        };
+        let (english, chinese) = (read("index.html"), read("zh/index.html"));
+        assert!(steps(&english).len() >= 10);
+        assert_eq!(steps(&chinese), steps(&english));
+        assert_eq!(
+            chinese.matches("<strong>").count(),
+            english.matches("<strong>").count(),
+            "every highlighted figure is translated, none added"
+        );
+    }
+
+    #[test]
     fn an_unknown_chart_fails_the_build_naming_it() {
         let err =
             inject(r#"<div class="step" id="x" data-chart="pie"><p>x</p></div>"#).unwrap_err();
