@@ -12,6 +12,7 @@ pub use embed::{embed_page, mount_chart};
 
 use crate::charts::ChartState;
 use crate::figures;
+use crate::locale::Locale;
 use crate::theme::Theme;
 
 /// Every figure, the article's and the derived ones, as plain objects:
@@ -55,5 +56,10 @@ pub fn draw_chart(
     })?;
     let theme = Theme::for_dark_mode(dark);
     let scale = canvas::fit(&canvas);
-    canvas::paint(&canvas, &state.scene(theme), theme, scale)
+    canvas::paint(
+        &canvas,
+        &state.scene(theme, &Locale::default()),
+        theme,
+        scale,
+    )
 }
