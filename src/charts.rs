@@ -1614,4 +1614,342 @@ mod tests {
         // Revenue in dollars and the filing's 2020 total appear in text; the exchange rate in the notes.
         assert!(unused.len() <= 3, "figures no chart shows: {unused:?}");
     }
+
+    use crate::locale::Currency;
+
+    fn locale(lang: Lang, currency: Currency) -> Locale {
+        Locale { lang, currency }
+    }
+
+    /// Every chart in every language and currency mode.
+    fn everything() -> Vec<(ChartState, Locale, Charts)> {
+        ChartState::ALL
+            .into_iter()
+            .flat_map(|s| Locale::all().map(|l| (s, l, s.build(&LIGHT, &l))))
+            .collect()
+    }
+
+    /// Everything a reader of a chart sees or hears: its labels, points, table and tooltips.
+    fn all_words(built: &Charts) -> Vec<String> {
+        let mut words: Vec<String> = built.scene.labels.iter().map(|l| l.text.clone()).collect();
+        words.extend(built.points.iter().cloned());
+        words.push(built.description());
+        for row in built.table() {
+            words.extend([row.label.to_string(), row.value, row.source.to_string()]);
+            words.extend(row.converted);
+        }
+        words.extend(built.marks.iter().filter_map(|(k, _)| built.tooltip(k)));
+        words
+    }
+
+    #[test]
+    fn every_chart_builds_in_every_locale_with_its_parts() {
+        for (s, l, built) in everything() {
+            for key in ["title", "subtitle", "source"] {
+                assert!(
+                    built.scene.text(key).is_some_and(|t| !t.is_empty()),
+                    "{} {l:?} lacks {key}",
+                    s.id()
+                );
+            }
+            assert!(built.points.len() >= 2, "{} {l:?}", s.id());
+            let text = built.description();
+            assert!(text.starts_with(built.scene.text("title").unwrap()));
+            assert!(!text.contains("..") && !text.contains("。。"), "{text}");
+            // The same marks in every locale: a language or currency switch moves nothing.
+            let plain = s.scene(&LIGHT, &L);
+            assert_eq!(built.scene.bars, plain.bars, "{} {l:?}", s.id());
+            assert_eq!(built.scene.dots, plain.dots, "{} {l:?}", s.id());
+            for (key, id) in &built.marks {
+                assert!(
+                    plain.bar(key).is_some() || plain.dots.iter().any(|d| &d.key == key),
+                    "{}: mark {key} is not drawn",
+                    s.id()
+                );
+                assert!(
+                    built.used.contains(id),
+                    "{}: {key} shows unused {id}",
+                    s.id()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn chinese_charts_have_no_english_words_left() {
+        // Proper nouns and units we keep in Latin letters on purpose: IPO, as the Chinese press
+        // writes it. (AI, FT and H1 are under three letters.)
+        const KEPT: [&str; 1] = ["IPO"];
+        for (s, l, built) in everything() {
+            if l.lang != Lang::Zh {
+                continue;
+            }
+            for text in all_words(&built) {
+                let mut run = String::new();
+                for ch in text.chars().chain([' ']) {
+                    if ch.is_ascii_alphabetic() {
+                        run.push(ch);
+                        continue;
+                    }
+                    assert!(
+                        run.len() < 3 || KEPT.contains(&run.as_str()),
+                        "{} {l:?}: English {run:?} in {text:?}",
+                        s.id()
+                    );
+                    run.clear();
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn headers_source_lines_and_footnotes_fit_a_phone_in_both_languages() {
+        // As the English test above, counting a CJK character as two Latin ones.
+        for (s, l, built) in everything() {
+            for (key, most) in [
+                ("title", 32),
+                ("subtitle", 46),
+                ("source", 48),
+                ("fx-note", 48),
+            ] {
+                if let Some(text) = built.scene.text(key) {
+                    assert!(
+                        format::width(text) <= most,
+                        "{} {l:?} {key} is too wide for a phone: {text:?}",
+                        s.id()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn chinese_labels_fit_where_the_english_ones_do() {
+        // A Chinese label on the plot is no wider than the widest English one with the same key
+        // in any currency mode (plus two half-width characters), line by line.
+        let widest = |text: &str| text.lines().map(format::width).max().unwrap_or(0);
+        for s in ChartState::ALL {
+            for currency in Currency::ALL {
+                let zh = s.scene(&LIGHT, &locale(Lang::Zh, currency));
+                for label in zh
+                    .labels
+                    .iter()
+                    .filter(|l| matches!(l.slot, Slot::Plot(..)))
+                {
+                    let english = Currency::ALL
+                        .iter()
+                        .filter_map(|c| {
+                            s.scene(&LIGHT, &locale(Lang::En, *c))
+                                .text(&label.key)
+                                .map(widest)
+                        })
+                        .max()
+                        .unwrap_or_else(|| panic!("{}: no English {}", s.id(), label.key));
+                    assert!(
+                        widest(&label.text) <= english + 2,
+                        "{} {currency:?}: {} is {:?}, wider than the English ({english})",
+                        s.id(),
+                        label.key,
+                        label.text
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn money_follows_the_currency_mode_and_conversions_are_noted() {
+        for (s, l, built) in everything() {
+            let labels: Vec<&str> = built
+                .scene
+                .labels
+                .iter()
+                // The footnote and subtitle name the currency converted from, on purpose.
+                .filter(|x| x.key != "fx-note" && x.key != "subtitle")
+                .map(|x| x.text.as_str())
+                .collect();
+            let (other, name) = match (l.lang, l.currency) {
+                (_, Currency::Reported) => continue,
+                (Lang::En, Currency::Rmb) => ("$", "dollars"),
+                (Lang::En, Currency::Usd) => ("Rmb", "renminbi"),
+                (Lang::Zh, Currency::Rmb) => ("美元", "dollars"),
+                // 元 not as part of 美元: renminbi.
+                (Lang::Zh, Currency::Usd) => ("元", "renminbi"),
+            };
+            for text in &labels {
+                let rest = text.replace("美元", "");
+                let hit = if other == "元" {
+                    rest.contains(other)
+                } else {
+                    text.contains(other)
+                };
+                assert!(!hit, "{} {l:?}: {name} left in {text:?}", s.id());
+            }
+            let noted = built.scene.text("fx-note").is_some();
+            assert_eq!(noted, built.converted, "{} {l:?}", s.id());
+            if built.converted {
+                assert!(built.description().contains("6.48"), "{}", s.id());
+                assert!(built.table().iter().any(|r| r.id == "rmb_per_usd"));
+            }
+        }
+        // Money charts change their words, and only their words.
+        for (state, key) in [
+            (ChartState::Funding, "raised-value"),
+            (ChartState::RevenueTrend, "rev-0-value"),
+            (ChartState::Grants, "grants-2020-value"),
+            (ChartState::Customers, "cust-note"),
+            (ChartState::RevenueMix, "mix-note"),
+        ] {
+            for lang in Lang::ALL {
+                let texts: Vec<String> = Currency::ALL
+                    .iter()
+                    .map(|c| {
+                        state
+                            .scene(&LIGHT, &locale(lang, *c))
+                            .text(key)
+                            .unwrap()
+                            .to_string()
+                    })
+                    .collect();
+                let changed = texts[1] != texts[0] || texts[2] != texts[0];
+                assert!(changed, "{} {key}: {texts:?}", state.id());
+            }
+        }
+        let rmb = ChartState::Funding.scene(&LIGHT, &locale(Lang::En, Currency::Rmb));
+        assert_eq!(rmb.text("raised-value"), Some("more than ≈Rmb19bn"));
+        assert_eq!(rmb.text("ipo-value"), Some("≈Rmb13bn"));
+        assert_eq!(
+            rmb.text("subtitle"),
+            Some("Renminbi, converted from US dollars")
+        );
+        assert_eq!(
+            rmb.text("fx-note"),
+            Some("Converted at Rmb6.48/$ (FT: Rmb3.4bn = $525m)")
+        );
+        let usd = ChartState::RevenueTrend.scene(&LIGHT, &locale(Lang::Zh, Currency::Usd));
+        assert_eq!(usd.text("rev-0-value"), Some("≈2.86亿美元"));
+        assert_eq!(usd.text("rev-h0-value"), Some("≈1.33亿美元"));
+        assert_eq!(usd.text("subtitle"), Some("营收（美元，由人民币折算）"));
+        let zh = ChartState::Grants.scene(&LIGHT, &locale(Lang::Zh, Currency::Reported));
+        assert_eq!(zh.text("grants-2020-value"), Some("3.528亿元"));
+        assert_eq!(zh.text("grants-2019-value"), Some("约2.575亿元"));
+        // The article gives sales in both currencies: each mode shows a sourced one, unconverted.
+        for (currency, want) in [
+            (Currency::Reported, "Share of Rmb3.4bn ($525m) in sales"),
+            (Currency::Rmb, "Share of Rmb3.4bn in sales"),
+            (Currency::Usd, "Share of $525m in sales"),
+        ] {
+            let mix = ChartState::RevenueMix.scene(&LIGHT, &locale(Lang::En, currency));
+            assert_eq!(mix.text("subtitle"), Some(want));
+        }
+    }
+
+    #[test]
+    fn tables_keep_the_sourced_value_beside_a_conversion() {
+        for s in ChartState::ALL {
+            for lang in Lang::ALL {
+                let sourced = s.build(&LIGHT, &locale(lang, Currency::Reported)).table();
+                assert!(sourced.iter().all(|r| r.converted.is_none()));
+                for currency in [Currency::Rmb, Currency::Usd] {
+                    let table = s.build(&LIGHT, &locale(lang, currency)).table();
+                    for row in &sourced {
+                        let same = table
+                            .iter()
+                            .find(|r| r.id == row.id && r.label == row.label);
+                        let same = same.unwrap_or_else(|| panic!("{}: {} dropped", s.id(), row.id));
+                        assert_eq!(same.value, row.value, "{} {currency:?}", s.id());
+                        let f = figures::get(row.id);
+                        let foreign = f.is_some_and(|f| {
+                            matches!(
+                                (f.unit, currency),
+                                (Unit::Usd, Currency::Rmb) | (Unit::Rmb, Currency::Usd)
+                            )
+                        });
+                        assert_eq!(same.converted.is_some(), foreign, "{} {}", s.id(), row.id);
+                    }
+                }
+            }
+        }
+        let grants = ChartState::Grants
+            .build(&LIGHT, &locale(Lang::En, Currency::Usd))
+            .table();
+        assert_eq!(grants[1].value, "Rmb352.8m");
+        assert_eq!(grants[1].converted.as_deref(), Some("about $54.5m"));
+        assert_eq!(grants[3].id, "rmb_per_usd");
+        assert_eq!(grants[3].value, "about Rmb6.48 per $");
+        let zh = ChartState::Funding
+            .build(&LIGHT, &locale(Lang::Zh, Currency::Rmb))
+            .table();
+        assert_eq!(zh[0].label, "向投资者融资总额");
+        assert_eq!(zh[0].value, "超过30亿美元");
+        assert_eq!(zh[0].converted.as_deref(), Some("折合超过190亿元"));
+        assert_eq!(zh[0].source, "英国《金融时报》（2021年）");
+    }
+
+    #[test]
+    fn tooltips_give_the_sourced_figure_its_year_and_source() {
+        let tip = |state: ChartState, l: Locale, key: &str| state.build(&LIGHT, &l).tooltip(key);
+        let en = L;
+        assert_eq!(
+            tip(ChartState::Funding, en, "raised").as_deref(),
+            Some("More than $3bn · Source: Financial Times (2021)")
+        );
+        assert_eq!(
+            tip(ChartState::Funding, locale(Lang::En, Currency::Rmb), "raised").as_deref(),
+            Some("More than $3bn (more than the equivalent of Rmb19bn) · Source: Financial Times (2021)")
+        );
+        assert_eq!(
+            tip(ChartState::Grants, en, "grants-2020").as_deref(),
+            Some("Rmb352.8m · 2020 · Source: Financial Times (2021)")
+        );
+        assert_eq!(
+            tip(
+                ChartState::Funding,
+                locale(Lang::Zh, Currency::Rmb),
+                "raised"
+            )
+            .as_deref(),
+            Some("超过30亿美元（折合超过190亿元） · 资料来源：英国《金融时报》（2021年）")
+        );
+        assert_eq!(
+            tip(
+                ChartState::RevenueTrend,
+                locale(Lang::Zh, Currency::Reported),
+                "rev-h0"
+            )
+            .as_deref(),
+            Some("8.612亿元 · 2020年 · 资料来源：商汤香港招股书（2021年8月）")
+        );
+        assert_eq!(
+            tip(ChartState::Timeline, en, "event-1").as_deref(),
+            Some("2019 · Source: Financial Times (2021)")
+        );
+        assert_eq!(
+            tip(ChartState::Detection, en, "phone-range").as_deref(),
+            Some("96% · Source: Financial Times (2021)")
+        );
+        // Marks that show no figure have no tooltip.
+        assert_eq!(tip(ChartState::Customers, en, "others"), None);
+        assert_eq!(tip(ChartState::Peers, en, "peer-0-0"), None);
+        assert_eq!(tip(ChartState::Funding, en, "nothing"), None);
+    }
+
+    #[test]
+    fn every_figure_shown_on_a_bar_has_a_tooltip() {
+        for (s, l, built) in everything() {
+            for bar in &built.scene.bars {
+                let shows = built.marks.iter().any(|(k, _)| k == &bar.key);
+                // The customers chart's "everyone else" is the rest of the whole, not a figure.
+                assert!(
+                    shows || bar.key == "others",
+                    "{} {l:?}: bar {} has no figure",
+                    s.id(),
+                    bar.key
+                );
+                if shows {
+                    assert!(built.tooltip(&bar.key).is_some_and(|t| !t.is_empty()));
+                }
+            }
+        }
+    }
 }
