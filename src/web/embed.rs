@@ -293,6 +293,7 @@ pub fn embed_page(story_url: &str) -> Result<(), JsValue> {
     let options = |theme| ScriptOptions {
         theme,
         height: None,
+        ..ScriptOptions::default()
     };
     mount(
         &host,
