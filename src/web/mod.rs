@@ -16,7 +16,7 @@ use crate::locale::Locale;
 use crate::theme::Theme;
 
 /// Every figure, the article's and the derived ones, as plain objects:
-/// `{id, value, unit, hedge, year, label, source, derived, note}` (absent values are `null`).
+/// `{id, value, unit, hedge, year, label, label_zh, source, derived, note}` (absent values are `null`).
 #[wasm_bindgen]
 pub fn figures() -> Result<JsValue, JsValue> {
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
