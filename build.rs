@@ -22,13 +22,14 @@ fn main() {
     for f in &figures {
         writeln!(
             out,
-            "    Figure {{ id: {:?}, value: {:?}_f64, unit: Unit::{:?}, hedge: {}, year: {:?}, label: {:?}, source: Source::{:?}, derived: false, note: {:?} }},",
+            "    Figure {{ id: {:?}, value: {:?}_f64, unit: Unit::{:?}, hedge: {}, year: {:?}, label: {:?}, label_zh: {:?}, source: Source::{:?}, derived: false, note: {:?} }},",
             f.id,
             f.value,
             f.unit,
             f.hedge.map_or("None".to_string(), |h| format!("Some(Hedge::{h:?})")),
             f.year,
             f.label,
+            f.label_zh,
             f.source,
             f.note,
         )

@@ -6,6 +6,7 @@ use std::fmt;
 use serde::Deserialize;
 
 use crate::charts::ChartState;
+use crate::locale::{Currency, Lang, Locale};
 use crate::story::STEPS;
 
 /// Which theme an embed draws in.
@@ -44,8 +45,22 @@ impl ThemeChoice {
 pub struct ChartEmbed {
     pub chart: ChartState,
     pub theme: ThemeChoice,
+    /// `lang=en|zh`; English by default.
+    pub lang: Lang,
+    /// `currency=reported|rmb|usd`; as reported by default.
+    pub currency: Currency,
     /// pym.js's id for this frame, to address height messages.
     pub child_id: Option<String>,
+}
+
+impl ChartEmbed {
+    /// The language and currency mode asked for.
+    pub fn locale(&self) -> Locale {
+        Locale {
+            lang: self.lang,
+            currency: self.currency,
+        }
+    }
 }
 
 /// Options of a script embed, from its `data-options` JSON.
@@ -57,6 +72,12 @@ pub struct ScriptOptions {
     /// The chart's height in CSS pixels; by default it follows the width.
     #[serde(default)]
     pub height: Option<u32>,
+    /// `"en"` or `"zh"`.
+    #[serde(default)]
+    pub lang: Lang,
+    /// `"reported"`, `"rmb"` or `"usd"`.
+    #[serde(default)]
+    pub currency: Currency,
 }
 
 /// The heights a script embed's `height` option may take, in CSS pixels.
@@ -64,17 +85,25 @@ pub const HEIGHTS: std::ops::RangeInclusive<u32> = 200..=1200;
 
 impl ScriptOptions {
     /// The option names, as written in `data-options`.
-    pub const FIELDS: [&'static str; 2] = ["theme", "height"];
+    pub const FIELDS: [&'static str; 4] = ["theme", "height", "lang", "currency"];
 
     /// Rejects names that are not options. (Deserializing a JavaScript object reads only the
     /// fields it knows, so a misspelt option would otherwise pass unnoticed.)
     pub fn check_names<S: AsRef<str>>(names: &[S]) -> Result<(), EmbedError> {
         match names.iter().find(|n| !Self::FIELDS.contains(&n.as_ref())) {
             Some(name) => Err(EmbedError::BadOptions(format!(
-                "unknown field `{}`, expected `theme` or `height`",
+                "unknown field `{}`, expected one of `theme`, `height`, `lang`, `currency`",
                 name.as_ref()
             ))),
             None => Ok(()),
+        }
+    }
+
+    /// The language and currency mode asked for.
+    pub fn locale(&self) -> Locale {
+        Locale {
+            lang: self.lang,
+            currency: self.currency,
         }
     }
 
@@ -98,6 +127,8 @@ pub enum EmbedError {
         step: String,
     },
     BadTheme(String),
+    BadLang(String),
+    BadCurrency(String),
     BadHeight(u32),
     UnknownParameter(String),
     /// The script embed's `data-options` did not fit: the deserializer's own words.
@@ -112,48 +143,110 @@ fn chart_ids() -> String {
         .join(", ")
 }
 
-impl fmt::Display for EmbedError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EmbedError::NoChart => write!(
-                f,
+impl EmbedError {
+    /// What went wrong, in `lang`. Ids, parameter and option names stay as they are written.
+    pub fn message(&self, lang: Lang) -> String {
+        let list = |items: &[&str]| items.join(lang.t(", ", "、"));
+        match (self, lang) {
+            (EmbedError::NoChart, Lang::En) => format!(
                 "Say which chart to show, e.g. chart=revenue-mix. Charts: {}.",
                 chart_ids()
             ),
-            EmbedError::UnknownChart(id) => write!(
-                f,
+            (EmbedError::NoChart, Lang::Zh) => format!(
+                "请指定要显示的图表，例如 chart=revenue-mix。可用图表：{}。",
+                chart_ids()
+            ),
+            (EmbedError::UnknownChart(id), Lang::En) => format!(
                 "There is no chart called \u{201c}{id}\u{201d}. Charts: {}.",
                 chart_ids()
             ),
-            EmbedError::UnknownStep(id) => {
+            (EmbedError::UnknownChart(id), Lang::Zh) => {
+                format!("没有名为“{id}”的图表。可用图表：{}。", chart_ids())
+            }
+            (EmbedError::UnknownStep(id), _) => {
                 let steps: Vec<&str> = STEPS.iter().map(|s| s.id).collect();
-                write!(
-                    f,
-                    "There is no step called \u{201c}{id}\u{201d}. Steps: {}.",
-                    steps.join(", ")
-                )
+                match lang {
+                    Lang::En => format!(
+                        "There is no step called \u{201c}{id}\u{201d}. Steps: {}.",
+                        steps.join(", ")
+                    ),
+                    Lang::Zh => format!("没有名为“{id}”的步骤。可用步骤：{}。", steps.join(", ")),
+                }
             }
-            EmbedError::ChartAndStepDisagree { chart, step } => {
-                write!(f, "The step \u{201c}{step}\u{201d} does not show the chart \u{201c}{chart}\u{201d}; give one or the other.")
+            (EmbedError::ChartAndStepDisagree { chart, step }, Lang::En) => format!(
+                "The step \u{201c}{step}\u{201d} does not show the chart \u{201c}{chart}\u{201d}; give one or the other."
+            ),
+            (EmbedError::ChartAndStepDisagree { chart, step }, Lang::Zh) => {
+                format!("步骤“{step}”显示的不是图表“{chart}”，请只指定其中之一。")
             }
-            EmbedError::BadTheme(t) => write!(
-                f,
+            (EmbedError::BadTheme(t), Lang::En) => format!(
                 "The theme \u{201c}{t}\u{201d} is not one of light, dark or auto."
             ),
-            EmbedError::BadHeight(h) => write!(
-                f,
+            (EmbedError::BadTheme(t), Lang::Zh) => {
+                format!("主题“{t}”无效，可选 light、dark 或 auto。")
+            }
+            (EmbedError::BadLang(l), Lang::En) => {
+                format!("The language \u{201c}{l}\u{201d} is not one of en or zh.")
+            }
+            (EmbedError::BadLang(l), Lang::Zh) => format!("语言“{l}”无效，可选 en 或 zh。"),
+            (EmbedError::BadCurrency(c), Lang::En) => format!(
+                "The currency \u{201c}{c}\u{201d} is not one of reported, rmb or usd."
+            ),
+            (EmbedError::BadCurrency(c), Lang::Zh) => {
+                format!("货币“{c}”无效，可选 reported、rmb 或 usd。")
+            }
+            (EmbedError::BadHeight(h), Lang::En) => format!(
                 "A height of {h}px is outside {}-{}px.",
                 HEIGHTS.start(),
                 HEIGHTS.end()
             ),
-            EmbedError::UnknownParameter(p) => {
-                write!(f, "The parameter \u{201c}{p}\u{201d} is not one this embed knows: chart, step, theme.")
-            }
-            EmbedError::BadOptions(why) => write!(
-                f,
-                "The embed's data-options do not fit: {why}. Options: theme, height."
+            (EmbedError::BadHeight(h), Lang::Zh) => format!(
+                "高度 {h}px 超出 {}-{}px 的范围。",
+                HEIGHTS.start(),
+                HEIGHTS.end()
             ),
+            (EmbedError::UnknownParameter(p), _) => {
+                let known = list(&["chart", "step", "theme", "lang", "currency"]);
+                match lang {
+                    Lang::En => format!(
+                        "The parameter \u{201c}{p}\u{201d} is not one this embed knows: {known}."
+                    ),
+                    Lang::Zh => format!("此嵌入不支持参数“{p}”，可用参数：{known}。"),
+                }
+            }
+            (EmbedError::BadOptions(why), _) => {
+                let known = list(&ScriptOptions::FIELDS);
+                match lang {
+                    Lang::En => {
+                        format!("The embed's data-options do not fit: {why}. Options: {known}.")
+                    }
+                    Lang::Zh => format!("嵌入的 data-options 有误：{why}。可用选项：{known}。"),
+                }
+            }
         }
+    }
+}
+
+/// The notice shown in place of a chart that cannot be shown, in `lang`.
+pub fn notice(error: &EmbedError, lang: Lang) -> String {
+    format!(
+        "{}{}",
+        lang.t("This chart could not be shown. ", "无法显示此图表。"),
+        error.message(lang)
+    )
+}
+
+/// The words of the link under an embedded chart, back to the story, in `lang`.
+pub fn story_link(lang: Lang) -> &'static str {
+    lang.t(
+        "The full story, with the data behind this chart",
+        "阅读全文及本图表数据",
+    )
+}
+
+impl fmt::Display for EmbedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -188,6 +281,7 @@ const PYM_PARAMETERS: [&str; 4] = ["childId", "initialWidth", "parentTitle", "pa
 /// Parses an embed URL's query (with or without the leading `?`).
 pub fn parse_query(query: &str) -> Result<ChartEmbed, EmbedError> {
     let (mut chart, mut step, mut theme, mut child_id) = (None, None, ThemeChoice::default(), None);
+    let (mut lang, mut currency) = (Lang::default(), Currency::default());
     for pair in query
         .trim_start_matches('?')
         .split('&')
@@ -207,6 +301,10 @@ pub fn parse_query(query: &str) -> Result<ChartEmbed, EmbedError> {
                 step = Some(*found);
             }
             "theme" => theme = ThemeChoice::parse(&value)?,
+            "lang" => lang = Lang::from_code(&value).ok_or(EmbedError::BadLang(value))?,
+            "currency" => {
+                currency = Currency::from_id(&value).ok_or(EmbedError::BadCurrency(value))?
+            }
             "childId" => child_id = Some(value),
             k if PYM_PARAMETERS.contains(&k) => {}
             _ => return Err(EmbedError::UnknownParameter(key)),
@@ -226,6 +324,8 @@ pub fn parse_query(query: &str) -> Result<ChartEmbed, EmbedError> {
     Ok(ChartEmbed {
         chart,
         theme,
+        lang,
+        currency,
         child_id,
     })
 }
@@ -286,6 +386,8 @@ mod tests {
             ChartEmbed {
                 chart: ChartState::RevenueMix,
                 theme: ThemeChoice::Dark,
+                lang: Lang::En,
+                currency: Currency::Reported,
                 child_id: Some("st-1".into())
             }
         );
@@ -352,7 +454,8 @@ mod tests {
             ok.validate(),
             Ok(ScriptOptions {
                 theme: ThemeChoice::Dark,
-                height: Some(400)
+                height: Some(400),
+                ..ScriptOptions::default()
             })
         );
         assert_eq!(
@@ -372,6 +475,96 @@ mod tests {
         };
         assert_eq!(tall.validate(), Err(EmbedError::BadHeight(5000)));
         assert!(EmbedError::BadHeight(5000).to_string().contains("200-1200"));
+    }
+
+    #[test]
+    fn language_and_currency_in_a_query() {
+        let e = parse_query("chart=funding&lang=zh&currency=rmb").unwrap();
+        assert_eq!((e.lang, e.currency), (Lang::Zh, Currency::Rmb));
+        assert_eq!(
+            e.locale(),
+            Locale {
+                lang: Lang::Zh,
+                currency: Currency::Rmb
+            }
+        );
+        let e = parse_query("chart=funding&lang=zh-Hans&currency=usd").unwrap();
+        assert_eq!((e.lang, e.currency), (Lang::Zh, Currency::Usd));
+        let e = parse_query("chart=funding").unwrap();
+        assert_eq!(e.locale(), Locale::default());
+        let bad = parse_query("chart=funding&lang=fr").unwrap_err();
+        assert_eq!(bad, EmbedError::BadLang("fr".into()));
+        assert!(bad.to_string().contains("en or zh"), "{bad}");
+        let bad = parse_query("chart=funding&currency=eur").unwrap_err();
+        assert_eq!(bad, EmbedError::BadCurrency("eur".into()));
+        assert!(bad.to_string().contains("reported, rmb or usd"), "{bad}");
+        let unknown = parse_query("chart=funding&locale=zh").unwrap_err();
+        assert!(unknown.to_string().contains("lang, currency"), "{unknown}");
+    }
+
+    #[test]
+    fn script_options_take_language_and_currency() {
+        let ok: ScriptOptions =
+            serde_json::from_str(r#"{"lang": "zh", "currency": "usd"}"#).unwrap();
+        assert_eq!(
+            ok.locale(),
+            Locale {
+                lang: Lang::Zh,
+                currency: Currency::Usd
+            }
+        );
+        let ok: ScriptOptions = serde_json::from_str(r#"{"lang": "zh-Hans"}"#).unwrap();
+        assert_eq!(ok.lang, Lang::Zh);
+        assert!(serde_json::from_str::<ScriptOptions>(r#"{"lang": "fr"}"#).is_err());
+        assert!(serde_json::from_str::<ScriptOptions>(r#"{"currency": "eur"}"#).is_err());
+        assert_eq!(
+            ScriptOptions::check_names(&["lang", "currency", "theme", "height"]),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn notices_in_both_languages() {
+        let errors = [
+            EmbedError::NoChart,
+            EmbedError::UnknownChart("pie".into()),
+            EmbedError::UnknownStep("nowhere".into()),
+            EmbedError::ChartAndStepDisagree {
+                chart: "funding".into(),
+                step: "mopeds".into(),
+            },
+            EmbedError::BadTheme("pink".into()),
+            EmbedError::BadLang("fr".into()),
+            EmbedError::BadCurrency("eur".into()),
+            EmbedError::BadHeight(5000),
+            EmbedError::UnknownParameter("colour".into()),
+            EmbedError::BadOptions("unknown field `x`".into()),
+        ];
+        for e in &errors {
+            let (en, zh) = (e.message(Lang::En), e.message(Lang::Zh));
+            assert_eq!(en, e.to_string());
+            assert_ne!(en, zh);
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{zh}"
+            );
+            assert!(zh.ends_with('。'), "{zh}");
+        }
+        assert_eq!(
+            EmbedError::BadLang("fr".into()).message(Lang::Zh),
+            "语言“fr”无效，可选 en 或 zh。"
+        );
+        assert!(EmbedError::UnknownChart("pie".into())
+            .message(Lang::Zh)
+            .contains("revenue-mix"));
+        assert_eq!(
+            notice(&EmbedError::BadTheme("pink".into()), Lang::Zh),
+            "无法显示此图表。主题“pink”无效，可选 light、dark 或 auto。"
+        );
+        assert!(
+            notice(&EmbedError::NoChart, Lang::En).starts_with("This chart could not be shown. ")
+        );
+        assert_ne!(story_link(Lang::En), story_link(Lang::Zh));
     }
 
     #[test]

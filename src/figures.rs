@@ -4,6 +4,8 @@ use serde::Serialize;
 
 pub use crate::schema::{Bound, Hedge, Source, Unit};
 
+use crate::locale::Lang;
+
 /// One sourced number.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Figure {
@@ -15,6 +17,8 @@ pub struct Figure {
     /// The year the figure refers to, where one applies.
     pub year: Option<u16>,
     pub label: &'static str,
+    /// The label in Simplified Chinese.
+    pub label_zh: &'static str,
     pub source: Source,
     /// Computed by us from other figures, not stated anywhere.
     pub derived: bool,
@@ -26,6 +30,37 @@ impl Figure {
     /// How the stated number relates to the truth.
     pub fn bound(&self) -> Bound {
         self.hedge.map_or(Bound::Exact, Hedge::bound)
+    }
+
+    /// The label in `lang`.
+    pub fn label_in(&self, lang: Lang) -> &'static str {
+        lang.t(self.label, self.label_zh)
+    }
+}
+
+impl Source {
+    /// The credit printed under a chart.
+    pub fn credit(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Source::Ft, Lang::En) => "Financial Times (2021)",
+            (Source::Ft, Lang::Zh) => "英国《金融时报》（2021年）",
+            (Source::Prospectus, Lang::En) => "SenseTime IPO filing (HKEX, Aug 2021)",
+            (Source::Prospectus, Lang::Zh) => "商汤香港招股书（2021年8月）",
+            (Source::Derived, Lang::En) => "our calculation",
+            (Source::Derived, Lang::Zh) => "本项目计算",
+        }
+    }
+
+    /// The credit in fewest words, for a line naming several sources.
+    pub fn short_credit(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Source::Ft, Lang::En) => "FT (2021)",
+            (Source::Ft, Lang::Zh) => "《金融时报》",
+            (Source::Prospectus, Lang::En) => "SenseTime IPO filing",
+            (Source::Prospectus, Lang::Zh) => "商汤招股书",
+            (Source::Derived, Lang::En) => "our calculation",
+            (Source::Derived, Lang::Zh) => "本项目计算",
+        }
     }
 }
 
@@ -60,6 +95,7 @@ pub fn derived() -> [Figure; 5] {
             hedge: Some(Hedge::About),
             year: Some(2019),
             label: "Government grants received",
+            label_zh: "获得的政府补助",
             source: Source::Derived,
             derived: true,
             note: Some("2020 grants of Rmb352.8m divided by 1.37 (a 37% rise); the rise is rounded, so this is approximate."),
@@ -71,6 +107,7 @@ pub fn derived() -> [Figure; 5] {
             hedge: Some(Hedge::About),
             year: Some(2020),
             label: "Exchange rate implied by the article",
+            label_zh: "报道隐含的人民币兑美元汇率",
             source: Source::Derived,
             derived: true,
             note: Some("Rmb3.4bn of 2020 sales stated as $525m; both are rounded."),
@@ -82,6 +119,7 @@ pub fn derived() -> [Figure; 5] {
             hedge: Some(Hedge::Almost),
             year: Some(2020),
             label: "Sales to the five largest customers",
+            label_zh: "对前五大客户的销售额",
             source: Source::Derived,
             derived: true,
             note: Some("Almost a third of Rmb3.4bn of 2020 sales."),
@@ -93,6 +131,7 @@ pub fn derived() -> [Figure; 5] {
             hedge: Some(Hedge::About),
             year: Some(2020),
             label: "Smart City sales",
+            label_zh: "智慧城市业务销售额",
             source: Source::Derived,
             derived: true,
             note: Some("40% of Rmb3.4bn of 2020 sales; both are rounded."),
@@ -104,6 +143,7 @@ pub fn derived() -> [Figure; 5] {
             hedge: Some(Hedge::MoreThan),
             year: Some(2020),
             label: "Smart Business and Smart Life share of sales",
+            label_zh: "智慧商业与智慧生活业务占销售额比重",
             source: Source::Derived,
             derived: true,
             note: Some("What is left after Smart City (40%) and Smart Auto (less than 5%): more than 55%."),
@@ -146,6 +186,7 @@ mod tests {
                 (r.label.as_str(), r.source, r.note.as_deref()),
                 (f.label, f.source, f.note)
             );
+            assert_eq!(r.label_zh, f.label_zh);
         }
     }
 
@@ -183,5 +224,21 @@ mod tests {
             );
         }
         assert!(get("no_such_figure").is_none());
+    }
+
+    #[test]
+    fn every_figure_has_a_chinese_label() {
+        for f in all() {
+            assert!(
+                f.label_zh
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{}: {:?}",
+                f.id,
+                f.label_zh
+            );
+            assert_eq!(f.label_in(Lang::En), f.label);
+            assert_eq!(f.label_in(Lang::Zh), f.label_zh);
+        }
     }
 }

@@ -1,26 +1,44 @@
-//! Numbers as a reader of an English-language business story expects them: Rmb3.4bn, $525m, 40%, 2,400.
+//! Numbers as a reader expects them. English as a business story prints them: Rmb3.4bn, $525m,
+//! 40%, 2,400, 17m. Chinese as the Chinese business press does: 34亿元, 5.25亿美元, 40%, 2400, 1700万.
+//!
+//! Compiled into the Wasm, so the decimals are done with integer arithmetic.
 
-use crate::figures::{Figure, Unit};
+use crate::figures::{Bound, Figure, Hedge, Unit};
+use crate::locale::{Lang, Shown};
 
-/// Formats `value` with at most `decimals` decimals, dropping trailing zeros: 3.40 → "3.4", 2.00 → "2".
+/// `value` with at most `decimals` decimals, dropping trailing zeros: 3.40 → "3.4", 2.00 → "2".
 pub fn trimmed(value: f64, decimals: usize) -> String {
-    let s = format!("{value:.decimals$}");
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
+    let scale = 10u64.pow(decimals as u32);
+    let n = (value.abs() * scale as f64).round() as u64;
+    let mut out = String::new();
+    if value < 0.0 && n != 0 {
+        out.push('-');
     }
+    out.push_str(&(n / scale).to_string());
+    let mut frac = n % scale;
+    if frac != 0 {
+        let mut width = decimals;
+        while frac.is_multiple_of(10) {
+            frac /= 10;
+            width -= 1;
+        }
+        out.push('.');
+        let digits = frac.to_string();
+        out.extend(std::iter::repeat_n('0', width - digits.len()));
+        out.push_str(&digits);
+    }
+    out
 }
 
 /// A whole number with thousands separators: 2400 → "2,400".
 pub fn grouped(value: f64) -> String {
-    let digits = format!("{:.0}", value.abs());
+    let digits = trimmed(value.abs(), 0);
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if value < 0.0 && digits != "0" {
         out.push('-');
     }
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -39,32 +57,103 @@ fn scaled(value: f64) -> String {
     }
 }
 
-/// A value in its unit, without hedge: "Rmb3.4bn", "$525m", "40%", "2,400", "17m", "2019".
-pub fn value(value: f64, unit: Unit) -> String {
-    match unit {
-        Unit::Rmb => format!("Rmb{}", scaled(value)),
-        Unit::Usd => format!("${}", scaled(value)),
-        Unit::Percent | Unit::PercentChange => format!("{}%", trimmed(value, 1)),
-        Unit::Count | Unit::Cities => grouped(value),
-        Unit::People => scaled(value),
-        Unit::Year => format!("{value:.0}"),
-        Unit::RmbPerUsd => format!("Rmb{} per $", trimmed(value, 2)),
+/// An amount in 亿 (10^8) or 万 (10^4), as precise as the English: 3.4e9 → "34亿",
+/// 352.8e6 → "3.528亿", 17e6 → "1700万", 50,000 → "5万", 2400 → "2400".
+fn scaled_zh(value: f64) -> String {
+    if value >= 1e9 {
+        // English keeps two decimals of a billion: one of 亿.
+        format!("{}亿", trimmed(value / 1e8, 1))
+    } else if value >= 1e8 {
+        // English keeps one decimal of a million: three of 亿.
+        format!("{}亿", trimmed(value / 1e8, 3))
+    } else if value >= 1e6 {
+        format!("{}万", trimmed(value / 1e4, 0))
+    } else if value >= 1e4 {
+        format!("{}万", trimmed(value / 1e4, 4))
+    } else {
+        trimmed(value, 0)
     }
 }
 
-/// A figure as a reader sees it, hedge first: "more than $3bn", "under 50%".
-pub fn figure(f: &Figure) -> String {
-    let v = value(f.value, f.unit);
-    match f.hedge {
-        Some(h) => format!("{} {v}", h.words()),
-        None => v,
+/// A value in its unit, without hedge: "Rmb3.4bn", "$525m", "40%", "2,400", "17m", "2019";
+/// in Chinese "34亿元", "5.25亿美元", "40%", "2400", "1700万", "2019年".
+pub fn value(value: f64, unit: Unit, lang: Lang) -> String {
+    match (lang, unit) {
+        (_, Unit::Percent | Unit::PercentChange) => format!("{}%", trimmed(value, 1)),
+        (Lang::En, Unit::Rmb) => format!("Rmb{}", scaled(value)),
+        (Lang::En, Unit::Usd) => format!("${}", scaled(value)),
+        (Lang::En, Unit::Count | Unit::Cities) => grouped(value),
+        (Lang::En, Unit::People) => scaled(value),
+        (Lang::En, Unit::Year) => trimmed(value, 0),
+        (Lang::En, Unit::RmbPerUsd) => format!("Rmb{} per $", trimmed(value, 2)),
+        (Lang::Zh, Unit::Rmb) => format!("{}元", scaled_zh(value)),
+        (Lang::Zh, Unit::Usd) => format!("{}美元", scaled_zh(value)),
+        (Lang::Zh, Unit::Count | Unit::Cities | Unit::People) => scaled_zh(value),
+        (Lang::Zh, Unit::Year) => format!("{}年", trimmed(value, 0)),
+        (Lang::Zh, Unit::RmbPerUsd) => format!("1美元兑{}元", trimmed(value, 2)),
     }
 }
 
-/// A hedged figure in the fewest characters, for labels on marks: "> $3bn", "< 50%", "≈ Rmb257.5m".
-pub fn short(f: &Figure) -> String {
-    use crate::figures::Bound;
-    let v = value(f.value, f.unit);
+/// A hedge in words: "more than", "超过".
+pub fn hedge(h: Hedge, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => h.words(),
+        Lang::Zh => match h {
+            Hedge::MoreThan => "超过",
+            Hedge::AtLeast => "至少",
+            Hedge::Almost => "近",
+            Hedge::Under => "不到",
+            Hedge::LessThan => "不足",
+            Hedge::About => "约",
+        },
+    }
+}
+
+/// An amount as a reader sees it in words, hedge first: "more than $3bn", "under 50%",
+/// "超过30亿美元". A converted amount says so: "about $525m", "more than the equivalent of
+/// Rmb19bn"; in Chinese 约合 (about, converted) or 折合 (converted) before the hedge: "约合5.25亿美元",
+/// "折合超过190亿元".
+pub fn words(s: &Shown, lang: Lang) -> String {
+    let v = value(s.value, s.unit, lang);
+    let hedged = s.hedge.filter(|h| *h != Hedge::About);
+    match (lang, s.converted, s.hedge) {
+        (Lang::En, false, Some(h)) => format!("{} {v}", h.words()),
+        (Lang::Zh, false, Some(h)) => format!("{}{v}", hedge(h, lang)),
+        (_, false, None) => v,
+        (Lang::En, true, _) => match hedged {
+            Some(h) => format!("{} the equivalent of {v}", h.words()),
+            None => format!("about {v}"),
+        },
+        (Lang::Zh, true, _) => match hedged {
+            Some(h) => format!("折合{}{v}", hedge(h, lang)),
+            None => format!("约合{v}"),
+        },
+    }
+}
+
+/// An amount as a label on a mark: as [`words`], but shorter for a converted amount, marked
+/// with "≈": "more than ≈Rmb19bn", "≈$525m", "≈5.25亿美元"; a hedged one in Chinese keeps its
+/// 折合 ("折合超过190亿元").
+pub fn label(s: &Shown, lang: Lang) -> String {
+    if !s.converted {
+        return words(s, lang);
+    }
+    let v = value(s.value, s.unit, lang);
+    match (lang, s.hedge.filter(|h| *h != Hedge::About)) {
+        (_, None) => format!("≈{v}"),
+        (Lang::En, Some(h)) => format!("{} ≈{v}", h.words()),
+        (Lang::Zh, Some(_)) => words(s, lang),
+    }
+}
+
+/// A figure as sourced, in words, hedge first: "more than $3bn", "超过30亿美元".
+pub fn figure(f: &Figure, lang: Lang) -> String {
+    words(&Shown::of(f), lang)
+}
+
+/// A hedged figure in the fewest characters: ">$3bn", "<50%", "≈Rmb257.5m", ">30亿美元".
+pub fn short(f: &Figure, lang: Lang) -> String {
+    let v = value(f.value, f.unit, lang);
     match f.bound() {
         Bound::Exact => v,
         Bound::Lower => format!(">{v}"),
@@ -73,32 +162,77 @@ pub fn short(f: &Figure) -> String {
     }
 }
 
+/// How wide a text is, counting a CJK character or full-width sign as two Latin characters
+/// (about 1 em against about half of one): the width tests' measure.
+pub fn width(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c as u32 {
+            0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::figures::{article, get};
+    use crate::locale::Currency;
+
+    const EN: Lang = Lang::En;
+    const ZH: Lang = Lang::Zh;
 
     #[test]
     fn money_reads_like_the_ft() {
-        assert_eq!(value(3.4e9, Unit::Rmb), "Rmb3.4bn");
-        assert_eq!(value(525e6, Unit::Usd), "$525m");
-        assert_eq!(value(2e9, Unit::Usd), "$2bn");
-        assert_eq!(value(352.8e6, Unit::Rmb), "Rmb352.8m");
-        assert_eq!(value(3_446_200_000.0, Unit::Rmb), "Rmb3.45bn");
-        assert_eq!(value(861_200_000.0, Unit::Rmb), "Rmb861.2m");
-        assert_eq!(value(999.0, Unit::Usd), "$999");
+        assert_eq!(value(3.4e9, Unit::Rmb, EN), "Rmb3.4bn");
+        assert_eq!(value(525e6, Unit::Usd, EN), "$525m");
+        assert_eq!(value(2e9, Unit::Usd, EN), "$2bn");
+        assert_eq!(value(352.8e6, Unit::Rmb, EN), "Rmb352.8m");
+        assert_eq!(value(3_446_200_000.0, Unit::Rmb, EN), "Rmb3.45bn");
+        assert_eq!(value(861_200_000.0, Unit::Rmb, EN), "Rmb861.2m");
+        assert_eq!(value(999.0, Unit::Usd, EN), "$999");
+    }
+
+    #[test]
+    fn money_reads_like_the_chinese_business_press() {
+        let cases: [(f64, Unit, &str); 12] = [
+            (3.4e9, Unit::Rmb, "34亿元"),
+            (352.8e6, Unit::Rmb, "3.528亿元"),
+            (861.2e6, Unit::Rmb, "8.612亿元"),
+            (3_446_200_000.0, Unit::Rmb, "34.5亿元"),
+            (1_853_400_000.0, Unit::Rmb, "18.5亿元"),
+            (257_518_248.0, Unit::Rmb, "2.575亿元"),
+            (525e6, Unit::Usd, "5.25亿美元"),
+            (3e9, Unit::Usd, "30亿美元"),
+            (2e9, Unit::Usd, "20亿美元"),
+            (54.5e6, Unit::Usd, "5450万美元"),
+            (19e9, Unit::Rmb, "190亿元"),
+            (999.0, Unit::Usd, "999美元"),
+        ];
+        for (v, unit, want) in cases {
+            assert_eq!(value(v, unit, ZH), want, "{v} {unit:?}");
+        }
     }
 
     #[test]
     fn shares_counts_and_years() {
-        assert_eq!(value(40.0, Unit::Percent), "40%");
-        assert_eq!(value(33.3, Unit::Percent), "33.3%");
-        assert_eq!(value(2400.0, Unit::Count), "2,400");
-        assert_eq!(value(50_000.0, Unit::Count), "50,000");
-        assert_eq!(value(119.0, Unit::Cities), "119");
-        assert_eq!(value(17e6, Unit::People), "17m");
-        assert_eq!(value(2019.0, Unit::Year), "2019");
-        assert_eq!(value(6.4762, Unit::RmbPerUsd), "Rmb6.48 per $");
+        assert_eq!(value(40.0, Unit::Percent, EN), "40%");
+        assert_eq!(value(33.3, Unit::Percent, EN), "33.3%");
+        assert_eq!(value(2400.0, Unit::Count, EN), "2,400");
+        assert_eq!(value(50_000.0, Unit::Count, EN), "50,000");
+        assert_eq!(value(119.0, Unit::Cities, EN), "119");
+        assert_eq!(value(17e6, Unit::People, EN), "17m");
+        assert_eq!(value(2019.0, Unit::Year, EN), "2019");
+        assert_eq!(value(6.4762, Unit::RmbPerUsd, EN), "Rmb6.48 per $");
+        assert_eq!(value(40.0, Unit::Percent, ZH), "40%");
+        assert_eq!(value(37.0, Unit::PercentChange, ZH), "37%");
+        assert_eq!(value(2400.0, Unit::Count, ZH), "2400");
+        assert_eq!(value(50_000.0, Unit::Count, ZH), "5万");
+        assert_eq!(value(12.0, Unit::Count, ZH), "12");
+        assert_eq!(value(119.0, Unit::Cities, ZH), "119");
+        assert_eq!(value(17e6, Unit::People, ZH), "1700万");
+        assert_eq!(value(2019.0, Unit::Year, ZH), "2019年");
+        assert_eq!(value(6.4762, Unit::RmbPerUsd, ZH), "1美元兑6.48元");
     }
 
     #[test]
@@ -116,16 +250,68 @@ mod tests {
         assert_eq!(trimmed(2.0, 2), "2");
         assert_eq!(trimmed(120.0, 0), "120");
         assert_eq!(trimmed(0.05, 1), "0.1");
+        assert_eq!(trimmed(3.05, 2), "3.05");
+        assert_eq!(trimmed(8.612, 3), "8.612");
+        assert_eq!(trimmed(-1.5, 1), "-1.5");
+        assert_eq!(trimmed(6.476_190_476, 2), "6.48");
     }
 
     #[test]
-    fn hedges_are_spelled_out_or_abbreviated() {
-        assert_eq!(figure(&article("funding_raised")), "more than $3bn");
-        assert_eq!(figure(&article("helmet_before")), "under 50%");
-        assert_eq!(figure(&article("cities_tried")), "at least 500");
-        assert_eq!(figure(&article("helmet_after")), "94%");
-        assert_eq!(short(&article("auto_share")), "<5%");
-        assert_eq!(short(&article("funding_raised")), ">$3bn");
-        assert_eq!(short(&get("grants_2019").unwrap()), "≈Rmb257.5m");
+    fn every_hedge_in_both_languages() {
+        let cases: [(&str, &str, &str); 7] = [
+            ("funding_raised", "more than $3bn", "超过30亿美元"),
+            ("cities_tried", "at least 500", "至少500"),
+            ("top5_customers_share", "almost 33.3%", "近33.3%"),
+            ("helmet_before", "under 50%", "不到50%"),
+            ("auto_share", "less than 5%", "不足5%"),
+            ("grants_2019", "about Rmb257.5m", "约2.575亿元"),
+            ("helmet_after", "94%", "94%"),
+        ];
+        for (id, en, zh) in cases {
+            let f = get(id).unwrap();
+            assert_eq!(figure(&f, EN), en);
+            assert_eq!(figure(&f, ZH), zh);
+        }
+        assert_eq!(short(&article("auto_share"), EN), "<5%");
+        assert_eq!(short(&article("funding_raised"), EN), ">$3bn");
+        assert_eq!(short(&get("grants_2019").unwrap(), EN), "≈Rmb257.5m");
+        assert_eq!(short(&article("funding_raised"), ZH), ">30亿美元");
+    }
+
+    #[test]
+    fn converted_amounts_are_marked_in_words_and_labels() {
+        let raised = Currency::Rmb.show(&article("funding_raised"));
+        assert_eq!(words(&raised, EN), "more than the equivalent of Rmb19bn");
+        assert_eq!(label(&raised, EN), "more than ≈Rmb19bn");
+        assert_eq!(words(&raised, ZH), "折合超过190亿元");
+        assert_eq!(label(&raised, ZH), "折合超过190亿元");
+        let sales = Currency::Usd.show(&article("revenue_2020"));
+        assert_eq!(words(&sales, EN), "about $525m");
+        assert_eq!(label(&sales, EN), "≈$525m");
+        assert_eq!(words(&sales, ZH), "约合5.25亿美元");
+        assert_eq!(label(&sales, ZH), "≈5.25亿美元");
+        // A derived "about" is not said twice.
+        let grants = Currency::Usd.show(&get("grants_2019").unwrap());
+        assert_eq!(words(&grants, EN), "about $39.8m");
+        assert_eq!(label(&grants, EN), "≈$39.8m");
+        assert_eq!(words(&grants, ZH), "约合3980万美元");
+        let top5 = Currency::Usd.show(&get("top5_customers_rmb").unwrap());
+        assert_eq!(words(&top5, EN), "almost the equivalent of $175m");
+        assert_eq!(label(&top5, EN), "almost ≈$175m");
+        assert_eq!(words(&top5, ZH), "折合近1.75亿美元");
+        // As sourced, words and labels agree.
+        let ipo = Shown::of(&article("ipo_target"));
+        assert_eq!(
+            (words(&ipo, EN), label(&ipo, EN)),
+            ("$2bn".into(), "$2bn".into())
+        );
+    }
+
+    #[test]
+    fn widths_count_cjk_double() {
+        assert_eq!(width("Rmb3.4bn"), 8);
+        assert_eq!(width("34亿元"), 6);
+        assert_eq!(width("《金融时报》"), 12);
+        assert_eq!(width("资料来源："), 10);
     }
 }

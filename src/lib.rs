@@ -5,6 +5,7 @@ pub mod charts;
 pub mod embed;
 pub mod figures;
 pub mod format;
+pub mod locale;
 pub mod render;
 pub mod scale;
 pub mod scene;

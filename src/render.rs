@@ -19,6 +19,8 @@ pub struct Layout {
     pub title_y: f64,
     pub subtitle_y: f64,
     pub source_y: f64,
+    /// Where a footnote goes, just above the source line.
+    pub footnote_y: f64,
     /// The plot area, in device pixels.
     pub plot: Rect,
 }
@@ -38,6 +40,7 @@ impl Layout {
             title_y,
             subtitle_y,
             source_y,
+            footnote_y: source_y - 16.0 * s,
             plot: Rect {
                 x0: pad,
                 y0: top,
@@ -45,6 +48,12 @@ impl Layout {
                 y1: bottom,
             },
         }
+    }
+
+    /// The layout with room for a footnote line between the plot and the source line.
+    pub fn with_footnote(mut self) -> Layout {
+        self.plot.y1 = (self.plot.y1 - 16.0 * self.scale).max(self.plot.y0);
+        self
     }
 
     /// A point in plot coordinates, in device pixels.
@@ -66,6 +75,7 @@ impl Layout {
             Slot::Title => (self.pad, self.title_y),
             Slot::Subtitle => (self.pad, self.subtitle_y),
             Slot::Source => (self.pad, self.source_y),
+            Slot::Footnote => (self.pad, self.footnote_y),
             Slot::Plot(x, y) => self.point(x, y),
         }
     }
@@ -97,7 +107,10 @@ pub fn draw<DB: DrawingBackend>(
     scale: f64,
 ) -> Drawn<DB> {
     let (w, h) = area.dim_in_pixel();
-    let layout = Layout::new(f64::from(w), f64::from(h), scale);
+    let mut layout = Layout::new(f64::from(w), f64::from(h), scale);
+    if scene.has_footnote() {
+        layout = layout.with_footnote();
+    }
     area.fill(&colour(theme.background))?;
     for line in &scene.lines {
         let from = layout.point(line.from.0, line.from.1);
@@ -329,10 +342,11 @@ pub fn to_svg(scene: &Scene, theme: &Theme, (width, height): (u32, u32)) -> Stri
 mod tests {
     use super::*;
     use crate::charts::ChartState;
+    use crate::locale::Locale;
     use crate::theme::LIGHT;
 
     fn svg(state: ChartState, w: u32, h: u32) -> String {
-        to_svg(&state.scene(&LIGHT), &LIGHT, (w, h))
+        to_svg(&state.scene(&LIGHT, &Locale::default()), &LIGHT, (w, h))
     }
 
     #[test]
@@ -450,13 +464,19 @@ mod tests {
 
     #[test]
     fn every_state_draws_its_marks_and_words_to_svg() {
-        for state in ChartState::ALL {
-            let scene = state.scene(&LIGHT);
-            let out = svg(state, 600, 500);
+        for (state, locale) in ChartState::ALL
+            .into_iter()
+            .flat_map(|s| Locale::all().map(|l| (s, l)))
+        {
+            let scene = state.scene(&LIGHT, &locale);
+            let out = to_svg(&scene, &LIGHT, (600, 500));
             let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/charts");
             std::fs::create_dir_all(&dir).expect("target/ should be writable");
-            std::fs::write(dir.join(format!("{}.svg", state.id())), &out)
-                .expect("target/ should be writable");
+            let name = match (locale.lang.code(), locale.currency.id()) {
+                ("en", "reported") => format!("{}.svg", state.id()),
+                (lang, currency) => format!("{}-{lang}-{currency}.svg", state.id()),
+            };
+            std::fs::write(dir.join(name), &out).expect("target/ should be writable");
             assert!(
                 out.contains(&LIGHT.background.css_hex().to_uppercase())
                     || out.contains(&LIGHT.background.css_hex()),
@@ -489,10 +509,33 @@ mod tests {
     }
 
     #[test]
+    fn a_footnote_takes_room_from_the_plot_above_the_source_line() {
+        let plain = Layout::new(600.0, 500.0, 2.0);
+        let noted = plain.with_footnote();
+        assert!(noted.plot.y1 < plain.plot.y1);
+        assert!(noted.plot.y1 < noted.footnote_y && noted.footnote_y < noted.source_y);
+        assert_eq!(
+            noted.label_point(Slot::Footnote),
+            (noted.pad, noted.footnote_y)
+        );
+        let funding = crate::locale::Locale {
+            currency: crate::locale::Currency::Rmb,
+            ..Locale::default()
+        };
+        assert!(ChartState::Funding.scene(&LIGHT, &funding).has_footnote());
+        assert!(!ChartState::Funding
+            .scene(&LIGHT, &Locale::default())
+            .has_footnote());
+    }
+
+    #[test]
     fn hedges_change_how_a_bar_is_drawn() {
         // The funding chart's "more than" bar trails off in three fading strips.
         let out = svg(ChartState::Funding, 600, 500);
-        let solid = ChartState::Funding.scene(&LIGHT).bars.len();
+        let solid = ChartState::Funding
+            .scene(&LIGHT, &Locale::default())
+            .bars
+            .len();
         assert_eq!(out.matches("<rect").count(), 1 + solid + 3);
         // The helmets chart's "under 50%" bar is pale and capped by dashes.
         let helmets = svg(ChartState::Helmets, 600, 500);

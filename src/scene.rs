@@ -65,6 +65,8 @@ pub enum Slot {
     Subtitle,
     /// The source line, under the plot.
     Source,
+    /// A line just above the source line (how amounts were converted); the plot makes room for it.
+    Footnote,
     /// A point in plot coordinates.
     Plot(f64, f64),
 }
@@ -146,6 +148,11 @@ impl Scene {
             .iter()
             .find(|l| l.key == key)
             .map(|l| l.text.as_str())
+    }
+
+    /// Whether the scene has a footnote, for which the layout makes room.
+    pub fn has_footnote(&self) -> bool {
+        self.labels.iter().any(|l| l.slot == Slot::Footnote)
     }
 
     /// The bar with this key, if any.

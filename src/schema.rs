@@ -103,26 +103,6 @@ pub enum Source {
     Derived,
 }
 
-impl Source {
-    /// The short credit printed under a chart.
-    pub fn credit(self) -> &'static str {
-        match self {
-            Source::Ft => "Financial Times (2021)",
-            Source::Prospectus => "SenseTime IPO filing (HKEX, Aug 2021)",
-            Source::Derived => "our calculation",
-        }
-    }
-
-    /// The credit in fewest words, for a line naming several sources.
-    pub fn short_credit(self) -> &'static str {
-        match self {
-            Source::Ft => "FT (2021)",
-            Source::Prospectus => "SenseTime IPO filing",
-            Source::Derived => "our calculation",
-        }
-    }
-}
-
 /// One record of `data/figures.json`, as written.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -133,6 +113,8 @@ pub struct RawFigure {
     pub hedge: Option<Hedge>,
     pub year: Option<u16>,
     pub label: String,
+    /// The label in Simplified Chinese, for data tables and downloads.
+    pub label_zh: String,
     pub source: Source,
     /// The whole this share is a part of: shares with the same `part_of` may not add up past 100.
     #[serde(default)]
@@ -233,6 +215,20 @@ pub fn validate(figures: &[RawFigure]) -> Result<(), DataError> {
         if f.label.trim().is_empty() {
             return Err(error(i, "label", "must not be empty".into()));
         }
+        if f.label_zh.trim().is_empty() {
+            return Err(error(i, "label_zh", "must not be empty".into()));
+        }
+        if !f
+            .label_zh
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        {
+            return Err(error(
+                i,
+                "label_zh",
+                format!("{:?} should be in Chinese", f.label_zh),
+            ));
+        }
         if f.source == Source::Derived {
             return Err(error(
                 i,
@@ -285,7 +281,7 @@ mod tests {
         format!(r#"{{"figures": [{{ {fields} }}]}}"#)
     }
 
-    const GOOD: &str = r#""id": "a", "value": 40, "unit": "percent", "hedge": null, "year": 2020, "label": "A", "source": "ft""#;
+    const GOOD: &str = r#""id": "a", "value": 40, "unit": "percent", "hedge": null, "year": 2020, "label": "A", "label_zh": "甲", "source": "ft""#;
 
     fn err(text: &str) -> String {
         parse(text).expect_err("should be rejected").to_string()
@@ -360,6 +356,26 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_empty_or_english_chinese_label_is_named() {
+        let e = err(&one(&GOOD.replace(r#""label_zh": "甲", "#, "")));
+        assert!(e.contains("missing field `label_zh`"), "{e}");
+        let e = err(&one(
+            &GOOD.replace(r#""label_zh": "甲""#, r#""label_zh": """#)
+        ));
+        assert!(
+            e.contains("`figures[0].label_zh`") && e.contains("empty"),
+            "{e}"
+        );
+        let e = err(&one(
+            &GOOD.replace(r#""label_zh": "甲""#, r#""label_zh": "Sales""#)
+        ));
+        assert!(
+            e.contains("`figures[0].label_zh`") && e.contains("Chinese"),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn derived_figures_do_not_belong_in_the_file() {
         let e = err(&one(
             &GOOD.replace(r#""source": "ft""#, r#""source": "derived""#)
@@ -371,7 +387,7 @@ mod tests {
     fn parts_of_one_whole_may_not_exceed_100() {
         let part = |id: &str, value: u32, hedge: &str| {
             format!(
-                r#"{{"id": "{id}", "value": {value}, "unit": "percent", "hedge": {hedge}, "year": null, "label": "x", "source": "ft", "part_of": "w"}}"#
+                r#"{{"id": "{id}", "value": {value}, "unit": "percent", "hedge": {hedge}, "year": null, "label": "x", "label_zh": "乙", "source": "ft", "part_of": "w"}}"#
             )
         };
         let ok = format!(

@@ -5,6 +5,7 @@
 use proptest::prelude::*;
 use sensetime_explainer::charts::ChartState;
 use sensetime_explainer::embed::{parse_pym, parse_query, percent_decode, ScriptOptions};
+use sensetime_explainer::locale::Lang;
 use sensetime_explainer::schema;
 use sensetime_explainer::scroll::{active_step, parse_trigger};
 use sensetime_explainer::story::STEPS;
@@ -34,13 +35,16 @@ proptest! {
     fn any_query_parses_or_explains_itself(query in ".{0,200}") {
         match parse_query(&query) {
             Ok(embed) => prop_assert!(ChartState::ALL.contains(&embed.chart)),
-            Err(e) => prop_assert!(!e.to_string().is_empty()),
+            Err(e) => {
+                prop_assert!(!e.to_string().is_empty());
+                prop_assert!(!e.message(Lang::Zh).is_empty());
+            }
         }
     }
 
     #[test]
     fn queries_made_of_real_keys_and_junk_values_never_panic(
-        keys in proptest::collection::vec(prop_oneof!["chart", "step", "theme", "childId", "initialWidth", "x"], 0..6),
+        keys in proptest::collection::vec(prop_oneof!["chart", "step", "theme", "lang", "currency", "childId", "initialWidth", "x"], 0..6),
         values in proptest::collection::vec(".{0,20}", 6),
     ) {
         let query: Vec<String> = keys.iter().zip(&values).map(|(k, v)| format!("{k}={}", encode(v))).collect();
@@ -51,6 +55,22 @@ proptest! {
     fn a_known_chart_with_any_theme_word_is_accepted_only_for_real_themes(chart in known_chart(), theme in "[a-z]{0,8}") {
         let result = parse_query(&format!("chart={}&theme={theme}", chart.id()));
         prop_assert_eq!(result.is_ok(), ["light", "dark", "auto"].contains(&theme.as_str()));
+    }
+
+    #[test]
+    fn a_known_chart_with_any_language_word_is_accepted_only_for_real_languages(chart in known_chart(), lang in "[a-z]{0,8}") {
+        let result = parse_query(&format!("chart={}&lang={lang}", chart.id()));
+        prop_assert_eq!(result.is_ok(), ["en", "zh"].contains(&lang.as_str()));
+        if let Err(e) = result {
+            prop_assert!(e.to_string().contains("en or zh"));
+            prop_assert!(!e.message(Lang::Zh).is_empty());
+        }
+    }
+
+    #[test]
+    fn a_known_chart_with_any_currency_word_is_accepted_only_for_real_currencies(chart in known_chart(), currency in "[a-z]{0,9}") {
+        let result = parse_query(&format!("chart={}&currency={currency}", chart.id()));
+        prop_assert_eq!(result.is_ok(), ["reported", "rmb", "usd"].contains(&currency.as_str()));
     }
 
     #[test]

@@ -11,6 +11,7 @@ use super::canvas;
 use super::panic::poisoned;
 use crate::charts::ChartState;
 use crate::embed::HostViewport;
+use crate::locale::Locale;
 use crate::scene::Scene;
 use crate::scroll::{active_step, parse_trigger, trigger_line, TRIGGER};
 use crate::story::{Change, StepEvent, StoryState, STEPS};
@@ -242,7 +243,7 @@ impl App {
             return Ok(());
         }
         let state = self.chart();
-        let built = state.build(self.theme());
+        let built = state.build(self.theme(), &Locale::default());
         self.canvas.set_attribute("data-state", state.id())?;
         self.canvas
             .set_attribute("aria-label", &built.description())?;
@@ -288,7 +289,7 @@ impl App {
     /// Redraws the current chart in the current theme, at once.
     pub(super) fn retheme(&mut self) {
         self.transition = None;
-        self.shown = self.chart().scene(self.theme());
+        self.shown = self.chart().scene(self.theme(), &Locale::default());
     }
 
     /// Once a chart has settled: name it in the live region, and let the URL point at the step.

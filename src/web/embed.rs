@@ -15,6 +15,7 @@ use crate::charts::ChartState;
 use crate::embed::{
     chart_height, parse_pym, parse_query, pym_height, EmbedError, ScriptOptions, LINK_BAND,
 };
+use crate::locale::Locale;
 use crate::story::STEPS;
 use crate::theme::Theme;
 
@@ -62,7 +63,7 @@ impl Mounted {
             &self.link,
             &[("color", ink.as_str()), ("background", paper.as_str())],
         )?;
-        let built = self.chart.build(theme);
+        let built = self.chart.build(theme, &Locale::default());
         self.canvas
             .set_attribute("aria-label", &built.description())?;
         let scale = canvas::fit(&self.canvas);
@@ -292,6 +293,7 @@ pub fn embed_page(story_url: &str) -> Result<(), JsValue> {
     let options = |theme| ScriptOptions {
         theme,
         height: None,
+        ..ScriptOptions::default()
     };
     mount(
         &host,

@@ -12,10 +12,11 @@ pub use embed::{embed_page, mount_chart};
 
 use crate::charts::ChartState;
 use crate::figures;
+use crate::locale::Locale;
 use crate::theme::Theme;
 
 /// Every figure, the article's and the derived ones, as plain objects:
-/// `{id, value, unit, hedge, year, label, source, derived, note}` (absent values are `null`).
+/// `{id, value, unit, hedge, year, label, label_zh, source, derived, note}` (absent values are `null`).
 #[wasm_bindgen]
 pub fn figures() -> Result<JsValue, JsValue> {
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
@@ -49,7 +50,12 @@ pub fn draw_chart(
     let state = chart_state(state)?;
     let theme = Theme::for_dark_mode(dark);
     let scale = canvas::fit(&canvas);
-    canvas::paint(&canvas, &state.scene(theme), theme, scale)
+    canvas::paint(
+        &canvas,
+        &state.scene(theme, &Locale::default()),
+        theme,
+        scale,
+    )
 }
 
 /// Draws one chart state, settled, onto `canvas` (which need not be in the document) at `width` ×

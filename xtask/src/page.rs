@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use sensetime_explainer::charts::ChartState;
+use sensetime_explainer::locale::Locale;
 use sensetime_explainer::render::to_svg;
 use sensetime_explainer::theme::{DARK, LIGHT};
 
@@ -29,7 +30,7 @@ pub fn escape(text: &str) -> String {
 
 /// The static chart, its text alternative and its data table, for one chart state.
 pub fn chart_markup(state: ChartState) -> String {
-    let built = state.build(&LIGHT);
+    let built = state.build(&LIGHT, &Locale::default());
     let id = state.id();
     let title = escape(built.scene.text("title").unwrap_or_default());
     let mut rows = String::new();
@@ -97,7 +98,7 @@ pub fn write_static_charts(dist: &Path) -> Result<(), String> {
     for state in ChartState::ALL {
         for (suffix, theme) in [("", &LIGHT), ("-dark", &DARK)] {
             let file = dir.join(format!("{}{suffix}.svg", state.id()));
-            let svg = to_svg(&state.scene(theme), theme, SIZE);
+            let svg = to_svg(&state.scene(theme, &Locale::default()), theme, SIZE);
             std::fs::write(&file, svg)
                 .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
         }
