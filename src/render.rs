@@ -51,6 +51,16 @@ impl Layout {
     }
 
     /// The layout with room for a footnote line between the plot and the source line.
+    /// The layout `scene` is drawn in: room for its footnote only if it has one.
+    pub fn for_scene(scene: &Scene, width: f64, height: f64, scale: f64) -> Layout {
+        let layout = Layout::new(width, height, scale);
+        if scene.has_footnote() {
+            layout.with_footnote()
+        } else {
+            layout
+        }
+    }
+
     pub fn with_footnote(mut self) -> Layout {
         self.plot.y1 = (self.plot.y1 - 16.0 * self.scale).max(self.plot.y0);
         self
@@ -107,10 +117,7 @@ pub fn draw<DB: DrawingBackend>(
     scale: f64,
 ) -> Drawn<DB> {
     let (w, h) = area.dim_in_pixel();
-    let mut layout = Layout::new(f64::from(w), f64::from(h), scale);
-    if scene.has_footnote() {
-        layout = layout.with_footnote();
-    }
+    let layout = Layout::for_scene(scene, f64::from(w), f64::from(h), scale);
     area.fill(&colour(theme.background))?;
     for line in &scene.lines {
         let from = layout.point(line.from.0, line.from.1);
@@ -160,7 +167,7 @@ pub fn hit<'a>(
     (x, y): (f64, f64),
     wanted: impl Fn(&str) -> bool,
 ) -> Option<&'a str> {
-    let layout = Layout::new(width, height, scale);
+    let layout = Layout::for_scene(scene, width, height, scale);
     let reach = TARGET / 2.0 * layout.scale;
     // Among the marks whose target holds the point, the one whose drawn shape is nearest.
     let mut best: Option<(f64, &str)> = None;
@@ -351,7 +358,7 @@ mod tests {
 
     #[test]
     fn a_point_inside_a_bar_finds_it_and_a_point_far_outside_finds_nothing() {
-        let scene = ChartState::Funding.scene(&LIGHT);
+        let scene = ChartState::Funding.scene(&LIGHT, &Locale::default());
         let size = (600.0, 480.0, 1.0);
         let layout = Layout::new(size.0, size.1, size.2);
         let bar = layout.rect(
@@ -377,7 +384,7 @@ mod tests {
     #[test]
     fn thin_marks_are_reachable_across_a_target_sized_box_and_scale_with_the_screen() {
         use crate::scene::Rect as R;
-        let funding = ChartState::Funding.scene(&LIGHT);
+        let funding = ChartState::Funding.scene(&LIGHT, &Locale::default());
         let template = funding
             .bar("ipo")
             .expect("the funding chart has an ipo bar");
@@ -427,7 +434,7 @@ mod tests {
 
     #[test]
     fn dots_are_hit_around_their_centre() {
-        let scene = ChartState::Peers.scene(&LIGHT);
+        let scene = ChartState::Peers.scene(&LIGHT, &Locale::default());
         let size = (600.0, 480.0, 1.0);
         let layout = Layout::new(size.0, size.1, size.2);
         let dot = &scene.dots[0];

@@ -195,6 +195,8 @@ mod tests {
         assert_eq!(found, expected);
     }
 
+    // serde_json is a native-only dependency.
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn step_events_say_where_the_reader_went_in_plain_json() {
         let mut story = StoryState::default();

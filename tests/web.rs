@@ -64,7 +64,7 @@ fn count_colour(px: &[u8], rgb: (u8, u8, u8)) -> usize {
 #[wasm_bindgen_test]
 fn the_backing_store_is_css_size_times_pixel_ratio() {
     let c = canvas(320, 240);
-    draw_chart(c.clone(), "funding", false).expect("funding draws");
+    draw_chart(c.clone(), "funding", false, None, None).expect("funding draws");
     let ratio = web_sys::window().unwrap().device_pixel_ratio().max(1.0);
     assert_eq!(c.width(), (320.0 * ratio).round() as u32);
     assert_eq!(c.height(), (240.0 * ratio).round() as u32);
@@ -73,7 +73,7 @@ fn the_backing_store_is_css_size_times_pixel_ratio() {
 #[wasm_bindgen_test]
 fn a_chart_paints_its_background_and_its_bars() {
     let c = canvas(480, 400);
-    draw_chart(c.clone(), "revenue-mix", false).expect("revenue mix draws");
+    draw_chart(c.clone(), "revenue-mix", false, None, None).expect("revenue mix draws");
     let px = pixels(&c);
     let total = px.len() / 4;
     let bg = LIGHT.background;
@@ -95,8 +95,8 @@ fn a_chart_paints_its_background_and_its_bars() {
 fn different_states_draw_different_pictures() {
     let a = canvas(400, 300);
     let b = canvas(400, 300);
-    draw_chart(a.clone(), "funding", false).unwrap();
-    draw_chart(b.clone(), "grants", false).unwrap();
+    draw_chart(a.clone(), "funding", false, None, None).unwrap();
+    draw_chart(b.clone(), "grants", false, None, None).unwrap();
     assert_ne!(pixels(&a), pixels(&b));
 }
 
@@ -104,7 +104,7 @@ fn different_states_draw_different_pictures() {
 fn every_state_draws_without_error() {
     for state in ChartState::ALL {
         let c = canvas(360, 420);
-        draw_chart(c.clone(), state.id(), false)
+        draw_chart(c.clone(), state.id(), false, None, None)
             .unwrap_or_else(|e| panic!("{}: {e:?}", state.id()));
         let px = pixels(&c);
         let bg = LIGHT.background;
@@ -123,7 +123,7 @@ fn every_state_draws_without_error() {
 #[wasm_bindgen_test]
 fn the_dark_theme_paints_a_dark_background() {
     let c = canvas(300, 200);
-    draw_chart(c.clone(), "cities", true).unwrap();
+    draw_chart(c.clone(), "cities", true, None, None).unwrap();
     let px = pixels(&c);
     let bg = sensetime_explainer::theme::DARK.background;
     assert!(
@@ -140,20 +140,21 @@ fn a_chart_saved_as_an_image_is_drawn_at_the_asked_size_and_scale_off_screen() {
         .unwrap()
         .dyn_into()
         .unwrap();
-    draw_chart_at(c.clone(), "revenue-mix", 480, 400, 2, false).expect("draws off screen");
+    draw_chart_at(c.clone(), "revenue-mix", 480, 400, 2, false, None, None)
+        .expect("draws off screen");
     assert_eq!((c.width(), c.height()), (960, 800));
     // The same picture as on a 480 x 400 screen at twice the density: the bar is four times the pixels.
     let px = pixels(&c);
     let city = LIGHT.city;
     let red = count_colour(&px, (city.r, city.g, city.b));
     assert!(red > 4_000, "the Smart City bar at scale 2: {red} pixels");
-    assert!(draw_chart_at(c, "pie", 10, 10, 2, false).is_err());
+    assert!(draw_chart_at(c, "pie", 10, 10, 2, false, None, None).is_err());
 }
 
 #[wasm_bindgen_test]
 fn an_unknown_chart_is_refused_with_the_known_ids() {
     let c = canvas(100, 100);
-    let err = draw_chart(c, "pie", false).expect_err("there is no pie chart");
+    let err = draw_chart(c, "pie", false, None, None).expect_err("there is no pie chart");
     let message = err.as_string().expect("a string message");
     assert!(
         message.contains("unknown chart \"pie\"") && message.contains("revenue-mix"),

@@ -12,7 +12,7 @@ pub use embed::{embed_page, mount_chart};
 
 use crate::charts::ChartState;
 use crate::figures;
-use crate::locale::Locale;
+use crate::locale::{Currency, Lang, Locale};
 use crate::theme::Theme;
 
 /// Every figure, the article's and the derived ones, as plain objects:
@@ -40,27 +40,28 @@ pub fn panic_for_tests() {
 }
 
 /// Draws one chart state, settled, onto `canvas` at its current CSS size and the screen's pixel
-/// density, in the dark theme if `dark`.
+/// density, in the dark theme if `dark`; in `lang` (`"en"`, `"zh"`) with money `currency`
+/// (`"reported"`, `"rmb"`, `"usd"`), both optional.
 #[wasm_bindgen(js_name = drawChart)]
 pub fn draw_chart(
     canvas: web_sys::HtmlCanvasElement,
     state: &str,
     dark: bool,
+    lang: Option<String>,
+    currency: Option<String>,
 ) -> Result<(), JsValue> {
     let state = chart_state(state)?;
+    let locale = locale(lang, currency)?;
     let theme = Theme::for_dark_mode(dark);
     let scale = canvas::fit(&canvas);
-    canvas::paint(
-        &canvas,
-        &state.scene(theme, &Locale::default()),
-        theme,
-        scale,
-    )
+    canvas::paint(&canvas, &state.scene(theme, &locale), theme, scale)
 }
 
 /// Draws one chart state, settled, onto `canvas` (which need not be in the document) at `width` ×
 /// `height` CSS pixels and `scale` device pixels per CSS pixel: for saving a chart as an image.
+/// `lang` and `currency` as for `drawChart`.
 #[wasm_bindgen(js_name = drawChartAt)]
+#[allow(clippy::too_many_arguments)]
 pub fn draw_chart_at(
     canvas: web_sys::HtmlCanvasElement,
     state: &str,
@@ -68,13 +69,21 @@ pub fn draw_chart_at(
     height: u32,
     scale: u32,
     dark: bool,
+    lang: Option<String>,
+    currency: Option<String>,
 ) -> Result<(), JsValue> {
     let state = chart_state(state)?;
+    let locale = locale(lang, currency)?;
     let theme = Theme::for_dark_mode(dark);
     let scale = scale.clamp(1, 4);
     canvas.set_width(width.clamp(1, 4000) * scale);
     canvas.set_height(height.clamp(1, 4000) * scale);
-    canvas::paint(&canvas, &state.scene(theme), theme, f64::from(scale))
+    canvas::paint(
+        &canvas,
+        &state.scene(theme, &locale),
+        theme,
+        f64::from(scale),
+    )
 }
 
 fn chart_state(id: &str) -> Result<ChartState, JsValue> {
@@ -85,4 +94,23 @@ fn chart_state(id: &str) -> Result<ChartState, JsValue> {
             known.join(", ")
         ))
     })
+}
+
+/// The locale named by optional JS strings; absent means English, as reported.
+fn locale(lang: Option<String>, currency: Option<String>) -> Result<Locale, JsValue> {
+    let lang = match lang.as_deref() {
+        None => Lang::default(),
+        Some(code) => Lang::from_code(code).ok_or_else(|| {
+            JsValue::from_str(&format!("unknown language \"{code}\"; known: en, zh"))
+        })?,
+    };
+    let currency = match currency.as_deref() {
+        None => Currency::default(),
+        Some(id) => Currency::from_id(id).ok_or_else(|| {
+            JsValue::from_str(&format!(
+                "unknown currency \"{id}\"; known: reported, rmb, usd"
+            ))
+        })?,
+    };
+    Ok(Locale { lang, currency })
 }
