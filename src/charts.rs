@@ -1297,19 +1297,13 @@ impl Charts {
     /// What a tooltip on the mark `key` says: the figure as sourced, hedge in words, then (if the
     /// chart converts it) the conversion, its year and its source. `None` for a mark showing no figure.
     ///
-    /// "More than $3bn · Source: Financial Times (2021)";
-    /// "超过30亿美元（折合超过190亿元） · 资料来源：英国《金融时报》（2021年）".
+    /// "Raised from investors: more than $3bn · Source: Financial Times (2021)";
+    /// "向投资者融资总额：超过30亿美元（折合超过190亿元） · 资料来源：英国《金融时报》（2021年）".
     pub fn tooltip(&self, key: &str) -> Option<String> {
         let (_, id) = self.marks.iter().find(|(k, _)| k == key)?;
         let f = figures::get(id)?;
         let lang = self.lang();
         let mut value = format::figure(&f, lang);
-        if let Some(first) = value
-            .get(..1)
-            .filter(|c| c.bytes().all(|b| b.is_ascii_lowercase()))
-        {
-            value.replace_range(..1, &first.to_ascii_uppercase());
-        }
         let shown = self.locale.currency.show(&f);
         if shown.converted {
             let converted = format::words(&shown, lang);
@@ -1318,7 +1312,7 @@ impl Charts {
                 Lang::Zh => format!("{value}（{converted}）"),
             };
         }
-        let mut parts = vec![value];
+        let mut parts = vec![format!("{}{}{value}", f.label_in(lang), lang.t(": ", "："))];
         if let Some(year) = f.year {
             parts.push(format::value(f64::from(year), Unit::Year, lang));
         }
@@ -1892,15 +1886,15 @@ mod tests {
         let en = L;
         assert_eq!(
             tip(ChartState::Funding, en, "raised").as_deref(),
-            Some("More than $3bn · Source: Financial Times (2021)")
+            Some("Raised from investors: more than $3bn · Source: Financial Times (2021)")
         );
         assert_eq!(
             tip(ChartState::Funding, locale(Lang::En, Currency::Rmb), "raised").as_deref(),
-            Some("More than $3bn (more than the equivalent of Rmb19bn) · Source: Financial Times (2021)")
+            Some("Raised from investors: more than $3bn (more than the equivalent of Rmb19bn) · Source: Financial Times (2021)")
         );
         assert_eq!(
             tip(ChartState::Grants, en, "grants-2020").as_deref(),
-            Some("Rmb352.8m · 2020 · Source: Financial Times (2021)")
+            Some("Government grants received: Rmb352.8m · 2020 · Source: Financial Times (2021)")
         );
         assert_eq!(
             tip(
@@ -1909,7 +1903,7 @@ mod tests {
                 "raised"
             )
             .as_deref(),
-            Some("超过30亿美元（折合超过190亿元） · 资料来源：英国《金融时报》（2021年）")
+            Some("向投资者融资总额：超过30亿美元（折合超过190亿元） · 资料来源：英国《金融时报》（2021年）")
         );
         assert_eq!(
             tip(
@@ -1918,15 +1912,15 @@ mod tests {
                 "rev-h0"
             )
             .as_deref(),
-            Some("8.612亿元 · 2020年 · 资料来源：商汤香港招股书（2021年8月）")
+            Some("2020年上半年营收：8.612亿元 · 2020年 · 资料来源：商汤香港招股书（2021年8月）")
         );
         assert_eq!(
             tip(ChartState::Timeline, en, "event-1").as_deref(),
-            Some("2019 · Source: Financial Times (2021)")
+            Some("SenseTime blacklisted by the US: 2019 · Source: Financial Times (2021)")
         );
         assert_eq!(
             tip(ChartState::Detection, en, "phone-range").as_deref(),
-            Some("96% · Source: Financial Times (2021)")
+            Some("Accuracy spotting drivers on phones, high end: 96% · Source: Financial Times (2021)")
         );
         // Marks that show no figure have no tooltip.
         assert_eq!(tip(ChartState::Customers, en, "others"), None);

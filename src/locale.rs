@@ -4,6 +4,7 @@
 use serde::Deserialize;
 
 use crate::figures::{self, Bound, Figure, Hedge, Unit};
+use crate::format;
 
 /// The language of every word a chart, its text alternative, its table and an embed notice show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
@@ -192,6 +193,44 @@ pub fn round_significant(value: f64, digits: u32, direction: Bound) -> f64 {
     units * step
 }
 
+/// What the currency control says beside itself when converting: the rate, briefly. (Each
+/// converted chart's footnote says where the rate comes from.)
+pub fn rate_statement(lang: Lang) -> String {
+    let rate = format::value(rmb_per_usd(), Unit::RmbPerUsd, lang);
+    match lang {
+        Lang::En => format!("at {rate}"),
+        Lang::Zh => format!("按{rate}折算"),
+    }
+}
+
+/// The currency a page address's query asks for (`?currency=usd`), if it names one.
+pub fn currency_in_query(search: &str) -> Option<Currency> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("currency="))
+        .and_then(Currency::from_id)
+}
+
+/// `search` with `currency` set in it, every other parameter kept in order; as reported is the
+/// default, so it is left out. Returns `""` or a query starting with `?`.
+pub fn query_with_currency(search: &str, currency: Currency) -> String {
+    let mut pairs: Vec<String> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && *p != "currency" && !p.starts_with("currency="))
+        .map(str::to_string)
+        .collect();
+    if currency != Currency::Reported {
+        pairs.push(format!("currency={}", currency.id()));
+    }
+    if pairs.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", pairs.join("&"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,5 +307,32 @@ mod tests {
         let top5 = Currency::Usd.show(&get("top5_customers_rmb").unwrap());
         assert_eq!((top5.value, top5.hedge), (175e6, Some(Hedge::Almost)));
         assert_eq!(Currency::Usd.show(&article("revenue_2018")).value, 286e6);
+    }
+
+    #[test]
+    fn the_currency_rides_in_the_query_beside_other_parameters() {
+        assert_eq!(currency_in_query("?currency=usd"), Some(Currency::Usd));
+        assert_eq!(
+            currency_in_query("?frame=story&currency=rmb"),
+            Some(Currency::Rmb)
+        );
+        assert_eq!(currency_in_query("?currency=eur"), None);
+        assert_eq!(currency_in_query(""), None);
+        assert_eq!(query_with_currency("", Currency::Usd), "?currency=usd");
+        assert_eq!(
+            query_with_currency("?frame=story&currency=rmb", Currency::Usd),
+            "?frame=story&currency=usd"
+        );
+        assert_eq!(query_with_currency("?currency=usd", Currency::Reported), "");
+        assert_eq!(
+            query_with_currency("?frame=story", Currency::Reported),
+            "?frame=story"
+        );
+    }
+
+    #[test]
+    fn the_rate_is_stated_with_where_it_comes_from() {
+        assert_eq!(rate_statement(Lang::En), "at Rmb6.48 per $");
+        assert_eq!(rate_statement(Lang::Zh), "按1美元兑6.48元折算");
     }
 }

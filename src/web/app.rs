@@ -9,9 +9,9 @@ use web_sys::{Element, HtmlCanvasElement, HtmlElement, IntersectionObserver, Win
 
 use super::canvas;
 use super::panic::poisoned;
-use crate::charts::ChartState;
+use crate::charts::{ChartState, Charts};
 use crate::embed::HostViewport;
-use crate::locale::Locale;
+use crate::locale::{currency_in_query, query_with_currency, Currency, Lang, Locale};
 use crate::scene::Scene;
 use crate::scroll::{active_step, parse_trigger, trigger_line, TRIGGER};
 use crate::story::{Change, StepEvent, StoryState, STEPS};
@@ -29,7 +29,7 @@ pub struct App {
     /// `#story`, whose `--trigger` CSS property places the trigger line for the current layout.
     root: Element,
     /// The sticky graphic, which a framed story moves itself.
-    graphic: Option<HtmlElement>,
+    pub(super) graphic: Option<HtmlElement>,
     /// In a frame sized to its content (`?frame=story`), where the host page says the frame is:
     /// the frame's own viewport is the whole story, so the host's decides what the reader sees.
     pub(super) host: Option<HostViewport>,
@@ -44,10 +44,16 @@ pub struct App {
     pub(super) trigger: f64,
     pub(super) observer: Option<IntersectionObserver>,
     /// The scene on the canvas now: the last frame painted.
-    shown: Scene,
+    pub(super) shown: Scene,
     transition: Option<Transition>,
     reduced_motion: bool,
     pub(super) dark: bool,
+    /// The page's language and how the reader wants money shown.
+    pub(super) locale: Locale,
+    /// The settled chart's model: what its marks show, for tooltips.
+    pub(super) charts: Option<Charts>,
+    /// The link to the other language's edition, and its address without query or fragment.
+    lang_switch: Option<(Element, String)>,
     frame_pending: bool,
 }
 
@@ -59,6 +65,8 @@ pub(super) struct Page {
     pub(super) app: RefCell<App>,
     frame: Callback<dyn FnMut(f64)>,
     pub(super) on_cross: Callback<dyn FnMut()>,
+    /// The tooltip over the chart, once made.
+    pub(super) tip: RefCell<Option<HtmlElement>>,
 }
 
 pub(super) fn js_err(message: &str) -> JsValue {
@@ -119,7 +127,18 @@ impl App {
                 "the page's steps {ids:?} should be {expected:?}"
             )));
         }
+        let lang = document
+            .document_element()
+            .and_then(|e| Lang::from_code(&e.get_attribute("lang").unwrap_or_default()))
+            .unwrap_or_default();
+        let currency = currency_in_query(&window.location().search()?).unwrap_or_default();
+        let lang_switch = document
+            .query_selector("a.lang-switch")?
+            .and_then(|a| a.get_attribute("href").map(|href| (a, href)));
         let app = App {
+            locale: Locale { lang, currency },
+            charts: None,
+            lang_switch,
             live: document.get_element_by_id("chart-live"),
             graphic: root
                 .query_selector(".graphic")?
@@ -146,10 +165,12 @@ impl App {
             app: RefCell::new(app),
             frame: RefCell::new(None),
             on_cross: RefCell::new(None),
+            tip: RefCell::new(None),
         });
         let for_frame = Rc::clone(&page);
         *page.frame.borrow_mut() = Some(Closure::new(move |now: f64| for_frame.on_frame(now)));
         page.listen()?;
+        page.explore()?;
         page.follow_reader()?;
         let now = page.app.borrow().now();
         page.on_frame(now);
@@ -242,8 +263,14 @@ impl App {
         if !change.chart_changed {
             return Ok(());
         }
+        // The first chart, and every chart for readers who ask for less motion, appears at once.
+        self.show_chart(change.from.is_some())
+    }
+
+    /// Points the chart at the current state in the current locale, animating there if `animate`.
+    fn show_chart(&mut self, animate: bool) -> Result<(), JsValue> {
         let state = self.chart();
-        let built = state.build(self.theme(), &Locale::default());
+        let built = state.build(self.theme(), &self.locale);
         self.canvas.set_attribute("data-state", state.id())?;
         self.canvas
             .set_attribute("aria-label", &built.description())?;
@@ -252,19 +279,30 @@ impl App {
             Some(t) => t.at(now),
             None => self.shown.clone(),
         };
-        // The first chart, and every chart for readers who ask for less motion, appears at once.
-        let duration_ms = if self.reduced_motion || change.from.is_none() {
+        let duration_ms = if self.reduced_motion || !animate {
             0.0
         } else {
             DURATION_MS
         };
         self.transition = Some(Transition {
             from,
-            to: built.scene,
+            to: built.scene.clone(),
             start_ms: now,
             duration_ms,
         });
+        self.charts = Some(built);
         self.canvas.set_attribute("data-settled", "false")
+    }
+
+    /// Shows money as the reader asked: every label and the text alternative change, the bars
+    /// move to match, and the address remembers the choice.
+    pub(super) fn set_currency(&mut self, currency: Currency) -> Result<(), JsValue> {
+        if self.locale.currency == currency {
+            return Ok(());
+        }
+        self.locale.currency = currency;
+        self.show_chart(true)?;
+        self.update_address()
     }
 
     /// Tells the host page: a `sensetime:step` event on the document, and in a frame a message
@@ -289,7 +327,9 @@ impl App {
     /// Redraws the current chart in the current theme, at once.
     pub(super) fn retheme(&mut self) {
         self.transition = None;
-        self.shown = self.chart().scene(self.theme(), &Locale::default());
+        let built = self.chart().build(self.theme(), &self.locale);
+        self.shown = built.scene.clone();
+        self.charts = Some(built);
     }
 
     /// Once a chart has settled: name it in the live region, and let the URL point at the step.
@@ -298,24 +338,37 @@ impl App {
         let index = self.story.active().unwrap_or(0);
         if let Some(live) = &self.live {
             let title = self.shown.text("title").unwrap_or_default();
-            live.set_text_content(Some(&format!(
-                "Chart {} of {}: {title}",
-                index + 1,
-                STEPS.len()
-            )));
+            let (n, of) = (index + 1, STEPS.len());
+            live.set_text_content(Some(&match self.locale.lang {
+                Lang::En => format!("Chart {n} of {of}: {title}"),
+                Lang::Zh => format!("第{n}张图表（共{of}张）：{title}"),
+            }));
         }
+        self.update_address()
+    }
+
+    /// Keeps the address (and the link to the other language) pointing at the step in view and
+    /// the reader's currency. Replacing, not pushing: the back button leaves the story rather
+    /// than replaying it.
+    fn update_address(&self) -> Result<(), JsValue> {
+        let index = self.story.active().unwrap_or(0);
         let location = self.window.location();
-        let wanted = if self.inside {
+        let hash = if self.inside {
             format!("#{}", STEPS[index].id)
         } else {
             String::new()
         };
-        if location.hash()? != wanted {
-            // Replacing, not pushing: the back button leaves the story rather than replaying it.
-            let url = format!("{}{}{wanted}", location.pathname()?, location.search()?);
+        let search = query_with_currency(&location.search()?, self.locale.currency);
+        if location.hash()? != hash || location.search()? != search {
+            let url = format!("{}{search}{hash}", location.pathname()?);
             self.window
                 .history()?
                 .replace_state_with_url(&JsValue::NULL, "", Some(&url))?;
+        }
+        if let Some((link, base)) = &self.lang_switch {
+            // The other edition keeps the reader's place and currency, but not a frame's setup.
+            let search = query_with_currency("", self.locale.currency);
+            link.set_attribute("href", &format!("{base}{search}{hash}"))?;
         }
         Ok(())
     }
@@ -374,13 +427,22 @@ impl Page {
         let (index, inside) = app.measure();
         let moved_in_or_out = app.inside != inside;
         app.inside = inside;
-        match app.story.go_to(index) {
-            Some(change) => app.show_step(change)?,
+        let chart_changed = match app.story.go_to(index) {
+            Some(change) => {
+                app.show_step(change)?;
+                change.chart_changed
+            }
             // Same step, but the URL should say whether the reader is in the story.
-            None if moved_in_or_out && app.transition.is_none() => app.settled()?,
+            None if moved_in_or_out && app.transition.is_none() => {
+                app.settled()?;
+                false
+            }
             None => return Ok(()),
-        }
+        };
         drop(app);
+        if chart_changed {
+            self.hide_tip();
+        }
         self.request_frame();
         Ok(())
     }

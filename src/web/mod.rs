@@ -4,6 +4,7 @@ mod app;
 mod canvas;
 mod embed;
 mod events;
+mod explore;
 mod panic;
 
 use wasm_bindgen::prelude::*;

@@ -4,18 +4,21 @@
 use std::path::Path;
 
 use sensetime_explainer::figures::{self, Figure};
+use sensetime_explainer::locale::Lang;
 
 /// The columns of the CSV, in order: every field of a serialized [`Figure`] plus the source's
 /// credit in words (a test keeps the two in step).
-pub const COLUMNS: [&str; 10] = [
+pub const COLUMNS: [&str; 12] = [
     "id",
     "label",
+    "label_zh",
     "value",
     "unit",
     "hedge",
     "year",
     "source",
     "source_credit",
+    "source_credit_zh",
     "derived",
     "note",
 ];
@@ -28,8 +31,9 @@ pub fn json() -> String {
 }
 
 /// Every figure as CSV (RFC 4180: comma-separated, CRLF, quoted where needed), with a header.
+/// It starts with a byte-order mark, without which Excel reads the Chinese labels as Latin-1.
 pub fn csv() -> String {
-    let mut out = COLUMNS.join(",") + "\r\n";
+    let mut out = format!("\u{feff}{}\r\n", COLUMNS.join(","));
     for f in figures::all() {
         let row: Vec<String> = COLUMNS.iter().map(|c| field(&f, c)).collect();
         out.push_str(&row.iter().map(|v| quote(v)).collect::<Vec<_>>().join(","));
@@ -41,8 +45,10 @@ pub fn csv() -> String {
 /// A figure's value for a column, as text ("" when absent), read from its serde form so the CSV
 /// says exactly what the JSON says.
 fn field(f: &Figure, column: &str) -> String {
-    if column == "source_credit" {
-        return f.source.credit().to_string();
+    match column {
+        "source_credit" => return f.source.credit(Lang::En).to_string(),
+        "source_credit_zh" => return f.source.credit(Lang::Zh).to_string(),
+        _ => {}
     }
     match serde_json::to_value(f).expect("a figure serializes")[column].clone() {
         serde_json::Value::Null => String::new(),
@@ -114,7 +120,7 @@ mod tests {
             .keys()
             .map(String::as_str)
             .collect();
-        fields.push("source_credit");
+        fields.extend(["source_credit", "source_credit_zh"]);
         let (mut a, mut b) = (fields.clone(), COLUMNS.to_vec());
         a.sort_unstable();
         b.sort_unstable();
@@ -123,19 +129,29 @@ mod tests {
 
     #[test]
     fn the_csv_round_trips_to_the_figures() {
-        let rows = parse(&csv());
+        let text = csv();
+        let rows = parse(text.strip_prefix('\u{feff}').expect("a byte-order mark"));
         assert_eq!(rows[0], COLUMNS);
         let all = figures::all();
         assert_eq!(rows.len(), all.len() + 1);
         for (row, f) in rows[1..].iter().zip(&all) {
             assert_eq!(row.len(), COLUMNS.len());
-            assert_eq!(row[0], f.id);
-            assert_eq!(row[1], f.label);
-            assert_eq!(row[2].parse::<f64>().unwrap(), f.value, "{}", f.id);
-            assert!(!row[2].ends_with(".0"), "{}: {}", f.id, row[2]);
-            assert_eq!(row[5], f.year.map(|y| y.to_string()).unwrap_or_default());
-            assert_eq!(row[7], f.source.credit());
-            assert_eq!(row[9], f.note.unwrap_or(""));
+            let cell = |name: &str| &row[COLUMNS.iter().position(|c| *c == name).unwrap()];
+            assert_eq!(cell("id"), f.id);
+            assert_eq!(cell("label"), f.label);
+            assert_eq!(cell("label_zh"), f.label_zh);
+            assert_eq!(cell("value").parse::<f64>().unwrap(), f.value, "{}", f.id);
+            assert!(
+                !cell("value").ends_with(".0"),
+                "{}: {}",
+                f.id,
+                cell("value")
+            );
+            let year = f.year.map(|y| y.to_string()).unwrap_or_default();
+            assert_eq!(cell("year"), &year);
+            assert_eq!(cell("source_credit"), f.source.credit(Lang::En));
+            assert_eq!(cell("source_credit_zh"), f.source.credit(Lang::Zh));
+            assert_eq!(cell("note"), f.note.unwrap_or(""));
         }
     }
 
