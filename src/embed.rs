@@ -236,6 +236,21 @@ pub fn notice(error: &EmbedError, lang: Lang) -> String {
     )
 }
 
+/// The story's address for a reader of an embedded chart: the edition in their language, their
+/// currency, and the step that shows the chart. `story_url` is the English edition's address
+/// (`…/index.html`); the Chinese one is `zh/index.html` beside it.
+pub fn story_address(story_url: &str, locale: Locale, step: &str) -> String {
+    let base = match locale.lang {
+        Lang::En => story_url.to_string(),
+        Lang::Zh => match story_url.rsplit_once('/') {
+            Some((dir, _)) => format!("{dir}/zh/index.html"),
+            None => "zh/index.html".to_string(),
+        },
+    };
+    let query = crate::locale::query_with_currency("", locale.currency);
+    format!("{base}{query}#{step}")
+}
+
 /// The words of the link under an embedded chart, back to the story, in `lang`.
 pub fn story_link(lang: Lang) -> &'static str {
     lang.t(
@@ -622,6 +637,21 @@ mod tests {
             }
             .sticky_offset(300.0, 5000.0),
             5000.0
+        );
+    }
+
+    #[test]
+    fn the_link_back_leads_to_the_readers_edition_currency_and_step() {
+        let url = "https://graphics.example/sensetime/index.html";
+        let en = Locale::default();
+        assert_eq!(story_address(url, en, "mopeds"), format!("{url}#mopeds"));
+        let zh_usd = Locale {
+            lang: Lang::Zh,
+            currency: Currency::Usd,
+        };
+        assert_eq!(
+            story_address(url, zh_usd, "the-bet"),
+            "https://graphics.example/sensetime/zh/index.html?currency=usd#the-bet"
         );
     }
 }

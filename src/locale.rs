@@ -212,6 +212,15 @@ pub fn currency_in_query(search: &str) -> Option<Currency> {
         .and_then(Currency::from_id)
 }
 
+/// The language a page address's query asks for (`?lang=zh`), if it names one.
+pub fn lang_in_query(search: &str) -> Option<Lang> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("lang="))
+        .and_then(Lang::from_code)
+}
+
 /// `search` with `currency` set in it, every other parameter kept in order; as reported is the
 /// default, so it is left out. Returns `""` or a query starting with `?`.
 pub fn query_with_currency(search: &str, currency: Currency) -> String {
@@ -318,6 +327,8 @@ mod tests {
         );
         assert_eq!(currency_in_query("?currency=eur"), None);
         assert_eq!(currency_in_query(""), None);
+        assert_eq!(lang_in_query("?chart=pie&lang=zh"), Some(Lang::Zh));
+        assert_eq!(lang_in_query("?lang=fr"), None);
         assert_eq!(query_with_currency("", Currency::Usd), "?currency=usd");
         assert_eq!(
             query_with_currency("?frame=story&currency=rmb", Currency::Usd),

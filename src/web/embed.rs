@@ -13,9 +13,10 @@ use super::canvas;
 use super::panic::{self, poisoned};
 use crate::charts::ChartState;
 use crate::embed::{
-    chart_height, parse_pym, parse_query, pym_height, EmbedError, ScriptOptions, LINK_BAND,
+    chart_height, notice as notice_text, parse_pym, parse_query, pym_height, story_address,
+    story_link, EmbedError, ScriptOptions, LINK_BAND,
 };
-use crate::locale::Locale;
+use crate::locale::Lang;
 use crate::story::STEPS;
 use crate::theme::Theme;
 
@@ -63,7 +64,7 @@ impl Mounted {
             &self.link,
             &[("color", ink.as_str()), ("background", paper.as_str())],
         )?;
-        let built = self.chart.build(theme, &Locale::default());
+        let built = self.chart.build(theme, &self.options.locale());
         self.canvas
             .set_attribute("aria-label", &built.description())?;
         let scale = canvas::fit(&self.canvas);
@@ -140,7 +141,22 @@ fn try_mount(
             }?;
             Ok((chart, options.validate()?))
         });
-    mount(host, request, story_url)
+    // A notice is in the language asked for, if that much was understood, else the host page's.
+    let lang = match &request {
+        Ok((_, options)) => options.lang,
+        Err(_) => host_lang(),
+    };
+    mount(host, request, story_url, lang)
+}
+
+/// The host page's language, as far as we read it: Chinese if its `lang` says so.
+fn host_lang() -> Lang {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"))
+        .filter(|l| l.to_ascii_lowercase().starts_with("zh"))
+        .map_or(Lang::En, |_| Lang::Zh)
 }
 
 /// Mounts a checked request, or its notice, into `host`'s shadow root.
@@ -148,6 +164,7 @@ fn mount(
     host: &HtmlElement,
     request: Result<(ChartState, ScriptOptions), EmbedError>,
     story_url: &str,
+    lang: Lang,
 ) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or_else(|| js_err("should run in a window"))?;
     let root = match host.shadow_root() {
@@ -158,7 +175,7 @@ fn mount(
     styles(host, &[("display", "block")])?;
     let (chart, options) = match request {
         Ok(found) => found,
-        Err(error) => return show_notice(&window, host, &error),
+        Err(error) => return show_notice(&window, host, &error, lang),
     };
 
     let canvas: HtmlCanvasElement = create(&window, "canvas")?
@@ -167,10 +184,11 @@ fn mount(
     canvas.set_attribute("role", "img")?;
     styles(&canvas, &[("display", "block"), ("width", "100%")])?;
     let link = create(&window, "a")?;
-    link.set_attribute("href", &format!("{story_url}#{}", step_for(chart)))?;
+    let address = story_address(story_url, options.locale(), step_for(chart));
+    link.set_attribute("href", &address)?;
     link.set_attribute("target", "_blank")?;
     link.set_attribute("rel", "noopener")?;
-    link.set_text_content(Some("The full story, with the data behind this chart"));
+    link.set_text_content(Some(story_link(options.lang)));
     // A fixed band, so the height reserved before drawing is the height after.
     let band = format!("{LINK_BAND}px");
     let link_styles = [
@@ -219,15 +237,20 @@ fn mount(
 }
 
 /// Puts a readable notice where the chart would have been, and warns in the console.
-fn show_notice(window: &Window, host: &HtmlElement, error: &EmbedError) -> Result<(), JsValue> {
-    let text = error.to_string();
-    web_sys::console::warn_1(&format!("SenseTime embed: {text}").into());
+fn show_notice(
+    window: &Window,
+    host: &HtmlElement,
+    error: &EmbedError,
+    lang: Lang,
+) -> Result<(), JsValue> {
+    web_sys::console::warn_1(&format!("SenseTime embed: {error}").into());
     let root = host
         .shadow_root()
         .ok_or_else(|| js_err("the host should have its shadow root"))?;
     let notice = create(window, "p")?;
     notice.set_attribute("role", "note")?;
-    notice.set_text_content(Some(&format!("This chart could not be shown. {text}")));
+    notice.set_attribute("lang", lang.code())?;
+    notice.set_text_content(Some(&notice_text(error, lang)));
     styles(
         &notice,
         &[
@@ -290,15 +313,22 @@ pub fn embed_page(story_url: &str) -> Result<(), JsValue> {
         .as_ref()
         .map_or("sensetime", |r| r.chart.id())
         .to_string();
-    let options = |theme| ScriptOptions {
-        theme,
+    let lang = match &request {
+        Ok(r) => r.lang,
+        // The one parameter worth reading from a query that failed: the notice's language.
+        Err(_) => crate::locale::lang_in_query(&search).unwrap_or_default(),
+    };
+    let options = |r: &crate::embed::ChartEmbed| ScriptOptions {
+        theme: r.theme,
         height: None,
-        ..ScriptOptions::default()
+        lang: r.lang,
+        currency: r.currency,
     };
     mount(
         &host,
-        request.map(|r| (r.chart, options(r.theme))),
+        request.map(|r| (r.chart, options(&r))),
         story_url,
+        lang,
     )?;
     keep_host_told(&window, &host, child_id, name)
 }

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use sensetime_explainer::charts::ChartState;
-use sensetime_explainer::locale::Locale;
+use sensetime_explainer::locale::{Lang, Locale};
 use sensetime_explainer::render::to_svg;
 use sensetime_explainer::theme::{DARK, LIGHT};
 
@@ -28,10 +28,51 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// The static chart, its text alternative and its data table, for one chart state.
-pub fn chart_markup(state: ChartState) -> String {
-    let built = state.build(&LIGHT, &Locale::default());
-    let id = state.id();
+/// One edition of the page: its language, and where `dist/` is from its directory.
+#[derive(Debug, Clone, Copy)]
+pub struct Edition {
+    pub lang: Lang,
+    /// The page's path under `dist/`.
+    pub page: &'static str,
+    /// `dist/`'s root, relative to the page.
+    pub root: &'static str,
+}
+
+/// The English page and the Simplified Chinese one.
+pub const EDITIONS: [Edition; 2] = [
+    Edition {
+        lang: Lang::En,
+        page: "index.html",
+        root: "",
+    },
+    Edition {
+        lang: Lang::Zh,
+        page: "zh/index.html",
+        root: "../",
+    },
+];
+
+/// The file name of a static chart: `funding.svg`, `funding-dark.zh.svg`.
+pub fn svg_name(state: ChartState, dark: bool, lang: Lang) -> String {
+    let theme = if dark { "-dark" } else { "" };
+    let lang = match lang {
+        Lang::En => "",
+        Lang::Zh => ".zh",
+    };
+    format!("{}{theme}{lang}.svg", state.id())
+}
+
+/// The static chart, its text alternative and its data table, for one chart state, as
+/// `edition` shows it (money as reported: the static page has no currency control).
+pub fn chart_markup(state: ChartState, edition: Edition) -> String {
+    let lang = edition.lang;
+    let built = state.build(
+        &LIGHT,
+        &Locale {
+            lang,
+            ..Locale::default()
+        },
+    );
     let title = escape(built.scene.text("title").unwrap_or_default());
     let mut rows = String::new();
     for row in built.table() {
@@ -44,14 +85,21 @@ pub fn chart_markup(state: ChartState) -> String {
         ));
     }
     let (w, h) = SIZE;
+    let root = edition.root;
+    let (summary, figure, value, year, source) = match lang {
+        Lang::En => ("Data for this chart", "Figure", "Value", "Year", "Source"),
+        Lang::Zh => ("本图数据", "项目", "数值", "年份", "来源"),
+    };
     format!(
         "\n        <figure class=\"static-chart\">\
-         <picture><source srcset=\"charts/{id}-dark.svg\" media=\"screen and (prefers-color-scheme: dark)\">\
-         <img src=\"charts/{id}.svg\" width=\"{w}\" height=\"{h}\" loading=\"lazy\" alt=\"{alt}\"></picture>\
-         <details class=\"chart-data\"><summary>Data for this chart</summary>\
+         <picture><source srcset=\"{root}charts/{dark}\" media=\"screen and (prefers-color-scheme: dark)\">\
+         <img src=\"{root}charts/{light}\" width=\"{w}\" height=\"{h}\" loading=\"lazy\" alt=\"{alt}\"></picture>\
+         <details class=\"chart-data\"><summary>{summary}</summary>\
          <table><caption>{title}</caption>\
-         <thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Value</th><th scope=\"col\">Year</th><th scope=\"col\">Source</th></tr></thead>\
+         <thead><tr><th scope=\"col\">{figure}</th><th scope=\"col\">{value}</th><th scope=\"col\">{year}</th><th scope=\"col\">{source}</th></tr></thead>\
          <tbody>{rows}</tbody></table></details></figure>",
+        dark = svg_name(state, true, lang),
+        light = svg_name(state, false, lang),
         alt = escape(&built.description()),
     )
 }
@@ -60,7 +108,7 @@ pub fn chart_markup(state: ChartState) -> String {
 ///
 /// A step is `<div class="step" … data-chart="…">` holding paragraphs only, so it ends at the
 /// first `</div>` after its opening tag.
-pub fn inject(html: &str) -> Result<String, String> {
+pub fn inject(html: &str, edition: Edition) -> Result<String, String> {
     const MARK: &str = " data-chart=\"";
     const END: &str = "</div>";
     let mut out = String::with_capacity(html.len() * 2);
@@ -73,13 +121,13 @@ pub fn inject(html: &str) -> Result<String, String> {
             .ok_or("a data-chart attribute is not closed")?;
         let id = &rest[value_start..value_start + value_len];
         let state = ChartState::from_id(id)
-            .ok_or_else(|| format!("a step names the unknown chart {id:?}"))?;
+            .ok_or_else(|| format!("a step names the unknown chart \"{id}\""))?;
         let end = value_start
             + rest[value_start..]
                 .find(END)
-                .ok_or_else(|| format!("the step showing {id:?} is not closed"))?;
+                .ok_or_else(|| format!("the step showing \"{id}\" is not closed"))?;
         out.push_str(&rest[..end]);
-        out.push_str(&chart_markup(state));
+        out.push_str(&chart_markup(state, edition));
         out.push_str("\n      ");
         rest = &rest[end..];
         placed += 1;
@@ -91,16 +139,34 @@ pub fn inject(html: &str) -> Result<String, String> {
     Ok(out)
 }
 
-/// Writes `charts/<state>.svg` and `charts/<state>-dark.svg` under `dist`.
+/// Places the static charts in every edition's page under `dist`.
+pub fn inject_editions(dist: &Path) -> Result<(), String> {
+    for edition in EDITIONS {
+        let path = dist.join(edition.page);
+        let html = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let html = inject(&html, edition).map_err(|e| format!("{}: {e}", edition.page))?;
+        std::fs::write(&path, html).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// Writes every chart state as SVG under `dist/charts/`, in both themes and both languages.
 pub fn write_static_charts(dist: &Path) -> Result<(), String> {
     let dir = dist.join("charts");
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     for state in ChartState::ALL {
-        for (suffix, theme) in [("", &LIGHT), ("-dark", &DARK)] {
-            let file = dir.join(format!("{}{suffix}.svg", state.id()));
-            let svg = to_svg(&state.scene(theme, &Locale::default()), theme, SIZE);
-            std::fs::write(&file, svg)
-                .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        for lang in Lang::ALL {
+            for (dark, theme) in [(false, &LIGHT), (true, &DARK)] {
+                let file = dir.join(svg_name(state, dark, lang));
+                let locale = Locale {
+                    lang,
+                    ..Locale::default()
+                };
+                let svg = to_svg(&state.scene(theme, &locale), theme, SIZE);
+                std::fs::write(&file, svg)
+                    .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+            }
         }
     }
     Ok(())
@@ -120,7 +186,7 @@ mod tests {
 
     #[test]
     fn a_chart_comes_with_its_description_and_its_table() {
-        let html = chart_markup(ChartState::Helmets);
+        let html = chart_markup(ChartState::Helmets, EDITIONS[0]);
         assert!(
             html.contains(r#"src="charts/helmets.svg""#)
                 && html.contains(r#"srcset="charts/helmets-dark.svg""#)
@@ -143,7 +209,7 @@ mod tests {
         let page =
             std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../www/index.html"))
                 .unwrap();
-        let out = inject(&page).unwrap();
+        let out = inject(&page, EDITIONS[0]).unwrap();
         let steps = page.matches(" data-chart=\"").count();
         assert!(steps >= 10);
         assert_eq!(
@@ -183,17 +249,25 @@ mod tests {
 
     #[test]
     fn an_unknown_chart_fails_the_build_naming_it() {
-        let err =
-            inject(r#"<div class="step" id="x" data-chart="pie"><p>x</p></div>"#).unwrap_err();
+        let err = inject(
+            r#"<div class="step" id="x" data-chart="pie"><p>x</p></div>"#,
+            EDITIONS[0],
+        )
+        .unwrap_err();
         assert!(err.contains("\"pie\""), "{err}");
-        assert!(inject("<p>no steps</p>").is_err());
-        assert!(inject(r#"<div class="step" id="x" data-chart="grants"><p>x</p>"#).is_err());
+        assert!(inject("<p>no steps</p>", EDITIONS[0]).is_err());
+        assert!(inject(
+            r#"<div class="step" id="x" data-chart="grants"><p>x</p>"#,
+            EDITIONS[0]
+        )
+        .is_err());
     }
 
     #[test]
     fn the_chart_follows_the_steps_text() {
         let out = inject(
             r#"<div class="step" id="x" data-chart="grants"><p>Text.</p></div><p>After.</p>"#,
+            EDITIONS[0],
         )
         .unwrap();
         let text = out.find("Text.").unwrap();
@@ -203,17 +277,42 @@ mod tests {
     }
 
     #[test]
-    fn svgs_are_written_for_both_themes() {
+    fn svgs_are_written_for_both_themes_and_languages() {
         let dir = std::env::temp_dir().join(format!("xtask-charts-{}", std::process::id()));
         write_static_charts(&dir).unwrap();
+        let read = |state, dark, lang| {
+            std::fs::read_to_string(dir.join("charts").join(svg_name(state, dark, lang))).unwrap()
+        };
         for state in ChartState::ALL {
-            let light =
-                std::fs::read_to_string(dir.join(format!("charts/{}.svg", state.id()))).unwrap();
-            let dark = std::fs::read_to_string(dir.join(format!("charts/{}-dark.svg", state.id())))
-                .unwrap();
-            assert!(light.starts_with("<svg") && dark.starts_with("<svg"));
+            let (light, dark) = (read(state, false, Lang::En), read(state, true, Lang::En));
+            let zh = read(state, false, Lang::Zh);
+            assert!(
+                light.starts_with("<svg") && dark.starts_with("<svg") && zh.starts_with("<svg")
+            );
             assert_ne!(light, dark);
+            assert_ne!(light, zh);
+            assert!(read(state, true, Lang::Zh).starts_with("<svg"));
         }
+        assert_eq!(
+            svg_name(ChartState::Grants, true, Lang::Zh),
+            "grants-dark.zh.svg"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_chinese_page_gets_chinese_charts_from_the_site_root() {
+        let page =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../www/zh/index.html"))
+                .unwrap();
+        let out = inject(&page, EDITIONS[1]).unwrap();
+        assert!(
+            out.contains(r#"src="../charts/helmets.zh.svg""#),
+            "relative to /zh/"
+        );
+        assert!(out.contains(r#"srcset="../charts/helmets-dark.zh.svg""#));
+        assert!(out.contains("<summary>本图数据</summary>"));
+        assert!(out.contains("英国《金融时报》"), "Chinese source credits");
+        assert!(!out.contains("Data for this chart"));
     }
 }

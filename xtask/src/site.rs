@@ -63,11 +63,7 @@ pub fn dist(root: &Path) -> Result<PathBuf, String> {
     }
     copy_dir(&root.join("www"), &dist)?;
     copy_dir(&root.join("pkg"), &dist.join("pkg"))?;
-    let index = dist.join("index.html");
-    let html = std::fs::read_to_string(&index)
-        .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
-    std::fs::write(&index, page::inject(&html)?)
-        .map_err(|e| format!("cannot write {}: {e}", index.display()))?;
+    page::inject_editions(&dist)?;
     page::write_static_charts(&dist)?;
     data::write(&dist)?;
     assets::fingerprint_pkg(&dist)?;
