@@ -73,7 +73,9 @@ function wireTools(wasm) {
     const image = document.createElement('canvas');
     const dark = matchMedia('(prefers-color-scheme: dark)').matches;
     // Twice the chart's size on screen, whatever this screen's pixel ratio.
-    wasm.drawChartAt(image, state, Math.round(width), Math.round(height), 2, dark);
+    // In the reader's language and currency, as on screen.
+    const currency = document.getElementById('currency')?.value;
+    wasm.drawChartAt(image, state, Math.round(width), Math.round(height), 2, dark, pageLanguage(), currency);
     image.toBlob((blob) => {
       if (!blob) return toolStatus(says.notSaved);
       const link = Object.assign(document.createElement('a'), {

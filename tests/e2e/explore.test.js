@@ -3,8 +3,26 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  baseUrl, launch, DESKTOP, openPage, waitReady, steps, waitStep, centre, assertNoErrors,
+  baseUrl, launch, DESKTOP, PHONE, openPage, waitReady, steps, waitStep, centre, canvasInfo, assertNoErrors,
 } from './helpers.js';
+
+/** The chart's accessible name: its description, in the page's language and currency. */
+const chartName = (page) => page.locator('#chart').getAttribute('aria-label');
+
+/** Moves the pointer down a vertical line through the chart until the tooltip shows; returns
+ * where, and what it says. Marks are found the way a reader finds them, by pointing. */
+async function pointUntilTip(page, xShare, act = (x, y) => page.mouse.move(x, y)) {
+  const box = await page.locator('#chart').boundingBox();
+  for (let y = box.y + 10; y < box.y + box.height - 10; y += 6) {
+    await act(box.x + box.width * xShare, y);
+    const tip = await page.evaluate(() => {
+      const t = document.getElementById('chart-tip');
+      return t && !t.hidden ? t.textContent : null;
+    });
+    if (tip) return { x: box.x + box.width * xShare, y, tip };
+  }
+  return null;
+}
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -50,9 +68,9 @@ test('the link tool copies the address of the step in view', async () => {
   await context.close();
 });
 
-test('the save tool downloads the chart in view as a PNG at twice its size', async () => {
+test('the save tool downloads the chart in view as a PNG at twice its size, as the reader sees it', async () => {
   const { page, context, errors } = await openPage(browser, DESKTOP);
-  await page.goto(`${baseUrl()}/index.html#revenue-mix`);
+  await page.goto(`${baseUrl()}/index.html?currency=usd#revenue-mix`);
   await waitReady(page);
   await waitStep(page, { id: 'revenue-mix', chart: 'revenue-mix' });
   const box = await page.evaluate(() => {
@@ -70,6 +88,19 @@ test('the save tool downloads the chart in view as a PNG at twice its size', asy
   // The IHDR chunk: width and height, big-endian, at bytes 16 and 20.
   assert.deepEqual({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }, { width: box.width * 2, height: box.height * 2 });
   assert.ok(png.length > 20000, `a drawn chart, not a blank image (${png.length} bytes)`);
+  // The same picture as on screen (in dollars), drawn twice as large: compare it with a fresh
+  // drawing in each currency at that size.
+  const drawn = await page.evaluate(({ width, height }) => {
+    const hash = (currency) => {
+      const c = document.createElement('canvas');
+      window.sensetime.drawChartAt(c, 'revenue-mix', width, height, 2, false, 'en', currency);
+      return c.toDataURL('image/png');
+    };
+    return { usd: hash('usd'), reported: hash('reported') };
+  }, box);
+  const saved = `data:image/png;base64,${png.toString('base64')}`;
+  assert.equal(saved === drawn.usd, true, 'the saved image is the chart in dollars');
+  assert.notEqual(drawn.usd, drawn.reported);
   assertNoErrors(assert, errors);
   await context.close();
 });
@@ -93,6 +124,158 @@ test('the data downloads hold every figure, exactly as figures() gives them', as
     assert.ok(row, `${f.id} is in the CSV`);
     assert.ok(row.includes(`,${f.value},`), `${f.id}: ${row} has ${f.value}`);
   }
+  assertNoErrors(assert, errors);
+  await context.close();
+});
+
+test('the currency control redraws every money label, keeps the choice in the address, and comes back on reload', async () => {
+  const { page, context, errors } = await openPage(browser, DESKTOP);
+  await page.goto(`${baseUrl()}/index.html#growing-sales`);
+  await waitReady(page);
+  const step = { id: 'growing-sales', chart: 'revenue-trend' };
+  await waitStep(page, step);
+  const reported = { name: await chartName(page), pixels: (await canvasInfo(page)).hash };
+  assert.match(reported.name, /Rmb3\.45bn/);
+  assert.ok(await page.locator('#rate').isHidden(), 'no rate while money is as reported');
+  await page.locator('#currency').selectOption('usd');
+  await waitStep(page, step);
+  const usd = await chartName(page);
+  assert.match(usd, /\$532m/, `2020 revenue in dollars at the article's rate: ${usd}`);
+  assert.doesNotMatch(usd.split('Amounts converted')[0], /Rmb\d/, 'no renminbi amount left in the chart itself');
+  assert.match(usd, /Rmb6\.48/, 'the rate is stated');
+  assert.notEqual((await canvasInfo(page)).hash, reported.pixels, 'the pixels changed too');
+  assert.match(await page.locator('#rate').innerText(), /Rmb6\.48 per \$/);
+  assert.equal(new URL(page.url()).searchParams.get('currency'), 'usd');
+  assert.equal(new URL(page.url()).hash, '#growing-sales');
+  // The other edition's link keeps the reader's place and currency.
+  assert.match(await page.locator('a.lang-switch').getAttribute('href'), /^zh\/\?currency=usd#growing-sales$/);
+  await page.reload();
+  await waitReady(page);
+  await waitStep(page, step);
+  assert.equal(await page.locator('#currency').inputValue(), 'usd');
+  assert.equal(await chartName(page), usd);
+  await page.locator('#currency').selectOption('reported');
+  await waitStep(page, step);
+  assert.equal(await chartName(page), reported.name);
+  assert.equal(new URL(page.url()).search, '');
+  assertNoErrors(assert, errors);
+  await context.close();
+});
+
+test('rapid currency toggles while scrolling end on the last choice and the step in view', async () => {
+  const { page, context, errors } = await openPage(browser, DESKTOP);
+  await page.goto(`${baseUrl()}/index.html`);
+  await waitReady(page);
+  const all = await steps(page);
+  const choices = ['rmb', 'usd', 'reported'];
+  for (let i = 0; i < 30; i += 1) {
+    await page.locator('#currency').selectOption(choices[i % 3]);
+    if (i % 5 === 0) await centre(page, all[(i / 5) % all.length].id);
+  }
+  await page.locator('#currency').selectOption('rmb');
+  // The funding chart is in dollars as reported, so in renminbi it is converted.
+  await centre(page, all[0].id);
+  await waitStep(page, all[0]);
+  const name = await chartName(page);
+  assert.match(name, /more than the equivalent of Rmb19bn/);
+  assert.match(name, /Rmb6\.48/, 'converted, so the rate is stated');
+  assert.equal(new URL(page.url()).searchParams.get('currency'), 'rmb');
+  assert.ok((await canvasInfo(page)).inkShare > 0.01, 'the chart is drawn');
+  assertNoErrors(assert, errors);
+  await context.close();
+});
+
+test('hovering a bar shows its exact figure, hedge, year and source; moving off hides it', async () => {
+  const { page, context, errors } = await openPage(browser, DESKTOP);
+  await page.goto(`${baseUrl()}/index.html#the-bet`);
+  await waitReady(page);
+  await waitStep(page, { id: 'the-bet', chart: 'funding' });
+  const found = await pointUntilTip(page, 0.15);
+  assert.ok(found, 'some point on the chart shows a tooltip');
+  assert.equal(found.tip, 'Raised from investors: more than $3bn · Source: Financial Times (2021)');
+  assert.equal(await page.getByRole('tooltip').count(), 1);
+  const box = await page.locator('#chart').boundingBox();
+  await page.mouse.move(box.x + box.width - 5, box.y + 5);
+  assert.ok(await page.locator('#chart-tip').isHidden(), 'away from every mark, no tooltip');
+  // In dollars nothing about this chart changes; in renminbi the conversion is spelled out.
+  await page.locator('#currency').selectOption('rmb');
+  await waitStep(page, { id: 'the-bet', chart: 'funding' });
+  const converted = await pointUntilTip(page, 0.15);
+  assert.match(converted.tip, /more than \$3bn \(more than the equivalent of Rmb19bn\)/);
+  assertNoErrors(assert, errors);
+  await context.close();
+});
+
+test('phone: tapping a bar shows its figure', async () => {
+  const { page, context, errors } = await openPage(browser, PHONE);
+  await page.goto(`${baseUrl()}/index.html#growing-sales`);
+  await waitReady(page);
+  await waitStep(page, { id: 'growing-sales', chart: 'revenue-trend' });
+  // The 2020 column, third of five.
+  const found = await pointUntilTip(page, 0.43, (x, y) => page.touchscreen.tap(x, y));
+  assert.ok(found, 'tapping down the 2020 column finds it');
+  assert.match(found.tip, /^Revenue 2020: Rmb3\.45bn · 2020 · Source: SenseTime IPO filing/);
+  assertNoErrors(assert, errors);
+  await context.close();
+});
+
+test('the Chinese edition tells the story in Chinese: charts, text alternatives, tooltips, address', async () => {
+  const { page, context, errors } = await openPage(browser, DESKTOP);
+  await page.goto(`${baseUrl()}/zh/`);
+  await waitReady(page);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans');
+  const all = await steps(page);
+  assert.deepEqual(all, await (async () => {
+    const en = await context.newPage();
+    await en.goto(`${baseUrl()}/index.html`);
+    const s = await steps(en);
+    await en.close();
+    return s;
+  })(), 'the same steps and charts as the English edition');
+  const pictures = new Set();
+  for (const step of all) {
+    await centre(page, step.id);
+    await waitStep(page, step);
+    const name = await chartName(page);
+    assert.match(name, /[\u4e00-\u9fff]/, `${step.id}: described in Chinese: ${name}`);
+    pictures.add((await canvasInfo(page)).hash);
+  }
+  assert.ok(pictures.size >= 10, 'the charts change along the way');
+  assert.match(await page.locator('#chart-live').textContent(), /^第12张图表（共12张）：/);
+  assert.equal(new URL(page.url()).hash, `#${all.at(-1).id}`);
+  await centre(page, 'revenue-mix');
+  await waitStep(page, { id: 'revenue-mix', chart: 'revenue-mix' });
+  await page.locator('#currency').selectOption('usd');
+  await waitStep(page, { id: 'revenue-mix', chart: 'revenue-mix' });
+  assert.match(await chartName(page), /美元/);
+  assert.match(await page.locator('#rate').innerText(), /^按1美元兑6\.48元折算$/);
+  const tip = await pointUntilTip(page, 0.1);
+  assert.match(tip.tip, /^智慧城市业务占销售额比重：40% · 2020年 · 资料来源：英国《金融时报》（2021年）$/);
+  assertNoErrors(assert, errors);
+  await context.close();
+});
+
+test('chart embeds take lang and currency, and say what is wrong in the language asked for', async () => {
+  const { page, context, errors } = await openPage(browser, { viewport: { width: 600, height: 700 } });
+  await page.goto(`${baseUrl()}/embed.html?chart=revenue-trend&lang=zh&currency=usd`);
+  await page.waitForFunction(() => document.documentElement.dataset.embed === 'ready');
+  const shadow = (selector, what) => page.evaluate(([s, w]) => document.getElementById('embed').shadowRoot.querySelector(s)?.[w], [selector, what]);
+  const label = await page.evaluate(() => document.getElementById('embed').shadowRoot.querySelector('canvas').getAttribute('aria-label'));
+  assert.match(label, /美元/);
+  assert.match(label, /[\u4e00-\u9fff]/);
+  const href = await page.evaluate(() => document.getElementById('embed').shadowRoot.querySelector('a').href);
+  assert.equal(new URL(href).pathname.endsWith('/zh/index.html'), true, href);
+  assert.equal(new URL(href).search, '?currency=usd');
+  assert.equal(new URL(href).hash, '#growing-sales');
+  await page.goto(`${baseUrl()}/embed.html?chart=pie&lang=zh`);
+  await page.waitForFunction(() => document.documentElement.dataset.embed === 'ready');
+  const notice = await shadow('[role="note"]', 'textContent');
+  assert.match(notice, /^无法显示此图表。/);
+  assert.match(notice, /revenue-mix/, 'the ids are listed as they must be written');
+  await page.goto(`${baseUrl()}/embed.html?chart=funding&currency=eur`);
+  await page.waitForFunction(() => document.documentElement.dataset.embed === 'ready');
+  const bad = await shadow('[role="note"]', 'textContent');
+  assert.match(bad, /reported, rmb or usd|reported.*rmb.*usd/);
   assertNoErrors(assert, errors);
   await context.close();
 });
