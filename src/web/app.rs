@@ -171,6 +171,7 @@ impl App {
         *page.frame.borrow_mut() = Some(Closure::new(move |now: f64| for_frame.on_frame(now)));
         page.listen()?;
         page.explore()?;
+        page.app.borrow().land_on_fragment()?;
         page.follow_reader()?;
         let now = page.app.borrow().now();
         page.on_frame(now);
@@ -207,6 +208,25 @@ impl App {
         let line = trigger_line(top, height, self.trigger);
         let inside = tops.first().is_some_and(|&top| top <= line);
         (active_step(&tops, line).unwrap_or(0), inside)
+    }
+
+    /// A link to a step (`index.html#mopeds`) opens on that step. The browser jumps there itself,
+    /// but may not have yet when we start (it waits for layout to settle, and a reload restores
+    /// positions late); if the step under the line is not the one linked to, we make the same
+    /// jump the browser would (`scrollIntoView`, placed by the step's CSS scroll-margin-top), so
+    /// whichever comes first, both land on the same spot. A framed story follows its host instead.
+    fn land_on_fragment(&self) -> Result<(), JsValue> {
+        if self.framed {
+            return Ok(());
+        }
+        let hash = self.window.location().hash()?;
+        let Some(index) = crate::story::index_of(hash.trim_start_matches('#')) else {
+            return Ok(());
+        };
+        if self.measure().0 != index {
+            self.steps[index].scroll_into_view();
+        }
+        Ok(())
     }
 
     /// The trigger fraction the page's CSS asks for in the current layout.
