@@ -171,7 +171,7 @@ pub fn npm_install_needed(dir: &Path) -> bool {
     }
 }
 
-/// The npm packages of the tests in `dir`: exactly as locked, or resolved when there is no lock file.
+/// The npm packages in `dir` (the end-to-end tests', the benchmark's): exactly as locked, or resolved when there is no lock file.
 pub fn ensure_npm_packages(dir: &Path) -> Result<(), String> {
     if !npm_install_needed(dir) {
         return Ok(());
@@ -181,7 +181,10 @@ pub fn ensure_npm_packages(dir: &Path) -> Result<(), String> {
     } else {
         "install"
     };
-    println!("installing the end-to-end tests' npm packages (npm {command})");
+    println!(
+        "installing the npm packages in {} (npm {command})",
+        dir.display()
+    );
     run(Command::new("npm")
         .args([command, "--no-audit", "--no-fund"])
         .current_dir(dir))
