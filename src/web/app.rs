@@ -407,7 +407,9 @@ impl Page {
             .as_ref()
             .map_or_else(|| app.shown.clone(), |t| t.at(now));
         let scale = canvas::fit(&app.canvas);
-        Self::report(canvas::paint(&app.canvas, &scene, app.theme(), scale));
+        Self::report(canvas::measured(&app.window, app.chart().id(), || {
+            canvas::paint(&app.canvas, &scene, app.theme(), scale)
+        }));
         app.shown = scene;
         if app.transition.as_ref().is_some_and(|t| t.done(now)) {
             app.transition = None;

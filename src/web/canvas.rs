@@ -3,7 +3,7 @@
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsValue;
-use web_sys::HtmlCanvasElement;
+use web_sys::{HtmlCanvasElement, Window};
 
 use crate::render;
 use crate::scene::Scene;
@@ -47,4 +47,26 @@ pub fn paint(
         .map_err(|e| JsValue::from_str(&format!("drawing the chart failed: {e}")))?;
     area.present()
         .map_err(|e| JsValue::from_str(&format!("drawing the chart failed: {e}")))
+}
+
+/// The User Timing name of a paint: each paint of the story's chart is measured as
+/// `sensetime:draw:<chart id>`, for DevTools' Timings track and `cargo xtask bench`.
+const DRAW: &str = "sensetime:draw";
+
+/// Runs `paint` between a `performance` mark and a measure named `sensetime:draw:<chart>`. Three
+/// calls into the browser per frame, and the mark is cleared, so only the measures remain.
+pub fn measured(
+    window: &Window,
+    chart: &str,
+    paint: impl FnOnce() -> Result<(), JsValue>,
+) -> Result<(), JsValue> {
+    let Some(performance) = window.performance() else {
+        return paint();
+    };
+    // Timing is a by-product: a browser that refuses a mark still gets its chart.
+    let _ = performance.mark(DRAW);
+    let result = paint();
+    let _ = performance.measure_with_start_mark(&format!("{DRAW}:{chart}"), DRAW);
+    performance.clear_marks_with_mark_name(DRAW);
+    result
 }

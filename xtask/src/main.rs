@@ -1,6 +1,7 @@
 //! `cargo xtask`: the project's automation, in Rust so it runs wherever cargo does.
 
 mod assets;
+mod bench;
 mod data;
 mod page;
 mod server;
@@ -14,6 +15,8 @@ const USAGE: &str = "usage: cargo xtask <command>
 
   serve [--port N]  build the site and serve it on http://127.0.0.1:N (default 8000)
   test              run every test: fmt, clippy, native, wasm in Chromium, end-to-end
+  bench [--runs N]  measure the story against a Chart.js + Scrollama baseline in Chromium
+                    (N pairs of runs, default 5) and print one table with the budgets
   dist              write the deployable static site to dist/
   build             compile the Wasm and run wasm-bindgen into pkg/";
 
@@ -28,6 +31,7 @@ fn main() -> ExitCode {
             Err(e) => Err(e),
         },
         Some("test") => test(&root),
+        Some("bench") => bench::parse_runs(&args[1..]).and_then(|runs| bench::bench(&root, runs)),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
