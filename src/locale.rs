@@ -205,20 +205,20 @@ pub fn rate_statement(lang: Lang) -> String {
 
 /// The currency a page address's query asks for (`?currency=usd`), if it names one.
 pub fn currency_in_query(search: &str) -> Option<Currency> {
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("currency="))
-        .and_then(Currency::from_id)
+    query_value(search, "currency").and_then(Currency::from_id)
 }
 
 /// The language a page address's query asks for (`?lang=zh`), if it names one.
 pub fn lang_in_query(search: &str) -> Option<Lang> {
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("lang="))
-        .and_then(Lang::from_code)
+    query_value(search, "lang").and_then(Lang::from_code)
+}
+
+/// The raw value of parameter `name` in a query (`?a=1&b=2`), as written.
+pub fn query_value<'a>(search: &'a str, name: &str) -> Option<&'a str> {
+    search.trim_start_matches('?').split('&').find_map(|pair| {
+        pair.strip_prefix(name)
+            .and_then(|rest| rest.strip_prefix('='))
+    })
 }
 
 /// `search` with `currency` set in it, every other parameter kept in order; as reported is the
@@ -329,6 +329,8 @@ mod tests {
         assert_eq!(currency_in_query(""), None);
         assert_eq!(lang_in_query("?chart=pie&lang=zh"), Some(Lang::Zh));
         assert_eq!(lang_in_query("?lang=fr"), None);
+        assert_eq!(query_value("?childId=a%20b&x=1", "childId"), Some("a%20b"));
+        assert_eq!(query_value("?langs=zh", "lang"), None);
         assert_eq!(query_with_currency("", Currency::Usd), "?currency=usd");
         assert_eq!(
             query_with_currency("?frame=story&currency=rmb", Currency::Usd),

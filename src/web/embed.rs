@@ -335,11 +335,7 @@ pub fn embed_page(story_url: &str) -> Result<(), JsValue> {
 
 /// The pym child id in a query, even one that failed to parse otherwise, so its host still hears our height.
 pub(super) fn parse_child_id(search: &str) -> Option<String> {
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|p| p.strip_prefix("childId="))
-        .map(crate::embed::percent_decode)
+    crate::locale::query_value(search, "childId").map(crate::embed::percent_decode)
 }
 
 /// Posts the height now, whenever the content resizes, and whenever a pym parent asks (its width messages).

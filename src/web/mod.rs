@@ -51,11 +51,9 @@ pub fn draw_chart(
     lang: Option<String>,
     currency: Option<String>,
 ) -> Result<(), JsValue> {
-    let state = chart_state(state)?;
-    let locale = locale(lang, currency)?;
-    let theme = Theme::for_dark_mode(dark);
+    let (scene, theme) = settled_scene(state, dark, lang, currency)?;
     let scale = canvas::fit(&canvas);
-    canvas::paint(&canvas, &state.scene(theme, &locale), theme, scale)
+    canvas::paint(&canvas, &scene, theme, scale)
 }
 
 /// Draws one chart state, settled, onto `canvas` (which need not be in the document) at `width` ×
@@ -73,18 +71,24 @@ pub fn draw_chart_at(
     lang: Option<String>,
     currency: Option<String>,
 ) -> Result<(), JsValue> {
-    let state = chart_state(state)?;
-    let locale = locale(lang, currency)?;
-    let theme = Theme::for_dark_mode(dark);
+    let (scene, theme) = settled_scene(state, dark, lang, currency)?;
     let scale = scale.clamp(1, 4);
     canvas.set_width(width.clamp(1, 4000) * scale);
     canvas.set_height(height.clamp(1, 4000) * scale);
-    canvas::paint(
-        &canvas,
-        &state.scene(theme, &locale),
-        theme,
-        f64::from(scale),
-    )
+    canvas::paint(&canvas, &scene, theme, f64::from(scale))
+}
+
+/// The scene a JS caller asks for, and the theme to draw it in; a readable error for bad names.
+fn settled_scene(
+    state: &str,
+    dark: bool,
+    lang: Option<String>,
+    currency: Option<String>,
+) -> Result<(crate::scene::Scene, &'static Theme), JsValue> {
+    let state = chart_state(state)?;
+    let locale = locale(lang, currency)?;
+    let theme = Theme::for_dark_mode(dark);
+    Ok((state.scene(theme, &locale), theme))
 }
 
 fn chart_state(id: &str) -> Result<ChartState, JsValue> {
