@@ -1,7 +1,7 @@
 //! Embeds: one chart mounted in a shadow root on a host's page (script embed) or filling a frame
 //! (`embed.html`), with a readable notice instead of a chart when the request is wrong.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -10,8 +10,9 @@ use web_sys::{Element, HtmlCanvasElement, HtmlElement, ShadowRootInit, ShadowRoo
 
 use super::app::{by_id, js_err, matches, window_and_document};
 use super::canvas;
+use super::explore::{self, POINTER_EVENTS};
 use super::panic::{self, poisoned};
-use crate::charts::ChartState;
+use crate::charts::{ChartState, Charts};
 use crate::embed::{
     chart_height, notice as notice_text, parse_pym, parse_query, pym_height, story_address,
     story_link, EmbedError, ScriptOptions, LINK_BAND,
@@ -31,6 +32,10 @@ struct Mounted {
     options: ScriptOptions,
     /// The CSS width last drawn at, to skip redraws that change nothing.
     width: Cell<f64>,
+    /// The chart as drawn, for its tooltips.
+    charts: RefCell<Option<Charts>>,
+    /// The tooltip, in the shadow root beside the canvas.
+    tip: HtmlElement,
 }
 
 impl Mounted {
@@ -64,11 +69,34 @@ impl Mounted {
             &self.link,
             &[("color", ink.as_str()), ("background", paper.as_str())],
         )?;
+        let tip_ink = theme.ink.css_hex();
+        styles(
+            &self.tip,
+            &[("color", paper.as_str()), ("background", tip_ink.as_str())],
+        )?;
         let built = self.chart.build(theme, &self.options.locale());
         self.canvas
             .set_attribute("aria-label", &built.description())?;
         let scale = canvas::fit(&self.canvas);
-        canvas::paint(&self.canvas, &built.scene, theme, scale)
+        let painted = canvas::paint(&self.canvas, &built.scene, theme, scale);
+        *self.charts.borrow_mut() = Some(built);
+        painted
+    }
+
+    /// The tooltip follows the pointer over the chart, as in the story.
+    fn point(&self, event: &web_sys::PointerEvent) -> Result<(), JsValue> {
+        let charts = self.charts.borrow();
+        let Some(charts) = charts.as_ref() else {
+            return Ok(());
+        };
+        explore::point(
+            event,
+            &self.canvas,
+            &charts.scene,
+            charts,
+            &self.tip,
+            &self.host,
+        )
     }
 }
 
@@ -200,8 +228,38 @@ fn mount(
         ("padding", "4px 14px 6px"),
     ];
     styles(&link, &link_styles)?;
+    // Chart and link speak the chart's language, whatever the host page's is.
+    canvas.set_attribute("lang", options.lang.code())?;
+    link.set_attribute("lang", options.lang.code())?;
+    let tip = create(&window, "div")?;
+    tip.set_attribute("role", "tooltip")?;
+    tip.set_attribute("lang", options.lang.code())?;
+    tip.set_hidden(true);
+    styles(
+        &tip,
+        &[
+            ("position", "absolute"),
+            ("z-index", "3"),
+            ("max-width", "min(18rem, 80%)"),
+            ("padding", "6px 8px"),
+            ("border-radius", "4px"),
+            ("font", "13px/1.35 system-ui, sans-serif"),
+            ("pointer-events", "none"),
+            ("box-shadow", "0 2px 8px rgb(0 0 0 / 0.25)"),
+        ],
+    )?;
     root.append_child(&canvas)?;
     root.append_child(&link)?;
+    root.append_child(&tip)?;
+    // The tooltip is placed within the host element, so it must be positioned; a host that
+    // already is keeps its own positioning.
+    let positioned = window
+        .get_computed_style(host)?
+        .and_then(|s| s.get_property_value("position").ok())
+        .is_some_and(|p| p != "static");
+    if !positioned {
+        styles(host, &[("position", "relative")])?;
+    }
 
     let mounted = Rc::new(Mounted {
         window,
@@ -211,8 +269,25 @@ fn mount(
         chart,
         options,
         width: Cell::new(-1.0),
+        charts: RefCell::new(None),
+        tip,
     });
     mounted.draw(true)?;
+    for name in POINTER_EVENTS {
+        let again = Rc::clone(&mounted);
+        let on_pointer =
+            Closure::<dyn FnMut(web_sys::PointerEvent)>::new(move |e: web_sys::PointerEvent| {
+                if !poisoned() {
+                    if let Err(e) = again.point(&e) {
+                        web_sys::console::warn_1(&e);
+                    }
+                }
+            });
+        mounted
+            .canvas
+            .add_event_listener_with_callback(name, on_pointer.as_ref().unchecked_ref())?;
+        on_pointer.forget();
+    }
     host.set_attribute("data-sensetime-mounted", chart.id())?;
 
     let again = Rc::clone(&mounted);

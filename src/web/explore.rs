@@ -7,12 +7,14 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlSelectElement, PointerEvent};
+use web_sys::{HtmlCanvasElement, HtmlElement, HtmlSelectElement, PointerEvent};
 
 use super::app::{js_err, Page};
 use super::panic::poisoned;
+use crate::charts::Charts;
 use crate::locale::{rate_statement, Currency};
 use crate::render;
+use crate::scene::Scene;
 
 /// The tooltip's distance from the pointer, in CSS pixels.
 const OFFSET: f64 = 14.0;
@@ -77,7 +79,7 @@ impl Page {
         *self.tip.borrow_mut() = Some(tip);
 
         let canvas = self.app.borrow().canvas.clone();
-        for name in ["pointermove", "pointerdown", "pointerleave"] {
+        for name in POINTER_EVENTS {
             let page = Rc::clone(self);
             let on_pointer = Closure::<dyn FnMut(PointerEvent)>::new(move |event: PointerEvent| {
                 if !poisoned() {
@@ -92,65 +94,13 @@ impl Page {
 
     /// Hovering (mouse) or tapping (touch, pen) a mark shows its figure; anywhere else hides it.
     fn on_pointer(self: &Rc<Self>, event: &PointerEvent) -> Result<(), JsValue> {
-        let kind = event.type_();
-        let mouse = event.pointer_type() == "mouse";
-        if kind == "pointerleave"
-            || (mouse && kind == "pointerdown")
-            || (!mouse && kind == "pointermove")
-        {
-            if kind == "pointerleave" && mouse {
-                self.hide_tip();
-            }
-            return Ok(());
-        }
         let app = self.app.borrow();
-        let (Some(charts), Some(graphic)) = (&app.charts, &app.graphic) else {
-            return Ok(());
-        };
-        let rect = app.canvas.get_bounding_client_rect();
-        let (x, y) = (
-            f64::from(event.client_x()) - rect.left(),
-            f64::from(event.client_y()) - rect.top(),
-        );
-        let scale = f64::from(app.canvas.width()) / rect.width().max(1.0);
-        let surface = (
-            f64::from(app.canvas.width()),
-            f64::from(app.canvas.height()),
-            scale,
-        );
-        let wanted = |key: &str| charts.marks.iter().any(|(k, _)| k == key);
-        let text = render::hit(&app.shown, surface, (x * scale, y * scale), wanted)
-            .and_then(|key| charts.tooltip(key));
-        let Some(text) = text else {
-            app.canvas.style().remove_property("cursor")?;
-            drop(app);
-            self.hide_tip();
-            return Ok(());
-        };
-        app.canvas.style().set_property("cursor", "pointer")?;
         let tip = self.tip.borrow();
-        let Some(tip) = tip.as_ref() else {
+        let (Some(charts), Some(graphic), Some(tip)) = (&app.charts, &app.graphic, tip.as_ref())
+        else {
             return Ok(());
         };
-        tip.set_text_content(Some(&text));
-        tip.set_hidden(false);
-        // Beside the pointer, inside the graphic: above it if there is room, else below.
-        let area = graphic.get_bounding_client_rect();
-        let (cx, cy) = (rect.left() - area.left() + x, rect.top() - area.top() + y);
-        let (w, h) = (
-            f64::from(tip.offset_width()),
-            f64::from(tip.offset_height()),
-        );
-        let left = (cx + OFFSET).min(area.width() - w - 4.0).max(4.0);
-        let top = if cy - h - OFFSET >= 0.0 {
-            cy - h - OFFSET
-        } else {
-            cy + OFFSET
-        };
-        let style = tip.style();
-        style.set_property("left", &format!("{}px", left.round() as i64))?;
-        style.set_property("top", &format!("{}px", top.round() as i64))?;
-        Ok(())
+        point(event, &app.canvas, &app.shown, charts, tip, graphic)
     }
 
     /// Hides the tooltip (the chart changed, or the pointer left).
@@ -159,4 +109,83 @@ impl Page {
             tip.set_hidden(true);
         }
     }
+}
+
+/// What a pointer event means for the tooltip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Intent {
+    /// Find the mark under the pointer: a mouse moving, a finger or pen touching down.
+    Look,
+    /// The mouse left the chart.
+    Hide,
+    /// Nothing to do (a finger dragging scrolls the page; a mouse press is not a hover).
+    Ignore,
+}
+
+fn intent(event: &PointerEvent) -> Intent {
+    let mouse = event.pointer_type() == "mouse";
+    match (event.type_().as_str(), mouse) {
+        ("pointermove", true) | ("pointerdown", false) => Intent::Look,
+        ("pointerleave", true) => Intent::Hide,
+        _ => Intent::Ignore,
+    }
+}
+
+/// The pointer events a chart's tooltip listens to.
+pub(super) const POINTER_EVENTS: [&str; 3] = ["pointermove", "pointerdown", "pointerleave"];
+
+/// Shows in `tip` the figure of the mark under the pointer on `canvas` (which shows `scene`,
+/// built as `charts`), placed beside the pointer inside `area`; hides it when there is none.
+pub(super) fn point(
+    event: &PointerEvent,
+    canvas: &HtmlCanvasElement,
+    scene: &Scene,
+    charts: &Charts,
+    tip: &HtmlElement,
+    area: &HtmlElement,
+) -> Result<(), JsValue> {
+    let look = intent(event);
+    if look != Intent::Look {
+        if look == Intent::Hide {
+            tip.set_hidden(true);
+        }
+        return Ok(());
+    }
+    let rect = canvas.get_bounding_client_rect();
+    let (x, y) = (
+        f64::from(event.client_x()) - rect.left(),
+        f64::from(event.client_y()) - rect.top(),
+    );
+    let scale = f64::from(canvas.width()) / rect.width().max(1.0);
+    let surface = (f64::from(canvas.width()), f64::from(canvas.height()), scale);
+    let wanted = |key: &str| charts.marks.iter().any(|(k, _)| k == key);
+    let text = render::hit(scene, surface, (x * scale, y * scale), wanted)
+        .and_then(|key| charts.tooltip(key));
+    let Some(text) = text else {
+        canvas.style().remove_property("cursor")?;
+        tip.set_hidden(true);
+        return Ok(());
+    };
+    canvas.style().set_property("cursor", "pointer")?;
+    tip.set_text_content(Some(&text));
+    tip.set_hidden(false);
+    // Beside the pointer, inside the area: above it if there is room, else below.
+    let bounds = area.get_bounding_client_rect();
+    let (cx, cy) = (
+        rect.left() - bounds.left() + x,
+        rect.top() - bounds.top() + y,
+    );
+    let (w, h) = (
+        f64::from(tip.offset_width()),
+        f64::from(tip.offset_height()),
+    );
+    let left = (cx + OFFSET).min(bounds.width() - w - 4.0).max(4.0);
+    let top = if cy - h - OFFSET >= 0.0 {
+        cy - h - OFFSET
+    } else {
+        cy + OFFSET
+    };
+    let style = tip.style();
+    style.set_property("left", &format!("{}px", left.round() as i64))?;
+    style.set_property("top", &format!("{}px", top.round() as i64))
 }

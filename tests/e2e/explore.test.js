@@ -263,6 +263,17 @@ test('chart embeds take lang and currency, and say what is wrong in the language
   const label = await page.evaluate(() => document.getElementById('embed').shadowRoot.querySelector('canvas').getAttribute('aria-label'));
   assert.match(label, /美元/);
   assert.match(label, /[\u4e00-\u9fff]/);
+  // Tooltips work in the embed too, in its language and currency.
+  const canvasBox = await page.evaluate(() => document.getElementById('embed').shadowRoot.querySelector('canvas').getBoundingClientRect().toJSON());
+  let embedTip = null;
+  for (let y = canvasBox.y + 10; y < canvasBox.bottom - 10 && !embedTip; y += 6) {
+    await page.mouse.move(canvasBox.x + canvasBox.width * 0.43, y);
+    embedTip = await page.evaluate(() => {
+      const t = document.getElementById('embed').shadowRoot.querySelector('[role="tooltip"]');
+      return t && !t.hidden ? t.textContent : null;
+    });
+  }
+  assert.match(embedTip ?? '', /^2020年营收：34\.5亿元（约合5\.32亿美元） · 2020年 · 资料来源：/);
   const href = await page.evaluate(() => document.getElementById('embed').shadowRoot.querySelector('a').href);
   assert.equal(new URL(href).pathname.endsWith('/zh/index.html'), true, href);
   assert.equal(new URL(href).search, '?currency=usd');
