@@ -93,6 +93,8 @@ async function boot() {
   try {
     const wasm = await import('./pkg/sensetime_explainer.js');
     const exports = await wasm.default();
+    // The tools take their room under the chart before the first paint, not after it.
+    wireTools(wasm);
     wasm.start();
     window.sensetime = Object.freeze({
       figures: wasm.figures,
@@ -102,7 +104,6 @@ async function boot() {
       wasmMemory: () => exports.memory.buffer.byteLength,
     });
     root.dataset.story = 'ready';
-    wireTools(wasm);
   } catch (error) {
     root.dataset.story = 'failed';
     useStaticCharts();

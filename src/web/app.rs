@@ -48,6 +48,9 @@ pub struct App {
     transition: Option<Transition>,
     reduced_motion: bool,
     pub(super) dark: bool,
+    /// Whether the canvas no longer shows `shown` as it should (a new theme): paint even without
+    /// a transition or a resize.
+    stale: bool,
     /// The page's language and how the reader wants money shown.
     pub(super) locale: Locale,
     /// The settled chart's model: what its marks show, for tooltips.
@@ -138,6 +141,7 @@ impl App {
         let app = App {
             locale: Locale { lang, currency },
             charts: None,
+            stale: true,
             lang_switch,
             live: document.get_element_by_id("chart-live"),
             graphic: root
@@ -347,6 +351,7 @@ impl App {
     /// Redraws the current chart in the current theme, at once.
     pub(super) fn retheme(&mut self) {
         self.transition = None;
+        self.stale = true;
         let built = self.chart().build(self.theme(), &self.locale);
         self.shown = built.scene.clone();
         self.charts = Some(built);
@@ -402,11 +407,18 @@ impl Page {
         }
         let mut app = self.app.borrow_mut();
         app.frame_pending = false;
+        let (scale, resized) = canvas::fit_changed(&app.canvas);
+        // Drawing only when something changed: a transition, a new size, a new theme. (A
+        // resize observer's first call, a host viewport message, ... ask for frames that would
+        // paint the same picture again.)
+        if app.transition.is_none() && !resized && !app.stale {
+            return;
+        }
+        app.stale = false;
         let scene = app
             .transition
             .as_ref()
             .map_or_else(|| app.shown.clone(), |t| t.at(now));
-        let scale = canvas::fit(&app.canvas);
         Self::report(canvas::measured(&app.window, app.chart().id(), || {
             canvas::paint(&app.canvas, &scene, app.theme(), scale)
         }));

@@ -20,17 +20,23 @@ pub fn pixel_ratio() -> f64 {
 /// backing-store pixels and ignores the ratio), touching it only when it changed, since that clears
 /// the canvas. Returns the ratio to draw at.
 pub fn fit(canvas: &HtmlCanvasElement) -> f64 {
+    fit_changed(canvas).0
+}
+
+/// As [`fit`], and whether the backing store changed (so was cleared and must be painted).
+pub fn fit_changed(canvas: &HtmlCanvasElement) -> (f64, bool) {
     let ratio = pixel_ratio();
     let rect = canvas.get_bounding_client_rect();
     let width = (rect.width() * ratio).round().max(1.0) as u32;
     let height = (rect.height() * ratio).round().max(1.0) as u32;
+    let changed = canvas.width() != width || canvas.height() != height;
     if canvas.width() != width {
         canvas.set_width(width);
     }
     if canvas.height() != height {
         canvas.set_height(height);
     }
-    ratio
+    (ratio, changed)
 }
 
 /// Paints `scene` over the whole backing store.

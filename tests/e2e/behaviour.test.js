@@ -73,3 +73,26 @@ for (const [device, size] of [[DESKTOP, { width: 900, height: 700 }], [PHONE, { 
     await context.close();
   });
 }
+
+test('the chart is painted only when something changed: not on scrolling within a step, nor at rest', async () => {
+  const { page, context, errors } = await openPage(browser, DESKTOP);
+  await page.goto(`${baseUrl()}/index.html`);
+  await waitReady(page);
+  const all = await steps(page);
+  await centre(page, all[2].id);
+  await waitStep(page, all[2]);
+  const paints = () => page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('sensetime:draw:')).length);
+  const before = await paints();
+  assert.ok(before > 0, 'paints are measured');
+  for (let i = 0; i < 10; i += 1) {
+    await page.mouse.wheel(0, i % 2 ? -8 : 8);
+    await page.waitForTimeout(30);
+  }
+  await page.waitForTimeout(500);
+  await waitStep(page, all[2]);
+  assert.equal(await paints(), before, 'no repaint for scrolling that changes nothing, or for idling');
+  await page.setViewportSize({ width: 1100, height: 800 });
+  await page.waitForFunction((n) => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('sensetime:draw:')).length > n, before);
+  assertNoErrors(assert, errors);
+  await context.close();
+});
