@@ -1008,7 +1008,7 @@ fn helmets(c: &mut Charts) {
     let incidents = format::figure(&incidents, l);
     let note = match l {
         Lang::En => format!("Police logged {incidents} moped violations;\nmonthly violations fell by {fell}\nwithin a couple of months."),
-        Lang::Zh => format!("警方记录了{incidents}起电动自行车违法行为；\n短短两三个月内，\n月度违法量减少了{fell}。"),
+        Lang::Zh => format!("警方记录了{incidents}起电动自行车违法行为；\n短短几个月内，\n月度违法量减少了{fell}。"),
     };
     c.note("moped-note", &note, 0.84);
 }
