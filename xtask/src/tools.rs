@@ -80,14 +80,25 @@ pub fn ensure_wasm_bindgen(root: &Path) -> Result<PathBuf, String> {
         locked_version(&lock, "wasm-bindgen").ok_or("Cargo.lock has no wasm-bindgen package")?;
     let tool = cargo_tool("wasm-bindgen");
     let have = output(Command::new(&tool).arg("--version")).unwrap_or_default();
-    if have.trim() == format!("wasm-bindgen {version}") {
+    // The test runner comes in the same package; both must be there.
+    if have.trim() == format!("wasm-bindgen {version}")
+        && cargo_tool("wasm-bindgen-test-runner").exists()
+    {
         return Ok(tool);
     }
     println!(
         "installing wasm-bindgen-cli {version} to match Cargo.lock (cargo install, a few minutes)"
     );
     // Not --locked: the CLI's own lock file pins a version that is not available everywhere.
-    run(Command::new(env!("CARGO")).args(["install", "wasm-bindgen-cli", "--version", &version]))?;
+    // --force: we only get here when the binaries are missing or another version, and cargo
+    // would otherwise trust its own record of an install whose files are gone.
+    run(Command::new(env!("CARGO")).args([
+        "install",
+        "--force",
+        "wasm-bindgen-cli",
+        "--version",
+        &version,
+    ]))?;
     Ok(cargo_tool("wasm-bindgen"))
 }
 
@@ -140,6 +151,7 @@ pub fn ensure_geckodriver() -> Result<PathBuf, String> {
     println!("installing geckodriver {GECKODRIVER} (cargo install, a few minutes)");
     run(Command::new(env!("CARGO")).args([
         "install",
+        "--force",
         "geckodriver",
         "--locked",
         "--version",
