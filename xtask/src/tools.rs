@@ -202,7 +202,7 @@ pub fn ensure_npm_packages(dir: &Path, what: &str) -> Result<(), String> {
     } else {
         "install"
     };
-    println!("installing {what}'s npm packages (npm {command})");
+    println!("installing the npm packages of {what} (npm {command})");
     run(Command::new("npm")
         .args([command, "--no-audit", "--no-fund"])
         .current_dir(dir))
