@@ -41,3 +41,30 @@ test('firefox: the chart follows the reader down and back up through every step,
   assert.deepEqual(errors, [], errors.join('\n'));
   await page.close();
 });
+
+test('firefox: the Chinese edition in dollars, its deep link and a tooltip, without errors', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  await page.setViewport({ width: 1280, height: 800 });
+  await page.goto(`${baseUrl()}/zh/?currency=usd#revenue-mix`);
+  await page.waitForFunction(() => document.documentElement.dataset.story === 'ready', { timeout: 15000 });
+  await page.waitForFunction(stepShown, { timeout: 10000 }, { id: 'revenue-mix', chart: 'revenue-mix' });
+  const name = await page.evaluate(() => document.getElementById('chart').getAttribute('aria-label'));
+  assert.match(name, /美元/, name);
+  assert.equal(await page.evaluate(() => document.getElementById('currency').value), 'usd');
+  // Point down the left of the chart until a bar answers.
+  const box = await page.evaluate(() => document.getElementById('chart').getBoundingClientRect().toJSON());
+  let tip = null;
+  for (let y = box.y + 10; y < box.bottom - 10 && !tip; y += 6) {
+    await page.mouse.move(box.x + box.width * 0.1, y);
+    tip = await page.evaluate(() => {
+      const t = document.getElementById('chart-tip');
+      return t && !t.hidden ? t.textContent : null;
+    });
+  }
+  assert.match(tip ?? '', /^智慧城市业务占销售额比重：40%/);
+  assert.deepEqual(errors, [], errors.join('\n'));
+  await page.close();
+});
