@@ -37,9 +37,13 @@ try {
   }
 } catch (error) {
   console.warn('SenseTime embed: the charts could not start.', error);
-  for (const { el } of requests) {
+  for (const { el, options } of requests) {
     el.style.minHeight = '';
-    const link = Object.assign(document.createElement('a'), { href: storyUrl, textContent: 'See this chart in the story' });
+    const chinese = options?.lang === 'zh';
+    const link = Object.assign(document.createElement('a'), {
+      href: chinese ? new URL('zh/index.html', base).href : storyUrl,
+      textContent: chinese ? '在报道中查看此图表' : 'See this chart in the story',
+    });
     el.replaceChildren(link);
   }
 }

@@ -290,3 +290,15 @@ test('chart embeds take lang and currency, and say what is wrong in the language
   assertNoErrors(assert, errors);
   await context.close();
 });
+
+test('a Chinese chart embed whose Wasm cannot load says so in Chinese and links to the Chinese story', async () => {
+  const { page, context } = await openPage(browser, { viewport: { width: 600, height: 600 } });
+  await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(`${baseUrl()}/embed.html?chart=funding&lang=zh`);
+  await page.waitForFunction(() => document.documentElement.dataset.embed === 'failed');
+  const notice = page.locator('.embed-failed');
+  assert.match(await notice.innerText(), /^此图表无法在此浏览器中启动。/);
+  assert.equal(await notice.getAttribute('lang'), 'zh-Hans');
+  assert.match(await notice.locator('a').getAttribute('href'), /\/zh\/index\.html$/);
+  await context.close();
+});
