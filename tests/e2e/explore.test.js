@@ -6,27 +6,31 @@ import {
   baseUrl, launch, DESKTOP, PHONE, openPage, waitReady, steps, waitStep, centre, canvasInfo, assertNoErrors,
 } from './helpers.js';
 
+let browser;
+before(async () => { browser = await launch(); });
+after(() => browser?.close());
+
 /** The chart's accessible name: its description, in the page's language and currency. */
 const chartName = (page) => page.locator('#chart').getAttribute('aria-label');
 
-/** Moves the pointer down a vertical line through the chart until the tooltip shows; returns
- * where, and what it says. Marks are found the way a reader finds them, by pointing. */
-async function pointUntilTip(page, xShare, act = (x, y) => page.mouse.move(x, y)) {
-  const box = await page.locator('#chart').boundingBox();
+/** In the page: the story's tooltip text, if it shows. */
+const storyTip = () => {
+  const t = document.getElementById('chart-tip');
+  return t && !t.hidden ? t.textContent : null;
+};
+
+/** Moves the pointer down a vertical line through `canvas` (a locator; the story's by default)
+ * until `readTip` (run in the page) sees a tooltip; returns where, and what it says. Marks are
+ * found the way a reader finds them, by pointing. */
+async function pointUntilTip(page, xShare, act = (x, y) => page.mouse.move(x, y), { canvas = page.locator('#chart'), readTip = storyTip } = {}) {
+  const box = await canvas.boundingBox();
   for (let y = box.y + 10; y < box.y + box.height - 10; y += 6) {
     await act(box.x + box.width * xShare, y);
-    const tip = await page.evaluate(() => {
-      const t = document.getElementById('chart-tip');
-      return t && !t.hidden ? t.textContent : null;
-    });
+    const tip = await page.evaluate(readTip);
     if (tip) return { x: box.x + box.width * xShare, y, tip };
   }
   return null;
 }
-
-let browser;
-before(async () => { browser = await launch(); });
-after(() => browser?.close());
 
 test('every step change fires a sensetime:step event with its index, id and direction', async () => {
   const { page, context, errors } = await openPage(browser, DESKTOP);
@@ -264,15 +268,13 @@ test('chart embeds take lang and currency, and say what is wrong in the language
   assert.match(label, /美元/);
   assert.match(label, /[\u4e00-\u9fff]/);
   // Tooltips work in the embed too, in its language and currency.
-  const canvasBox = await page.evaluate(() => document.getElementById('embed').shadowRoot.querySelector('canvas').getBoundingClientRect().toJSON());
-  let embedTip = null;
-  for (let y = canvasBox.y + 10; y < canvasBox.bottom - 10 && !embedTip; y += 6) {
-    await page.mouse.move(canvasBox.x + canvasBox.width * 0.43, y);
-    embedTip = await page.evaluate(() => {
+  const embedTip = (await pointUntilTip(page, 0.43, undefined, {
+    canvas: page.locator('#embed canvas'),
+    readTip: () => {
       const t = document.getElementById('embed').shadowRoot.querySelector('[role="tooltip"]');
       return t && !t.hidden ? t.textContent : null;
-    });
-  }
+    },
+  }))?.tip;
   assert.match(embedTip ?? '', /^2020年营收：34\.5亿元（约合5\.32亿美元） · 2020年 · 资料来源：/);
   const href = await page.evaluate(() => document.getElementById('embed').shadowRoot.querySelector('a').href);
   assert.equal(new URL(href).pathname.endsWith('/zh/index.html'), true, href);
