@@ -14,11 +14,11 @@ use std::process::{Command, ExitCode};
 const USAGE: &str = "usage: cargo xtask <command>
 
   serve [--port N]  build the site and serve it on http://127.0.0.1:N (default 8000)
-  test              run every test: fmt, clippy, native, wasm in Chromium, end-to-end
+  test              run every test: fmt, clippy, native, wasm in Chromium and Firefox, end-to-end
   bench [--runs N]  measure the story against a Chart.js + Scrollama baseline in Chromium
                     (N pairs of runs, default 5) and print one table with the budgets
   dist              write the deployable static site to dist/
-  build             compile the Wasm and run wasm-bindgen into pkg/";
+  build             compile the Wasm, run wasm-bindgen into pkg/ and shrink it with wasm-opt";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
