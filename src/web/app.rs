@@ -383,8 +383,9 @@ impl App {
         } else {
             String::new()
         };
-        let search = query_with_currency(&location.search()?, self.locale.currency);
-        if location.hash()? != hash || location.search()? != search {
+        let now = location.search()?;
+        let search = query_with_currency(&now, self.locale.currency);
+        if location.hash()? != hash || now != search {
             let url = format!("{}{search}{hash}", location.pathname()?);
             self.window
                 .history()?
