@@ -14,10 +14,16 @@ before(async () => {
 });
 after(() => browser?.close());
 
-for (const device of [DESKTOP, PHONE]) {
-  test(`${device.name}: the chart follows the reader down and back up through every step`, async () => {
+// Both editions take the same paths: the same steps, in two languages.
+const EDITIONS = [
+  { name: 'English', path: 'index.html', prefix: '' },
+  { name: 'Chinese', path: 'zh/index.html', prefix: 'zh-' },
+];
+
+for (const { name, path, prefix } of EDITIONS) for (const device of [DESKTOP, PHONE]) {
+  test(`${name}, ${device.name}: the chart follows the reader down and back up through every step`, async () => {
     const { page, context, errors } = await openPage(browser, device);
-    await page.goto(`${baseUrl()}/index.html`);
+    await page.goto(`${baseUrl()}/${path}`);
     await waitReady(page);
     const all = await steps(page);
     assert.ok(all.length >= 10, `at least ten steps, found ${all.length}`);
@@ -36,7 +42,7 @@ for (const device of [DESKTOP, PHONE]) {
       }
       const label = await page.getAttribute('#chart', 'aria-label');
       assert.ok(label && label.length > 10, `${step.id}: the canvas has an accessible name`);
-      await page.screenshot({ path: new URL(`${device.name}-${step.id}.png`, artifacts).pathname });
+      await page.screenshot({ path: new URL(`${prefix}${device.name}-${step.id}.png`, artifacts).pathname });
       previous = { ...step, hash: info.hash };
     }
 
@@ -80,12 +86,12 @@ test('a reload mid-story shows that step and its chart', async () => {
   await context.close();
 });
 
-for (const device of [DESKTOP, PHONE]) {
-  test(`${device.name}: a link to a step's anchor opens on that step`, async () => {
+for (const { name, path } of EDITIONS) for (const device of [DESKTOP, PHONE]) {
+  test(`${name}, ${device.name}: a link to a step's anchor opens on that step`, async () => {
     const { page, context, errors } = await openPage(browser, device);
-    await page.goto(`${baseUrl()}/index.html`);
+    await page.goto(`${baseUrl()}/${path}`);
     const eighth = (await steps(page))[7];
-    await page.goto(`${baseUrl()}/index.html#${eighth.id}`);
+    await page.goto(`${baseUrl()}/${path}#${eighth.id}`);
     await page.reload();
     await waitReady(page);
     await waitStep(page, eighth);
