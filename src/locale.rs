@@ -37,6 +37,16 @@ impl Lang {
         }
     }
 
+    /// The language to speak on a page whose `<html lang>` is `tag`: Chinese for any Chinese tag,
+    /// English otherwise (the only other language we write).
+    pub fn of_page(tag: &str) -> Lang {
+        if tag.trim().to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
     /// The text in this language, from the two written side by side.
     pub fn t<'a>(self, en: &'a str, zh: &'a str) -> &'a str {
         match self {
@@ -253,6 +263,10 @@ mod tests {
         assert_eq!(Lang::from_code("zh"), Some(Lang::Zh));
         assert_eq!(Lang::from_code("zh-CN"), Some(Lang::Zh));
         assert_eq!(Lang::from_code("fr"), None);
+        assert_eq!(Lang::of_page("zh-Hans"), Lang::Zh);
+        assert_eq!(Lang::of_page("ZH-cn"), Lang::Zh);
+        assert_eq!(Lang::of_page("en-GB"), Lang::En);
+        assert_eq!(Lang::of_page(""), Lang::En);
         assert_eq!(Lang::Zh.code(), "zh-Hans");
         for c in Currency::ALL {
             assert_eq!(Currency::from_id(c.id()), Some(c));

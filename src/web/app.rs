@@ -98,6 +98,22 @@ pub(super) fn by_id<T: JsCast>(
         .map_err(|_| js_err(&format!("#{id} should be {what}")))
 }
 
+/// The language of the page we run in, from its `<html lang>`. Never fails: the panic hook uses it.
+pub(super) fn page_lang() -> Lang {
+    let tag = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"))
+        .unwrap_or_default();
+    Lang::of_page(&tag)
+}
+
+/// Serializes for JavaScript, absent values as `null` rather than `undefined`.
+pub(super) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    value.serialize(&serializer).map_err(JsValue::from)
+}
+
 /// Whether a media query matches now.
 pub(super) fn matches(window: &Window, query: &str) -> bool {
     window
@@ -130,10 +146,7 @@ impl App {
                 "the page's steps {ids:?} should be {expected:?}"
             )));
         }
-        let lang = document
-            .document_element()
-            .and_then(|e| Lang::from_code(&e.get_attribute("lang").unwrap_or_default()))
-            .unwrap_or_default();
+        let lang = page_lang();
         let currency = currency_in_query(&window.location().search()?).unwrap_or_default();
         let lang_switch = document
             .query_selector("a.lang-switch")?
@@ -332,8 +345,7 @@ impl App {
     /// Tells the host page: a `sensetime:step` event on the document, and in a frame a message
     /// of the same shape to the host (see README, "For host pages").
     fn announce(&self, change: Change) -> Result<(), JsValue> {
-        let to_js = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-        let detail = serde::Serialize::serialize(&StepEvent::new(change), &to_js)?;
+        let detail = to_js(&StepEvent::new(change))?;
         if let Some(document) = self.window.document() {
             let init = web_sys::CustomEventInit::new();
             init.set_detail(&detail);

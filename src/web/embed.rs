@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlElement, ShadowRootInit, ShadowRootMode, Window};
 
-use super::app::{by_id, js_err, matches, window_and_document};
+use super::app::{by_id, js_err, matches, page_lang, window_and_document};
 use super::canvas;
 use super::explore::{self, POINTER_EVENTS};
 use super::panic::{self, poisoned};
@@ -172,19 +172,9 @@ fn try_mount(
     // A notice is in the language asked for, if that much was understood, else the host page's.
     let lang = match &request {
         Ok((_, options)) => options.lang,
-        Err(_) => host_lang(),
+        Err(_) => page_lang(),
     };
     mount(host, request, story_url, lang)
-}
-
-/// The host page's language, as far as we read it: Chinese if its `lang` says so.
-fn host_lang() -> Lang {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("lang"))
-        .filter(|l| l.to_ascii_lowercase().starts_with("zh"))
-        .map_or(Lang::En, |_| Lang::Zh)
 }
 
 /// Mounts a checked request, or its notice, into `host`'s shadow root.

@@ -34,10 +34,7 @@ impl Page {
             let rate = document.get_element_by_id("rate");
             if let Some(rate) = &rate {
                 rate.set_text_content(Some(&rate_statement(app.locale.lang)));
-                rate.toggle_attribute_with_force(
-                    "hidden",
-                    app.locale.currency == Currency::Reported,
-                )?;
+                show_rate(rate, app.locale.currency)?;
             }
             let page = Rc::clone(self);
             let chosen = select.clone();
@@ -49,10 +46,7 @@ impl Page {
                     return;
                 };
                 if let Some(rate) = &rate {
-                    Self::report(
-                        rate.toggle_attribute_with_force("hidden", currency == Currency::Reported)
-                            .map(|_| ()),
-                    );
+                    Self::report(show_rate(rate, currency));
                 }
                 page.hide_tip();
                 Self::report(page.app.borrow_mut().set_currency(currency));
@@ -109,6 +103,12 @@ impl Page {
             tip.set_hidden(true);
         }
     }
+}
+
+/// The rate beside the currency control shows only while amounts are converted.
+fn show_rate(rate: &web_sys::Element, currency: Currency) -> Result<(), JsValue> {
+    rate.toggle_attribute_with_force("hidden", currency == Currency::Reported)
+        .map(|_| ())
 }
 
 /// What a pointer event means for the tooltip.

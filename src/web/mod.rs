@@ -20,8 +20,7 @@ use crate::theme::Theme;
 /// `{id, value, unit, hedge, year, label, label_zh, source, derived, note}` (absent values are `null`).
 #[wasm_bindgen]
 pub fn figures() -> Result<JsValue, JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    serde::Serialize::serialize(&figures::all(), &serializer).map_err(JsValue::from)
+    app::to_js(&figures::all())
 }
 
 /// Starts the scrollytelling on the page: finds `canvas#chart` and the `#story .step` elements,

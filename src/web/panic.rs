@@ -37,15 +37,10 @@ fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
         let _ = sheet.set_attribute("media", "all");
     }
     if let Some(notice) = document.get_element_by_id("notice") {
-        let chinese = document
-            .document_element()
-            .and_then(|e| e.get_attribute("lang"))
-            .is_some_and(|l| l.starts_with("zh"));
-        notice.set_text_content(Some(if chinese {
-            "交互式图表出现故障，每一段现改以图片展示对应的图表。"
-        } else {
-            "The interactive charts stopped working, so each step now shows its chart as a picture."
-        }));
+        notice.set_text_content(Some(super::app::page_lang().t(
+            "The interactive charts stopped working, so each step now shows its chart as a picture.",
+            "交互式图表出现故障，每一段现改以图片展示对应的图表。",
+        )));
         let _ = notice.remove_attribute("hidden");
     }
 }
