@@ -3,15 +3,12 @@
 
 use std::fmt;
 
-use serde::Deserialize;
-
 use crate::charts::ChartState;
 use crate::locale::{Currency, Lang, Locale};
 use crate::story::STEPS;
 
 /// Which theme an embed draws in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ThemeChoice {
     Light,
     Dark,
@@ -64,20 +61,25 @@ impl ChartEmbed {
 }
 
 /// Options of a script embed, from its `data-options` JSON.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ScriptOptions {
-    #[serde(default)]
     pub theme: ThemeChoice,
     /// The chart's height in CSS pixels; by default it follows the width.
-    #[serde(default)]
     pub height: Option<u32>,
     /// `"en"` or `"zh"`.
-    #[serde(default)]
     pub lang: Lang,
     /// `"reported"`, `"rmb"` or `"usd"`.
-    #[serde(default)]
     pub currency: Currency,
+}
+
+/// One option's value as the page's JavaScript holds it. (Read field by field rather than
+/// through serde: serde's error path formats floats, which costs the Wasm some 35 KB.)
+#[derive(Debug, Clone, PartialEq)]
+pub enum OptionValue {
+    Text(String),
+    Number(f64),
+    /// Anything else, named for the message: "a boolean", "null", "an object"…
+    Other(&'static str),
 }
 
 /// The heights a script embed's `height` option may take, in CSS pixels.
@@ -99,6 +101,46 @@ impl ScriptOptions {
         }
     }
 
+    /// Reads the options from `data-options`' fields, in any order: unknown names, values of
+    /// the wrong type and values outside their choices are errors that name the option.
+    pub fn from_fields<I>(fields: I) -> Result<ScriptOptions, EmbedError>
+    where
+        I: IntoIterator<Item = (String, OptionValue)>,
+    {
+        let fields: Vec<(String, OptionValue)> = fields.into_iter().collect();
+        let names: Vec<&str> = fields.iter().map(|(name, _)| name.as_str()).collect();
+        Self::check_names(&names)?;
+        let mut options = ScriptOptions::default();
+        for (name, value) in fields {
+            let text = || match &value {
+                OptionValue::Text(text) => Ok(text.clone()),
+                other => Err(wrong_type(&name, "a string", other)),
+            };
+            match name.as_str() {
+                "theme" => options.theme = ThemeChoice::parse(&text()?)?,
+                "lang" => {
+                    let code = text()?;
+                    options.lang = Lang::from_code(&code).ok_or(EmbedError::BadLang(code))?
+                }
+                "currency" => {
+                    let id = text()?;
+                    options.currency = Currency::from_id(&id).ok_or(EmbedError::BadCurrency(id))?
+                }
+                // "height": check_names has let nothing else through.
+                _ => {
+                    options.height = match value {
+                        OptionValue::Number(n) if n.fract() == 0.0 && (0.0..=1e9).contains(&n) => {
+                            Some(n as u32)
+                        }
+                        OptionValue::Other("null") => None,
+                        other => return Err(wrong_type(&name, "a whole number of pixels", &other)),
+                    }
+                }
+            }
+        }
+        options.validate()
+    }
+
     /// The language and currency mode asked for.
     pub fn locale(&self) -> Locale {
         Locale {
@@ -114,6 +156,15 @@ impl ScriptOptions {
             _ => Ok(self),
         }
     }
+}
+
+fn wrong_type(name: &str, expected: &str, found: &OptionValue) -> EmbedError {
+    let found = match found {
+        OptionValue::Text(text) => format!("the string \u{201c}{text}\u{201d}"),
+        OptionValue::Number(_) => "a number".to_string(),
+        OptionValue::Other(kind) => kind.to_string(),
+    };
+    EmbedError::BadOptions(format!("`{name}` should be {expected}, not {found}"))
 }
 
 /// What went wrong with an embed's request, in words a newsroom developer can act on.
@@ -367,7 +418,7 @@ pub fn parse_pym(message: &str) -> Option<(&str, &str, &str)> {
 }
 
 /// Where an embedded story's frame sits in its host's viewport, as the host snippet reports it.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct HostViewport {
     /// The frame's top edge relative to the host's viewport top (negative once scrolled past).
     pub top: f64,
@@ -376,6 +427,16 @@ pub struct HostViewport {
 }
 
 impl HostViewport {
+    /// The viewport from a message's `top` and `height`; `None` unless both are finite numbers.
+    pub fn from_message(top: Option<f64>, height: Option<f64>) -> Option<HostViewport> {
+        match (top, height) {
+            (Some(top), Some(height)) if top.is_finite() && height.is_finite() => {
+                Some(HostViewport { top, height })
+            }
+            _ => None,
+        }
+    }
+
     /// The part of the frame's document the reader can see: its top in the frame's own coordinates, and height.
     pub fn visible(self) -> (f64, f64) {
         (-self.top, self.height.max(0.0))
@@ -461,35 +522,79 @@ mod tests {
         assert_eq!(e, EmbedError::UnknownChart("<script>".into()));
     }
 
+    /// Options as a page's `data-options` JSON gives them to the script embed.
+    fn options(json: &str) -> Result<ScriptOptions, EmbedError> {
+        let value: serde_json::Value = serde_json::from_str(json).unwrap();
+        let fields = value.as_object().unwrap().iter().map(|(name, value)| {
+            let value = match value {
+                serde_json::Value::String(s) => OptionValue::Text(s.clone()),
+                serde_json::Value::Number(n) => OptionValue::Number(n.as_f64().unwrap()),
+                serde_json::Value::Null => OptionValue::Other("null"),
+                serde_json::Value::Bool(_) => OptionValue::Other("a boolean"),
+                serde_json::Value::Array(_) => OptionValue::Other("a list"),
+                serde_json::Value::Object(_) => OptionValue::Other("an object"),
+            };
+            (name.clone(), value)
+        });
+        ScriptOptions::from_fields(fields)
+    }
+
     #[test]
     fn script_options_are_typed_and_checked() {
-        let ok: ScriptOptions =
-            serde_json::from_str(r#"{"theme": "dark", "height": 400}"#).unwrap();
         assert_eq!(
-            ok.validate(),
+            options(r#"{"theme": "dark", "height": 400}"#),
             Ok(ScriptOptions {
                 theme: ThemeChoice::Dark,
                 height: Some(400),
                 ..ScriptOptions::default()
             })
         );
+        assert_eq!(options("{}"), Ok(ScriptOptions::default()));
+        assert_eq!(options(r#"{"height": null}"#), Ok(ScriptOptions::default()));
+        let unknown = options(r#"{"colour": "red"}"#).unwrap_err().to_string();
+        assert!(unknown.contains("unknown field `colour`"), "{unknown}");
         assert_eq!(
-            serde_json::from_str::<ScriptOptions>("{}").unwrap(),
-            ScriptOptions::default()
+            options(r#"{"theme": "pink"}"#),
+            Err(EmbedError::BadTheme("pink".into()))
         );
-        assert!(
-            serde_json::from_str::<ScriptOptions>(r#"{"colour": "red"}"#)
-                .unwrap_err()
-                .to_string()
-                .contains("unknown field `colour`")
+        assert_eq!(
+            options(r#"{"height": 5000}"#),
+            Err(EmbedError::BadHeight(5000))
         );
-        assert!(serde_json::from_str::<ScriptOptions>(r#"{"theme": "pink"}"#).is_err());
-        let tall = ScriptOptions {
-            height: Some(5000),
-            ..ScriptOptions::default()
-        };
-        assert_eq!(tall.validate(), Err(EmbedError::BadHeight(5000)));
         assert!(EmbedError::BadHeight(5000).to_string().contains("200-1200"));
+        for (json, says) in [
+            (
+                r#"{"height": "400"}"#,
+                "`height` should be a whole number of pixels, not the string \u{201c}400\u{201d}",
+            ),
+            (
+                r#"{"height": 400.5}"#,
+                "`height` should be a whole number of pixels, not a number",
+            ),
+            (
+                r#"{"height": -400}"#,
+                "`height` should be a whole number of pixels, not a number",
+            ),
+            (
+                r#"{"theme": true}"#,
+                "`theme` should be a string, not a boolean",
+            ),
+            (
+                r#"{"lang": ["zh"]}"#,
+                "`lang` should be a string, not a list",
+            ),
+            (
+                r#"{"currency": {}}"#,
+                "`currency` should be a string, not an object",
+            ),
+        ] {
+            let error = options(json).unwrap_err();
+            assert!(
+                matches!(error, EmbedError::BadOptions(_)),
+                "{json}: {error:?}"
+            );
+            assert!(error.to_string().contains(says), "{json}: {error}");
+        }
     }
 
     #[test]
@@ -519,8 +624,7 @@ mod tests {
 
     #[test]
     fn script_options_take_language_and_currency() {
-        let ok: ScriptOptions =
-            serde_json::from_str(r#"{"lang": "zh", "currency": "usd"}"#).unwrap();
+        let ok = options(r#"{"lang": "zh", "currency": "usd"}"#).unwrap();
         assert_eq!(
             ok.locale(),
             Locale {
@@ -528,10 +632,15 @@ mod tests {
                 currency: Currency::Usd
             }
         );
-        let ok: ScriptOptions = serde_json::from_str(r#"{"lang": "zh-Hans"}"#).unwrap();
-        assert_eq!(ok.lang, Lang::Zh);
-        assert!(serde_json::from_str::<ScriptOptions>(r#"{"lang": "fr"}"#).is_err());
-        assert!(serde_json::from_str::<ScriptOptions>(r#"{"currency": "eur"}"#).is_err());
+        assert_eq!(options(r#"{"lang": "zh-Hans"}"#).unwrap().lang, Lang::Zh);
+        assert_eq!(
+            options(r#"{"lang": "fr"}"#),
+            Err(EmbedError::BadLang("fr".into()))
+        );
+        assert_eq!(
+            options(r#"{"currency": "eur"}"#),
+            Err(EmbedError::BadCurrency("eur".into()))
+        );
         assert_eq!(
             ScriptOptions::check_names(&["lang", "currency", "theme", "height"]),
             Ok(())
@@ -612,6 +721,27 @@ mod tests {
         assert_eq!(parse_pym("hello"), None);
         assert_eq!(parse_pym("pymxPYMxaxPYMxbxPYMxcxPYMxd"), None);
         assert_eq!(parse_pym("notpymxPYMxaxPYMxbxPYMxc"), None);
+    }
+
+    #[test]
+    fn the_host_viewport_comes_from_two_finite_numbers() {
+        assert_eq!(
+            HostViewport::from_message(Some(-20.5), Some(800.0)),
+            Some(HostViewport {
+                top: -20.5,
+                height: 800.0
+            })
+        );
+        assert_eq!(HostViewport::from_message(None, Some(800.0)), None);
+        assert_eq!(HostViewport::from_message(Some(0.0), None), None);
+        assert_eq!(
+            HostViewport::from_message(Some(f64::NAN), Some(800.0)),
+            None
+        );
+        assert_eq!(
+            HostViewport::from_message(Some(0.0), Some(f64::INFINITY)),
+            None
+        );
     }
 
     #[test]

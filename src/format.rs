@@ -30,6 +30,13 @@ pub fn trimmed(value: f64, decimals: usize) -> String {
     out
 }
 
+/// A CSS length in pixels, to two decimals: 28.0 → "28px", 8.444 → "8.44px".
+pub fn css_px(value: f64) -> String {
+    let mut out = trimmed(value, 2);
+    out.push_str("px");
+    out
+}
+
 /// A whole number with thousands separators: 2400 → "2,400".
 pub fn grouped(value: f64) -> String {
     let digits = trimmed(value.abs(), 0);
@@ -181,6 +188,15 @@ mod tests {
 
     const EN: Lang = Lang::En;
     const ZH: Lang = Lang::Zh;
+
+    #[test]
+    fn css_lengths_keep_two_decimals_without_float_formatting() {
+        assert_eq!(css_px(28.0), "28px");
+        assert_eq!(css_px(8.444), "8.44px");
+        assert_eq!(css_px(7.5), "7.5px");
+        assert_eq!(css_px(-3.25), "-3.25px");
+        assert_eq!(css_px(0.0), "0px");
+    }
 
     #[test]
     fn money_reads_like_the_ft() {

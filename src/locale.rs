@@ -1,19 +1,15 @@
 //! The reader's language and how money is shown: as each figure was reported, all in renminbi, or
 //! all in US dollars, converted at the rate the article itself implies.
 
-use serde::Deserialize;
-
 use crate::figures::{self, Bound, Figure, Hedge, Unit};
 use crate::format;
 
 /// The language of every word a chart, its text alternative, its table and an embed notice show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     #[default]
-    #[serde(rename = "en")]
     En,
     /// Simplified Chinese.
-    #[serde(rename = "zh", alias = "zh-Hans", alias = "zh-CN")]
     Zh,
 }
 
@@ -57,8 +53,7 @@ impl Lang {
 }
 
 /// How money is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Currency {
     /// Each amount in the currency its source gave.
     #[default]

@@ -30,7 +30,8 @@ pub fn parse_trigger(css: &str) -> Option<f64> {
 
 /// The IntersectionObserver root margin that leaves only the viewport above the trigger line.
 pub fn root_margin(fraction: f64) -> String {
-    format!("0px 0px -{}% 0px", ((1.0 - fraction) * 100.0).round())
+    let percent = ((1.0 - fraction) * 100.0).round();
+    format!("0px 0px -{}% 0px", crate::format::trimmed(percent, 0))
 }
 
 /// The trigger line's distance from the top of the viewport, in CSS pixels.

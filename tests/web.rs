@@ -183,3 +183,31 @@ fn figures_reach_javascript_as_plain_objects() {
     let hedge = js_sys::Reflect::get(&raised, &"hedge".into()).unwrap();
     assert_eq!(hedge.as_string().as_deref(), Some("more than"));
 }
+
+/// Our patched plotters-canvas (vendor/plotters-canvas) writes alpha and font sizes with integer
+/// arithmetic; the browser must read the same colour and size as before.
+#[wasm_bindgen_test]
+fn the_patched_canvas_backend_writes_alpha_and_font_sizes_the_browser_reads() {
+    use plotters::prelude::*;
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
+    let canvas = canvas(200, 100);
+    let area = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
+        .expect("a backend")
+        .into_drawing_area();
+    let quarter = RGBColor(10, 20, 30).mix(0.25);
+    let style = TextStyle::from(("serif", 12.5).into_font())
+        .color(&quarter)
+        .pos(Pos::new(HPos::Left, VPos::Top));
+    area.draw(&Text::new("x", (5, 5), style)).expect("drawn");
+    let context: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .expect("context")
+        .expect("2d")
+        .dyn_into()
+        .expect("a 2d context");
+    assert_eq!(context.font(), "12.5px serif");
+    assert_eq!(
+        context.fill_style().as_string().as_deref(),
+        Some("rgba(10, 20, 30, 0.25)")
+    );
+}

@@ -11,6 +11,7 @@ use super::canvas;
 use super::panic::poisoned;
 use crate::charts::{ChartState, Charts};
 use crate::embed::HostViewport;
+use crate::format::css_px;
 use crate::locale::{currency_in_query, query_with_currency, Currency, Lang, Locale};
 use crate::scene::Scene;
 use crate::scroll::{active_step, parse_trigger, trigger_line, TRIGGER};
@@ -270,16 +271,17 @@ impl App {
         if resized {
             let root = self.window.document().and_then(|d| d.document_element());
             if let Some(root) = root.and_then(|r| r.dyn_into::<HtmlElement>().ok()) {
-                let vh = format!("{}px", host.height / 100.0);
-                root.style().set_property("--vh", &vh)?;
+                root.style()
+                    .set_property("--vh", &css_px(host.height / 100.0))?;
             }
         }
         let story: &HtmlElement = self.root.unchecked_ref();
         let room = f64::from(story.offset_height() - graphic.offset_height());
         let offset = host.sticky_offset(f64::from(story.offset_top()), room);
-        graphic
-            .style()
-            .set_property("transform", &format!("translateY({}px)", offset.round()))
+        graphic.style().set_property(
+            "transform",
+            &format!("translateY({})", css_px(offset.round())),
+        )
     }
 
     fn chart(&self) -> ChartState {

@@ -15,8 +15,9 @@ use super::panic::{self, poisoned};
 use crate::charts::{ChartState, Charts};
 use crate::embed::{
     chart_height, notice as notice_text, parse_pym, parse_query, pym_height, story_address,
-    story_link, EmbedError, ScriptOptions, LINK_BAND,
+    story_link, EmbedError, OptionValue, ScriptOptions, LINK_BAND,
 };
+use crate::format::css_px;
 use crate::locale::Lang;
 use crate::story::STEPS;
 use crate::theme::Theme;
@@ -55,10 +56,10 @@ impl Mounted {
             .map_or_else(|| chart_height(width), f64::from);
         self.host
             .style()
-            .set_property("min-height", &format!("{}px", height + LINK_BAND))?;
+            .set_property("min-height", &css_px(height + LINK_BAND))?;
         self.canvas
             .style()
-            .set_property("height", &format!("{height}px"))?;
+            .set_property("height", &css_px(height))?;
         let dark = self
             .options
             .theme
@@ -156,18 +157,14 @@ fn try_mount(
             let options = match options_error {
                 Some(why) => Err(EmbedError::BadOptions(why)),
                 None if options.is_undefined() || options.is_null() => Ok(ScriptOptions::default()),
-                None => {
-                    let object: &js_sys::Object = options.unchecked_ref();
-                    let names: Vec<String> = js_sys::Object::keys(object)
-                        .iter()
-                        .filter_map(|k| k.as_string())
-                        .collect();
-                    ScriptOptions::check_names(&names)?;
-                    serde_wasm_bindgen::from_value::<ScriptOptions>(options)
-                        .map_err(|e| EmbedError::BadOptions(e.to_string()))
+                None if !options.is_object() || js_sys::Array::is_array(&options) => {
+                    Err(EmbedError::BadOptions(
+                        "they should be an object, like {\"theme\": \"dark\"}".into(),
+                    ))
                 }
+                None => ScriptOptions::from_fields(option_fields(&options)),
             }?;
-            Ok((chart, options.validate()?))
+            Ok((chart, options))
         });
     // A notice is in the language asked for, if that much was understood, else the host page's.
     let lang = match &request {
@@ -175,6 +172,32 @@ fn try_mount(
         Err(_) => page_lang(),
     };
     mount(host, request, story_url, lang)
+}
+
+/// The own fields of a script embed's options object, with their values as the core reads them.
+fn option_fields(options: &JsValue) -> Vec<(String, OptionValue)> {
+    let object: &js_sys::Object = options.unchecked_ref();
+    js_sys::Object::entries(object)
+        .iter()
+        .filter_map(|entry| {
+            let entry: js_sys::Array = entry.unchecked_into();
+            let (name, value) = (entry.get(0).as_string()?, entry.get(1));
+            let value = if let Some(text) = value.as_string() {
+                OptionValue::Text(text)
+            } else if let Some(n) = value.as_f64() {
+                OptionValue::Number(n)
+            } else if value.is_null() {
+                OptionValue::Other("null")
+            } else if value.as_bool().is_some() {
+                OptionValue::Other("a boolean")
+            } else if js_sys::Array::is_array(&value) {
+                OptionValue::Other("a list")
+            } else {
+                OptionValue::Other("an object")
+            };
+            Some((name, value))
+        })
+        .collect()
 }
 
 /// Mounts a checked request, or its notice, into `host`'s shadow root.
@@ -208,7 +231,7 @@ fn mount(
     link.set_attribute("rel", "noopener")?;
     link.set_text_content(Some(story_link(options.lang)));
     // A fixed band, so the height reserved before drawing is the height after.
-    let band = format!("{LINK_BAND}px");
+    let band = css_px(LINK_BAND);
     let link_styles = [
         ("display", "block"),
         ("box-sizing", "border-box"),

@@ -67,7 +67,14 @@ impl Page {
         if !from_parent || sentinel.as_deref() != Some("sensetime") {
             return Ok(());
         }
-        let host: HostViewport = serde_wasm_bindgen::from_value(data)?;
+        let number = |name: &str| {
+            js_sys::Reflect::get(&data, &name.into())
+                .ok()
+                .and_then(|v| v.as_f64())
+        };
+        let Some(host) = HostViewport::from_message(number("top"), number("height")) else {
+            return Ok(());
+        };
         self.app.borrow_mut().follow_host(host)?;
         self.request_frame();
         self.follow_reader()

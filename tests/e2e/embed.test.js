@@ -104,6 +104,8 @@ test('script embeds mount in shadow roots under a strict CSP, without layout shi
       <div id="dark" data-sensetime-chart="grants" data-options='{"theme": "dark", "height": 420}'></div>
       <div id="bad" data-sensetime-chart="grants" data-options='{"colour": "red"}'></div>
       <div id="broken" data-sensetime-chart="grants" data-options='{theme: dark}'></div>
+      <div id="typed" data-sensetime-chart="grants" data-options='{"height": "tall"}'></div>
+      <div id="listed" data-sensetime-chart="grants" data-options='["dark"]'></div>
       <p id="after">After the charts.</p>
       <script src="examples/later.js"></script></body></html>`,
   }));
@@ -112,8 +114,8 @@ test('script embeds mount in shadow roots under a strict CSP, without layout shi
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.shifts += e.value; }).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto(`${baseUrl()}/host-under-test.html`);
-  await page.waitForFunction(() => ['good', 'dark', 'bad', 'broken'].every((id) => document.getElementById(id).dataset.sensetimeMounted), null, { timeout: 10000 });
-  const state = await page.evaluate(() => Object.fromEntries(['good', 'dark', 'bad', 'broken'].map((id) => {
+  await page.waitForFunction(() => ['good', 'dark', 'bad', 'broken', 'typed', 'listed'].every((id) => document.getElementById(id).dataset.sensetimeMounted), null, { timeout: 10000 });
+  const state = await page.evaluate(() => Object.fromEntries(['good', 'dark', 'bad', 'broken', 'typed', 'listed'].map((id) => {
     const el = document.getElementById(id);
     const canvas = el.shadowRoot?.querySelector('canvas');
     let ink = 0;
@@ -134,6 +136,8 @@ test('script embeds mount in shadow roots under a strict CSP, without layout shi
   assert.equal(state.bad.mounted, 'notice');
   assert.match(state.bad.notice, /unknown field `colour`/);
   assert.match(state.broken.notice, /not JSON/);
+  assert.match(state.typed.notice, /`height` should be a whole number of pixels, not the string “tall”/);
+  assert.match(state.listed.notice, /should be an object/);
   assert.ok(warnings.some((w) => w.includes('colour')), 'a console warning for the bad option');
   assert.equal(await page.evaluate(() => window.laterScriptRan), true, "the host's later scripts still run");
   assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('after')).color), 'rgb(128, 0, 128)', 'our styles do not leak out');
