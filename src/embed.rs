@@ -445,7 +445,9 @@ impl HostViewport {
     /// How far the sticky graphic must move down to stay in view: between 0 and `room`, the
     /// story's height less the graphic's.
     pub fn sticky_offset(self, story_top: f64, room: f64) -> f64 {
-        (-self.top - story_top).clamp(0.0, room.max(0.0))
+        // Not `clamp`: with bounds only known at run time it keeps a panic message that prints
+        // floats, and float printing costs the Wasm 35 KB.
+        (-self.top - story_top).max(0.0).min(room.max(0.0))
     }
 }
 

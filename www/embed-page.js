@@ -6,7 +6,7 @@ const storyUrl = new URL('./index.html', import.meta.url).href;
 const chinese = new URLSearchParams(location.search).get('lang') === 'zh';
 
 try {
-  const wasm = await import('./pkg/sensetime_explainer.js');
+  const wasm = await import('./pkg/sensetime_embed.js');
   await wasm.default();
   wasm.embedPage(storyUrl);
   root.dataset.embed = 'ready';

@@ -30,7 +30,7 @@ const requests = placeholders.map((el) => {
 });
 
 try {
-  const wasm = await import(new URL('pkg/sensetime_explainer.js', base).href);
+  const wasm = await import(new URL('pkg/sensetime_embed.js', base).href);
   await wasm.default();
   for (const { el, options, error } of requests) {
     wasm.mountChart(el, el.dataset.sensetimeChart, options, error, storyUrl);

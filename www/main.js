@@ -91,7 +91,7 @@ function wireTools(wasm) {
 
 async function boot() {
   try {
-    const wasm = await import('./pkg/sensetime_explainer.js');
+    const wasm = await import('./pkg/sensetime_story.js');
     const exports = await wasm.default();
     // The tools take their room under the chart before the first paint, not after it.
     wireTools(wasm);

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlElement, IntersectionObserver, Window};
 
 use super::canvas;
+use super::dom::{by_id, js_err, matches, page_lang, window_and_document};
 use super::panic::poisoned;
 use crate::charts::{ChartState, Charts};
 use crate::embed::HostViewport;
@@ -73,55 +74,10 @@ pub(super) struct Page {
     pub(super) tip: RefCell<Option<HtmlElement>>,
 }
 
-pub(super) fn js_err(message: &str) -> JsValue {
-    JsValue::from_str(message)
-}
-
-/// The window and its document.
-pub(super) fn window_and_document() -> Result<(Window, web_sys::Document), JsValue> {
-    let window = web_sys::window().ok_or_else(|| js_err("should run in a window"))?;
-    let document = window
-        .document()
-        .ok_or_else(|| js_err("the window should have a document"))?;
-    Ok((window, document))
-}
-
-/// The element with `id`, as the type the page promises (`what` names it in the error).
-pub(super) fn by_id<T: JsCast>(
-    document: &web_sys::Document,
-    id: &str,
-    what: &str,
-) -> Result<T, JsValue> {
-    document
-        .get_element_by_id(id)
-        .ok_or_else(|| js_err(&format!("the page should have {what}")))?
-        .dyn_into()
-        .map_err(|_| js_err(&format!("#{id} should be {what}")))
-}
-
-/// The language of the page we run in, from its `<html lang>`. Never fails: the panic hook uses it.
-pub(super) fn page_lang() -> Lang {
-    let tag = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("lang"))
-        .unwrap_or_default();
-    Lang::of_page(&tag)
-}
-
 /// Serializes for JavaScript, absent values as `null` rather than `undefined`.
-pub(super) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
+pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
     value.serialize(&serializer).map_err(JsValue::from)
-}
-
-/// Whether a media query matches now.
-pub(super) fn matches(window: &Window, query: &str) -> bool {
-    window
-        .match_media(query)
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
 }
 
 impl App {

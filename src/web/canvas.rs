@@ -3,7 +3,7 @@
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsValue;
-use web_sys::{HtmlCanvasElement, Window};
+use web_sys::HtmlCanvasElement;
 
 use crate::render;
 use crate::scene::Scene;
@@ -57,12 +57,14 @@ pub fn paint(
 
 /// The User Timing name of a paint: each paint of the story's chart is measured as
 /// `sensetime:draw:<chart id>`, for DevTools' Timings track and `cargo xtask bench`.
+#[cfg(feature = "story")]
 const DRAW: &str = "sensetime:draw";
 
 /// Runs `paint` between a `performance` mark and a measure named `sensetime:draw:<chart>`. Three
 /// calls into the browser per frame, and the mark is cleared, so only the measures remain.
+#[cfg(feature = "story")]
 pub fn measured(
-    window: &Window,
+    window: &web_sys::Window,
     chart: &str,
     paint: impl FnOnce() -> Result<(), JsValue>,
 ) -> Result<(), JsValue> {

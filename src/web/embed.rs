@@ -6,16 +6,17 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlCanvasElement, HtmlElement, ShadowRootInit, ShadowRootMode, Window};
+use web_sys::{HtmlCanvasElement, HtmlElement, ShadowRootInit, ShadowRootMode, Window};
 
-use super::app::{by_id, js_err, matches, page_lang, window_and_document};
 use super::canvas;
-use super::explore::{self, POINTER_EVENTS};
+use super::dom::{by_id, js_err, matches, page_lang, window_and_document};
+use super::host::{keep_host_told, parse_child_id};
 use super::panic::{self, poisoned};
+use super::tooltip::{self, POINTER_EVENTS};
 use crate::charts::{ChartState, Charts};
 use crate::embed::{
-    chart_height, notice as notice_text, parse_pym, parse_query, pym_height, story_address,
-    story_link, EmbedError, OptionValue, ScriptOptions, LINK_BAND,
+    chart_height, notice as notice_text, parse_query, story_address, story_link, EmbedError,
+    OptionValue, ScriptOptions, LINK_BAND,
 };
 use crate::format::css_px;
 use crate::locale::Lang;
@@ -90,7 +91,7 @@ impl Mounted {
         let Some(charts) = charts.as_ref() else {
             return Ok(());
         };
-        explore::point(
+        tooltip::point(
             event,
             &self.canvas,
             &charts.scene,
@@ -355,35 +356,6 @@ fn show_notice(
     host.set_attribute("data-sensetime-mounted", "notice")
 }
 
-/// The height of this frame's content, as pym.js measures it.
-fn content_height(window: &Window) -> u32 {
-    window
-        .document()
-        .and_then(|d| d.body())
-        .map_or(0, |b| b.offset_height().max(0) as u32)
-}
-
-/// Tells the host page this frame's height, in every format hosts listen for.
-fn post_height(window: &Window, child_id: Option<&str>, name: &str) -> Result<(), JsValue> {
-    let Ok(Some(parent)) = window.parent() else {
-        return Ok(());
-    };
-    let height = content_height(window);
-    if let Some(id) = child_id {
-        parent.post_message(&JsValue::from_str(&pym_height(id, height)), "*")?;
-    }
-    let amp = js_sys::Object::new();
-    js_sys::Reflect::set(&amp, &"sentinel".into(), &"amp".into())?;
-    js_sys::Reflect::set(&amp, &"type".into(), &"embed-size".into())?;
-    js_sys::Reflect::set(&amp, &"height".into(), &height.into())?;
-    parent.post_message(&amp, "*")?;
-    let inner = js_sys::Object::new();
-    js_sys::Reflect::set(&inner, &child_id.unwrap_or(name).into(), &height.into())?;
-    let datawrapper = js_sys::Object::new();
-    js_sys::Reflect::set(&datawrapper, &"datawrapper-height".into(), &inner)?;
-    parent.post_message(&datawrapper, "*")
-}
-
 /// The single-chart embed page: reads `?chart=…&step=…&theme=…` and fills `#embed` with that
 /// chart, or with a notice naming what exists; then keeps its host told of its height.
 #[wasm_bindgen(js_name = embedPage)]
@@ -419,45 +391,4 @@ pub fn embed_page(story_url: &str) -> Result<(), JsValue> {
         lang,
     )?;
     keep_host_told(&window, &host, child_id, name)
-}
-
-/// The pym child id in a query, even one that failed to parse otherwise, so its host still hears our height.
-pub(super) fn parse_child_id(search: &str) -> Option<String> {
-    crate::locale::query_value(search, "childId").map(crate::embed::percent_decode)
-}
-
-/// Posts the height now, whenever the content resizes, and whenever a pym parent asks (its width messages).
-pub(super) fn keep_host_told(
-    window: &Window,
-    content: &Element,
-    child_id: Option<String>,
-    name: String,
-) -> Result<(), JsValue> {
-    let id = Rc::new((child_id, name));
-    post_height(window, id.0.as_deref(), &id.1)?;
-    let (w, ids) = (window.clone(), Rc::clone(&id));
-    let on_resize = Closure::<dyn FnMut()>::new(move || {
-        if let Err(e) = post_height(&w, ids.0.as_deref(), &ids.1) {
-            web_sys::console::warn_1(&e);
-        }
-    });
-    web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?.observe(content);
-    on_resize.forget();
-    let (w, ids) = (window.clone(), id);
-    let on_message =
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let Some(text) = event.data().as_string() else {
-                return;
-            };
-            let asks = parse_pym(&text)
-                .is_some_and(|(from, kind, _)| kind == "width" && Some(from) == ids.0.as_deref());
-            if asks {
-                if let Err(e) = post_height(&w, ids.0.as_deref(), &ids.1) {
-                    web_sys::console::warn_1(&e);
-                }
-            }
-        });
-    window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref())?;
-    on_message.forget();
-    Ok(())
 }

@@ -7,8 +7,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{IntersectionObserver, IntersectionObserverInit, ResizeObserver};
 
-use super::app::{js_err, matches, Page};
-use super::embed::{keep_host_told, parse_child_id};
+use super::app::Page;
+use super::dom::{js_err, matches};
+use super::host::{keep_host_told, parse_child_id};
 use super::panic::poisoned;
 use crate::embed::HostViewport;
 use crate::scroll::root_margin;

@@ -1,23 +1,17 @@
-//! Exploring the numbers: tooltips on the chart's marks and the currency control.
-//!
-//! Hit-testing is the core's (`render::hit`, on the scene as drawn); this module only turns
-//! pointer positions into device pixels and puts the answer in a tooltip element.
+//! Exploring the numbers in the story: the currency control, and tooltips (`tooltip`) on the
+//! chart's marks.
 
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlCanvasElement, HtmlElement, HtmlSelectElement, PointerEvent};
+use web_sys::{HtmlElement, HtmlSelectElement, PointerEvent};
 
-use super::app::{js_err, Page};
+use super::app::Page;
+use super::dom::js_err;
 use super::panic::poisoned;
-use crate::charts::Charts;
+use super::tooltip::{point, POINTER_EVENTS};
 use crate::locale::{rate_statement, Currency};
-use crate::render;
-use crate::scene::Scene;
-
-/// The tooltip's distance from the pointer, in CSS pixels.
-const OFFSET: f64 = 14.0;
 
 impl Page {
     /// Wires the currency control and the tooltips, if the page has them.
@@ -109,83 +103,4 @@ impl Page {
 fn show_rate(rate: &web_sys::Element, currency: Currency) -> Result<(), JsValue> {
     rate.toggle_attribute_with_force("hidden", currency == Currency::Reported)
         .map(|_| ())
-}
-
-/// What a pointer event means for the tooltip.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Intent {
-    /// Find the mark under the pointer: a mouse moving, a finger or pen touching down.
-    Look,
-    /// The mouse left the chart.
-    Hide,
-    /// Nothing to do (a finger dragging scrolls the page; a mouse press is not a hover).
-    Ignore,
-}
-
-fn intent(event: &PointerEvent) -> Intent {
-    let mouse = event.pointer_type() == "mouse";
-    match (event.type_().as_str(), mouse) {
-        ("pointermove", true) | ("pointerdown", false) => Intent::Look,
-        ("pointerleave", true) => Intent::Hide,
-        _ => Intent::Ignore,
-    }
-}
-
-/// The pointer events a chart's tooltip listens to.
-pub(super) const POINTER_EVENTS: [&str; 3] = ["pointermove", "pointerdown", "pointerleave"];
-
-/// Shows in `tip` the figure of the mark under the pointer on `canvas` (which shows `scene`,
-/// built as `charts`), placed beside the pointer inside `area`; hides it when there is none.
-pub(super) fn point(
-    event: &PointerEvent,
-    canvas: &HtmlCanvasElement,
-    scene: &Scene,
-    charts: &Charts,
-    tip: &HtmlElement,
-    area: &HtmlElement,
-) -> Result<(), JsValue> {
-    let look = intent(event);
-    if look != Intent::Look {
-        if look == Intent::Hide {
-            tip.set_hidden(true);
-        }
-        return Ok(());
-    }
-    let rect = canvas.get_bounding_client_rect();
-    let (x, y) = (
-        f64::from(event.client_x()) - rect.left(),
-        f64::from(event.client_y()) - rect.top(),
-    );
-    let scale = f64::from(canvas.width()) / rect.width().max(1.0);
-    let surface = (f64::from(canvas.width()), f64::from(canvas.height()), scale);
-    let wanted = |key: &str| charts.marks.iter().any(|(k, _)| k == key);
-    let text = render::hit(scene, surface, (x * scale, y * scale), wanted)
-        .and_then(|key| charts.tooltip(key));
-    let Some(text) = text else {
-        canvas.style().remove_property("cursor")?;
-        tip.set_hidden(true);
-        return Ok(());
-    };
-    canvas.style().set_property("cursor", "pointer")?;
-    tip.set_text_content(Some(&text));
-    tip.set_hidden(false);
-    // Beside the pointer, inside the area: above it if there is room, else below.
-    let bounds = area.get_bounding_client_rect();
-    let (cx, cy) = (
-        rect.left() - bounds.left() + x,
-        rect.top() - bounds.top() + y,
-    );
-    let (w, h) = (
-        f64::from(tip.offset_width()),
-        f64::from(tip.offset_height()),
-    );
-    let left = (cx + OFFSET).min(bounds.width() - w - 4.0).max(4.0);
-    let top = if cy - h - OFFSET >= 0.0 {
-        cy - h - OFFSET
-    } else {
-        cy + OFFSET
-    };
-    let style = tip.style();
-    style.set_property("left", &format!("{}px", left.round() as i64))?;
-    style.set_property("top", &format!("{}px", top.round() as i64))
 }

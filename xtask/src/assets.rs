@@ -5,11 +5,14 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::site::BUILDS;
 use crate::{run, tools};
 
-/// The files wasm-bindgen writes, as `www/` refers to them.
-const GLUE: &str = "sensetime_explainer.js";
-const WASM: &str = "sensetime_explainer_bg.wasm";
+/// The files wasm-bindgen writes for the build named `name`, as `www/` refers to them: its glue
+/// and its Wasm.
+fn pkg_files(name: &str) -> (String, String) {
+    (format!("{name}.js"), format!("{name}_bg.wasm"))
+}
 
 /// Extensions worth compressing (images other than SVG already are).
 const COMPRESSIBLE: [&str; 7] = ["html", "css", "js", "wasm", "svg", "json", "csv"];
@@ -40,15 +43,24 @@ pub fn is_fingerprinted(url_path: &str) -> bool {
     parts.any(|p| p.len() == 10 && p.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-/// Renames the Wasm and its glue in `dist/pkg/` to fingerprinted names and points every page
-/// and script in `dist/` at them.
+/// Renames each build's Wasm and glue in `dist/pkg/` to fingerprinted names and points every
+/// page and script in `dist/` at them.
 pub fn fingerprint_pkg(dist: &Path) -> Result<(), String> {
     let pkg = dist.join("pkg");
-    let wasm_name = rename_fingerprinted(&pkg, WASM)?;
-    replace_in(&pkg.join(GLUE), &[(WASM, &wasm_name)])?;
-    let glue_name = rename_fingerprinted(&pkg, GLUE)?;
+    let mut renames = Vec::new();
+    for (_, name) in BUILDS {
+        let (glue, wasm) = pkg_files(name);
+        let wasm_name = rename_fingerprinted(&pkg, &wasm)?;
+        replace_in(&pkg.join(&glue), &[(wasm.as_str(), wasm_name.as_str())])?;
+        let glue_name = rename_fingerprinted(&pkg, &glue)?;
+        renames.extend([(glue, glue_name), (wasm, wasm_name)]);
+    }
+    let pairs: Vec<(&str, &str)> = renames
+        .iter()
+        .map(|(from, to)| (from.as_str(), to.as_str()))
+        .collect();
     for file in files(dist, &["html", "js"])? {
-        replace_in(&file, &[(GLUE, &glue_name), (WASM, &wasm_name)])?;
+        replace_in(&file, &pairs)?;
     }
     Ok(())
 }
@@ -153,33 +165,63 @@ mod tests {
     fn the_pkg_is_renamed_and_every_reference_follows() {
         let dist = std::env::temp_dir().join(format!("xtask-assets-{}", std::process::id()));
         std::fs::create_dir_all(dist.join("pkg")).unwrap();
-        std::fs::write(dist.join("pkg").join(WASM), b"\0asm").unwrap();
-        std::fs::write(
-            dist.join("pkg").join(GLUE),
-            format!("new URL('{WASM}', import.meta.url)"),
-        )
-        .unwrap();
+        let [(story_glue, story_wasm), (embed_glue, embed_wasm)] =
+            BUILDS.map(|(_, n)| pkg_files(n));
+        for (glue, wasm) in [(&story_glue, &story_wasm), (&embed_glue, &embed_wasm)] {
+            // Different bytes, so different fingerprints.
+            std::fs::write(dist.join("pkg").join(wasm), wasm.as_bytes()).unwrap();
+            std::fs::write(
+                dist.join("pkg").join(glue),
+                format!("new URL('{wasm}', import.meta.url)"),
+            )
+            .unwrap();
+        }
         std::fs::write(
             dist.join("index.html"),
-            format!("<link rel=modulepreload href=pkg/{GLUE}><link href=pkg/{WASM}>"),
+            format!("<link rel=modulepreload href=pkg/{story_glue}><link href=pkg/{story_wasm}>"),
         )
         .unwrap();
-        std::fs::write(dist.join("main.js"), format!("import('./pkg/{GLUE}')")).unwrap();
+        std::fs::write(
+            dist.join("main.js"),
+            format!("import('./pkg/{story_glue}')"),
+        )
+        .unwrap();
+        std::fs::write(dist.join("embed.js"), format!("import('pkg/{embed_glue}')")).unwrap();
         fingerprint_pkg(&dist).unwrap();
         let names: Vec<String> = std::fs::read_dir(dist.join("pkg"))
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
-        assert_eq!(names.len(), 2);
+        assert_eq!(names.len(), 4);
         assert!(names.iter().all(|n| is_fingerprinted(n)), "{names:?}");
-        let glue = names.iter().find(|n| n.ends_with(".js")).unwrap();
-        let wasm = names.iter().find(|n| n.ends_with(".wasm")).unwrap();
-        let glue_text = std::fs::read_to_string(dist.join("pkg").join(glue)).unwrap();
-        assert!(glue_text.contains(wasm.as_str()));
+        let renamed = |stem: &str, ext: &str| {
+            names
+                .iter()
+                .find(|n| n.starts_with(&format!("{stem}.")) && n.ends_with(ext))
+                .unwrap()
+                .clone()
+        };
+        for (_, name) in BUILDS {
+            let (glue, wasm) = (
+                renamed(name, ".js"),
+                renamed(&format!("{name}_bg"), ".wasm"),
+            );
+            let glue_text = std::fs::read_to_string(dist.join("pkg").join(&glue)).unwrap();
+            assert!(glue_text.contains(wasm.as_str()), "{glue_text}");
+        }
+        let (story_glue, story_wasm) = (
+            renamed(BUILDS[0].1, ".js"),
+            renamed(&format!("{}_bg", BUILDS[0].1), ".wasm"),
+        );
         let html = std::fs::read_to_string(dist.join("index.html")).unwrap();
-        assert!(html.contains(glue.as_str()) && html.contains(wasm.as_str()));
+        assert!(html.contains(story_glue.as_str()) && html.contains(story_wasm.as_str()));
         let main = std::fs::read_to_string(dist.join("main.js")).unwrap();
-        assert!(main.contains(glue.as_str()));
+        assert!(main.contains(story_glue.as_str()));
+        let embed = std::fs::read_to_string(dist.join("embed.js")).unwrap();
+        assert!(
+            embed.contains(renamed(BUILDS[1].1, ".js").as_str()),
+            "{embed}"
+        );
         std::fs::remove_dir_all(&dist).unwrap();
     }
 }

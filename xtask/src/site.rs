@@ -5,28 +5,57 @@ use std::process::Command;
 
 use crate::{assets, data, page, run, tools};
 
-/// Compiles the crate to Wasm (release) and writes the wasm-bindgen glue into `pkg/`.
+/// The Wasm builds, by the crate feature that selects their exports and the name wasm-bindgen
+/// gives their files in `pkg/` (`<name>.js`, `<name>_bg.wasm`). Each page loads one: the story
+/// pages the story's, `embed.html` and `embed.js` the embeds'.
+pub const BUILDS: [(&str, &str); 2] = [("story", "sensetime_story"), ("embeds", "sensetime_embed")];
+
+/// Compiles the crate to Wasm (release) once per build in `BUILDS` and writes each one's
+/// wasm-bindgen glue and shrunk Wasm into a fresh `pkg/`.
 pub fn build(root: &Path) -> Result<(), String> {
     tools::ensure_wasm_target()?;
     let wasm_bindgen = tools::ensure_wasm_bindgen(root)?;
-    println!("==> building the Wasm (release)");
-    run(Command::new(env!("CARGO"))
-        .args([
-            "build",
-            "--release",
-            "--target",
-            "wasm32-unknown-unknown",
-            "-p",
-            "sensetime-explainer",
-            "--lib",
-        ])
-        .current_dir(root))?;
-    let wasm = root.join("target/wasm32-unknown-unknown/release/sensetime_explainer.wasm");
-    run(Command::new(wasm_bindgen)
-        .args(["--target", "web", "--no-typescript", "--out-dir"])
-        .arg(root.join("pkg"))
-        .arg(wasm))?;
-    optimise(root, &root.join("pkg/sensetime_explainer_bg.wasm"))
+    let pkg = root.join("pkg");
+    if pkg.exists() {
+        std::fs::remove_dir_all(&pkg)
+            .map_err(|e| format!("cannot clear {}: {e}", pkg.display()))?;
+    }
+    for (feature, name) in BUILDS {
+        println!("==> building the {feature} Wasm (release)");
+        // Its own target directory: a cdylib's file name carries no hash of its features, so
+        // two builds sharing one would overwrite, and so recompile, each other every time.
+        let target_dir = root.join("target").join(format!("wasm-{feature}"));
+        run(Command::new(env!("CARGO"))
+            .args([
+                "build",
+                "--release",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "sensetime-explainer",
+                "--lib",
+                "--no-default-features",
+                "--features",
+                feature,
+                "--target-dir",
+            ])
+            .arg(&target_dir)
+            .current_dir(root))?;
+        let wasm = target_dir.join("wasm32-unknown-unknown/release/sensetime_explainer.wasm");
+        run(Command::new(&wasm_bindgen)
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--out-name",
+                name,
+                "--out-dir",
+            ])
+            .arg(&pkg)
+            .arg(wasm))?;
+        optimise(root, &pkg.join(format!("{name}_bg.wasm")))?;
+    }
+    Ok(())
 }
 
 /// Shrinks the Wasm in place with wasm-opt -Oz. Features come from the module's own
@@ -42,7 +71,27 @@ fn optimise(root: &Path, wasm: &Path) -> Result<(), String> {
         .arg(wasm)
         .args(["--strip-target-features"]))?;
     println!("==> wasm-opt -Oz: {before} -> {} bytes", file_size(wasm)?);
+    no_float_printing(wasm)
+}
+
+/// Refuses a Wasm that carries Rust's float printing (Grisu, Dragon4 and their tables: some 35 KB
+/// before compression, a third of the page's budget). Its "NaN" string gives it away.
+fn no_float_printing(wasm: &Path) -> Result<(), String> {
+    let bytes = std::fs::read(wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
+    if contains_float_printing(&bytes) {
+        return Err(format!(
+            "{} contains Rust's float formatting (about 35 KB): something formats an f64 with {{}} or \
+             {{:?}}, or keeps a panic message that does (f64::clamp with bounds known only at run \
+             time, for one). Use format::trimmed or format::css_px; see \
+             vendor/plotters-canvas/PATCHED.md.",
+            wasm.display()
+        ));
+    }
     Ok(())
+}
+
+fn contains_float_printing(wasm: &[u8]) -> bool {
+    wasm.windows(3).any(|w| w == b"NaN")
 }
 
 fn file_size(path: &Path) -> Result<u64, String> {
@@ -102,6 +151,12 @@ pub fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn float_printing_is_recognised_by_its_nan() {
+        assert!(contains_float_printing(b"\0asm...inf NaN 0."));
+        assert!(!contains_float_printing(b"\0asm Rmb3.4bn"));
+    }
 
     #[test]
     fn copies_a_tree_without_packaging_files() {

@@ -1,0 +1,52 @@
+//! Small DOM helpers both builds share.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Window;
+
+use crate::locale::Lang;
+
+pub(crate) fn js_err(message: &str) -> JsValue {
+    JsValue::from_str(message)
+}
+
+/// The window and its document.
+pub(crate) fn window_and_document() -> Result<(Window, web_sys::Document), JsValue> {
+    let window = web_sys::window().ok_or_else(|| js_err("should run in a window"))?;
+    let document = window
+        .document()
+        .ok_or_else(|| js_err("the window should have a document"))?;
+    Ok((window, document))
+}
+
+/// The element with `id`, as the type the page promises (`what` names it in the error).
+pub(crate) fn by_id<T: JsCast>(
+    document: &web_sys::Document,
+    id: &str,
+    what: &str,
+) -> Result<T, JsValue> {
+    document
+        .get_element_by_id(id)
+        .ok_or_else(|| js_err(&format!("the page should have {what}")))?
+        .dyn_into()
+        .map_err(|_| js_err(&format!("#{id} should be {what}")))
+}
+
+/// The language of the page we run in, from its `<html lang>`. Never fails: the panic hook uses it.
+pub(crate) fn page_lang() -> Lang {
+    let tag = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"))
+        .unwrap_or_default();
+    Lang::of_page(&tag)
+}
+
+/// Whether a media query matches now.
+pub(crate) fn matches(window: &Window, query: &str) -> bool {
+    window
+        .match_media(query)
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
