@@ -138,7 +138,7 @@ impl Charts {
     /// # Panics
     /// If the id is unknown: chart code names figures by literal ids, all exercised by the tests.
     pub fn figure(&mut self, id: &'static str) -> Figure {
-        let f = figures::get(id).unwrap_or_else(|| panic!("chart uses unknown figure {id:?}"));
+        let f = figures::get(id).unwrap_or_else(|| panic!("chart uses unknown figure \"{id}\""));
         self.used.push(id);
         f
     }

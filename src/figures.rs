@@ -75,7 +75,7 @@ pub fn article(id: &str) -> Figure {
         .iter()
         .find(|f| f.id == id)
         .copied()
-        .unwrap_or_else(|| panic!("figure {id:?} should be in data/figures.json"))
+        .unwrap_or_else(|| panic!("figure \"{id}\" should be in data/figures.json"))
 }
 
 /// Figures we compute from the article's, with how.

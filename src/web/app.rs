@@ -100,7 +100,9 @@ impl App {
         let expected: Vec<&str> = STEPS.iter().map(|s| s.id).collect();
         if ids != expected {
             return Err(js_err(&format!(
-                "the page's steps {ids:?} should be {expected:?}"
+                "the page's steps ({}) should be {}",
+                ids.join(", "),
+                expected.join(", ")
             )));
         }
         let lang = page_lang();
