@@ -3,6 +3,7 @@
 mod assets;
 mod bench;
 mod data;
+mod imports;
 mod page;
 mod server;
 mod site;

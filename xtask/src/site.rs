@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{assets, data, page, run, tools};
+use crate::{assets, data, imports, page, run, tools};
 
 /// The Wasm builds, by the crate feature that selects their exports and the name wasm-bindgen
 /// gives their files in `pkg/` (`<name>.js`, `<name>_bg.wasm`). Each page loads one: the story
@@ -53,7 +53,13 @@ pub fn build(root: &Path) -> Result<(), String> {
             ])
             .arg(&pkg)
             .arg(wasm))?;
-        optimise(root, &pkg.join(format!("{name}_bg.wasm")))?;
+        let wasm = pkg.join(format!("{name}_bg.wasm"));
+        optimise(root, &wasm)?;
+        imports::minify(
+            &wasm,
+            &pkg.join(format!("{name}.js")),
+            &format!("./{name}_bg.js"),
+        )?;
     }
     Ok(())
 }
