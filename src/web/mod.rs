@@ -22,6 +22,11 @@ mod explore;
 #[cfg(feature = "embeds")]
 mod embed;
 
+/// The allocator: talc rather than std's dlmalloc, for size (see Cargo.toml). The Wasm is single
+/// threaded, which talc's Wasm allocator requires.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(feature = "story")]
 pub use api::{draw_chart, draw_chart_at, figures, panic_for_tests, start};
 #[cfg(feature = "embeds")]
