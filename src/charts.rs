@@ -1004,7 +1004,12 @@ fn helmets(c: &mut Charts) {
         city,
     );
     c.baseline(0.66);
-    let fell = format::figure(&drop, l).replace("50%", l.t("half", "一半"));
+    // A fall of 50% reads as half.
+    let fell = if drop.value == 50.0 && matches!(drop.unit, Unit::Percent | Unit::PercentChange) {
+        format::hedged(l.t("half", "一半").to_string(), &Shown::of(&drop), l)
+    } else {
+        format::figure(&drop, l)
+    };
     let incidents = format::figure(&incidents, l);
     let note = match l {
         Lang::En => format!("Police logged {incidents} moped violations;\nmonthly violations fell by {fell}\nwithin a couple of months."),

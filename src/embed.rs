@@ -412,9 +412,21 @@ pub fn pym_height(child_id: &str, height: u32) -> String {
 
 /// A message from a pym.js parent: its frame id, type and value; `None` for anything else.
 pub fn parse_pym(message: &str) -> Option<(&str, &str, &str)> {
-    let mut parts = message.split("xPYMx");
-    let (pym, id, kind, value) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
-    (pym == "pym" && parts.next().is_none()).then_some((id, kind, value))
+    let rest = message.strip_prefix("pymxPYMx")?;
+    let (id, rest) = split_pym(rest)?;
+    let (kind, value) = split_pym(rest)?;
+    split_pym(value).is_none().then_some((id, kind, value))
+}
+
+/// `text` around its first `xPYMx`. By hand: `str::split` on a string pattern brings a
+/// substring search and a panic message that needs Unicode tables, some 10 KB of Wasm.
+fn split_pym(text: &str) -> Option<(&str, &str)> {
+    const SEPARATOR: &[u8] = b"xPYMx";
+    let at = text
+        .as_bytes()
+        .windows(SEPARATOR.len())
+        .position(|w| w == SEPARATOR)?;
+    Some((text.get(..at)?, text.get(at + SEPARATOR.len()..)?))
 }
 
 /// Where an embedded story's frame sits in its host's viewport, as the host snippet reports it.

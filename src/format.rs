@@ -121,7 +121,11 @@ pub fn hedge(h: Hedge, lang: Lang) -> &'static str {
 /// Rmb19bn"; in Chinese 约合 (about, converted) or 折合 (converted) before the hedge: "约合5.25亿美元",
 /// "折合超过190亿元".
 pub fn words(s: &Shown, lang: Lang) -> String {
-    let v = value(s.value, s.unit, lang);
+    hedged(value(s.value, s.unit, lang), s, lang)
+}
+
+/// `v`, the words for `s`'s amount, with `s`'s hedge and conversion as [`words`] puts them.
+pub fn hedged(v: String, s: &Shown, lang: Lang) -> String {
     let hedged = s.hedge.filter(|h| *h != Hedge::About);
     match (lang, s.converted, s.hedge) {
         (Lang::En, false, Some(h)) => format!("{} {v}", h.words()),
