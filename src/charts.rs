@@ -457,7 +457,7 @@ fn conversion_note(locale: Locale) -> (String, String) {
     let rate_text = format::trimmed(rate.value, 2);
     let rmb = format::value(rmb.value, rmb.unit, lang);
     let usd = format::value(usd.value, usd.unit, lang);
-    match lang {
+    match lang.built() {
         Lang::En => {
             let into = match locale.currency {
                 crate::locale::Currency::Usd => "US dollars",
@@ -522,7 +522,7 @@ fn funding(c: &mut Charts) {
         business,
     );
     let rounds = format::value(rounds.value, rounds.unit, l);
-    let note = match l {
+    let note = match l.built() {
         Lang::En => format!("Backers include SoftBank, Alibaba,\nTiger Global and Silver Lake;\n{rounds} funding rounds, says the IPO filing"),
         Lang::Zh => format!("投资方包括软银、阿里巴巴、\n老虎环球基金和银湖资本；\n招股书显示共进行了{rounds}轮融资"),
     };
@@ -640,7 +640,7 @@ fn revenue_trend(c: &mut Charts) {
     let (business, neutral) = (c.theme.business, c.theme.neutral);
     for (i, f) in years.iter().enumerate() {
         let year = f.year.expect("revenue figures have a year");
-        let year = match l {
+        let year = match l.built() {
             Lang::En => year.to_string(),
             Lang::Zh => format!("{year}年"),
         };
@@ -656,7 +656,7 @@ fn revenue_trend(c: &mut Charts) {
     for (i, f) in halves.iter().enumerate() {
         let year = f.year.expect("revenue figures have a year");
         // "2020H1" is how Chinese financial charts label a first half; it fits the column.
-        let year = match l {
+        let year = match l.built() {
             Lang::En => format!("H1 {year}"),
             Lang::Zh => format!("{year}H1"),
         };
@@ -690,14 +690,14 @@ fn revenue_mix(c: &mut Charts) {
         format::value(usd.value, usd.unit, l),
     );
     let whole = match c.locale.currency {
-        crate::locale::Currency::Reported => match l {
+        crate::locale::Currency::Reported => match l.built() {
             Lang::En => format!("{rmb} ({usd})"),
             Lang::Zh => format!("{rmb}（{usd}）"),
         },
         crate::locale::Currency::Rmb => rmb,
         crate::locale::Currency::Usd => usd,
     };
-    let subtitle = match l {
+    let subtitle = match l.built() {
         Lang::En => format!("Share of {whole} in sales"),
         Lang::Zh => format!("占{whole}销售额的比重"),
     };
@@ -739,7 +739,7 @@ fn revenue_mix(c: &mut Charts) {
     );
     let money = c.figure("smart_city_rmb");
     let (drawn, said) = (c.labelled(&money), c.said(&money));
-    let note = |amount: &str| match l {
+    let note = |amount: &str| match l.built() {
         Lang::En => format!("Smart City: {amount} of sales"),
         Lang::Zh => format!("智慧城市业务销售额：{amount}"),
     };
@@ -766,7 +766,7 @@ fn customers(c: &mut Charts) {
         )
         .into(),
     );
-    c.points.push(match l {
+    c.points.push(match l.built() {
         Lang::En => format!("Everyone else: the rest, from {total_text} customers in all"),
         Lang::Zh => format!("其他客户：其余销售额，客户总数{total_text}家"),
     });
@@ -821,7 +821,7 @@ fn customers(c: &mut Charts) {
         ink,
     );
     c.bold();
-    let in_all = match l {
+    let in_all = match l.built() {
         Lang::En => format!("{total_text} customers in all"),
         Lang::Zh => format!("客户总数{total_text}家"),
     };
@@ -835,7 +835,7 @@ fn customers(c: &mut Charts) {
     );
     let (drawn, said) = (c.labelled(&top5_rmb), c.said(&top5_rmb));
     let note = |amount: &str| {
-        match l {
+        match l.built() {
         Lang::En => format!("The top five are mostly system integrators\nthat serve city governments.\nTheir purchases: {amount}"),
         Lang::Zh => format!("前五大客户主要是服务城市管理部门的\n系统集成商，\n采购额{amount}"),
     }
@@ -855,7 +855,7 @@ fn cities(c: &mut Charts) {
     let scale = Linear::new((0.0, 560.0), (0.0, 0.7));
     let (neutral, city) = (c.theme.neutral, c.theme.city);
     let since = format::value(start.value, start.unit, l);
-    let tried_label = match l {
+    let tried_label = match l.built() {
         Lang::En => format!("Chinese cities trying it since {since}"),
         Lang::Zh => format!("自{since}起试水的中国城市"),
     };
@@ -869,7 +869,7 @@ fn cities(c: &mut Charts) {
         city,
     );
     let n = format::value(ours.value, ours.unit, l);
-    let note = match l {
+    let note = match l.built() {
         Lang::En => format!("Most of the {n} are in China;\nsome are abroad."),
         Lang::Zh => format!("这{n}座城市大多在中国，\n也有一些在海外。"),
     };
@@ -976,7 +976,7 @@ fn helmets(c: &mut Charts) {
     let l = c.lang();
     let population = c.figure("southern_city_population");
     let people = format::value(population.value, population.unit, l);
-    let subtitle = match l {
+    let subtitle = match l.built() {
         Lang::En => format!("Riders wearing helmets in a city of {people}"),
         Lang::Zh => format!("一座{people}人口城市中佩戴头盔的骑行者"),
     };
@@ -1011,7 +1011,7 @@ fn helmets(c: &mut Charts) {
         format::figure(&drop, l)
     };
     let incidents = format::figure(&incidents, l);
-    let note = match l {
+    let note = match l.built() {
         Lang::En => format!("Police logged {incidents} moped violations;\nmonthly violations fell by {fell}\nwithin a couple of months."),
         Lang::Zh => format!("警方记录了{incidents}起电动自行车违法行为；\n短短几个月内，\n月度违法量减少了{fell}。"),
     };
@@ -1167,7 +1167,7 @@ fn mentions(c: &mut Charts) {
         city,
     );
     let share = format::figure(&auto, l);
-    let note = match l {
+    let note = match l.built() {
         Lang::En => format!("Yet Smart Auto brings in {share} of sales,\nin a field led by Baidu, Pony.ai and WeRide."),
         Lang::Zh => format!("但智能汽车业务贡献的销售额{share}，\n而该领域由百度、小马智行和文远知行领跑。"),
     };
@@ -1193,7 +1193,7 @@ fn grants(c: &mut Charts) {
     // Drawn in renminbi, as sourced, whatever the labels say.
     let scale = Linear::new((0.0, 400e6), (0.7, 0.08));
     let (neutral, city, ink) = (c.theme.neutral, c.theme.city, c.theme.ink);
-    let year = |y: &str| match l {
+    let year = |y: &str| match l.built() {
         Lang::En => y.to_string(),
         Lang::Zh => format!("{y}年"),
     };
@@ -1230,7 +1230,7 @@ fn grants(c: &mut Charts) {
         ink,
     );
     c.bold();
-    let note = match l {
+    let note = match l.built() {
         Lang::En => format!("2019 worked back from the {pct} rise"),
         Lang::Zh => format!("2019年数据按{pct}的增幅倒推"),
     };
@@ -1261,7 +1261,7 @@ impl Charts {
             .iter()
             .map(|p| p.trim_end_matches(['.', '。']))
             .collect();
-        match self.lang() {
+        match self.lang().built() {
             Lang::En => format!("{title}. {subtitle}. {}.", points.join(". ")),
             Lang::Zh => format!("{title}。{subtitle}。{}。", points.join("。")),
         }
@@ -1312,7 +1312,7 @@ impl Charts {
         let shown = self.locale.currency.show(&f);
         if shown.converted {
             let converted = format::words(&shown, lang);
-            value = match lang {
+            value = match lang.built() {
                 Lang::En => format!("{value} ({converted})"),
                 Lang::Zh => format!("{value}（{converted}）"),
             };

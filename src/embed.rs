@@ -198,7 +198,7 @@ impl EmbedError {
     /// What went wrong, in `lang`. Ids, parameter and option names stay as they are written.
     pub fn message(&self, lang: Lang) -> String {
         let list = |items: &[&str]| items.join(lang.t(", ", "、"));
-        match (self, lang) {
+        match (self, lang.built()) {
             (EmbedError::NoChart, Lang::En) => format!(
                 "Say which chart to show, e.g. chart=revenue-mix. Charts: {}.",
                 chart_ids()
@@ -216,7 +216,7 @@ impl EmbedError {
             }
             (EmbedError::UnknownStep(id), _) => {
                 let steps: Vec<&str> = STEPS.iter().map(|s| s.id).collect();
-                match lang {
+                match lang.built() {
                     Lang::En => format!(
                         "There is no step called \u{201c}{id}\u{201d}. Steps: {}.",
                         steps.join(", ")
@@ -258,7 +258,7 @@ impl EmbedError {
             ),
             (EmbedError::UnknownParameter(p), _) => {
                 let known = list(&["chart", "step", "theme", "lang", "currency"]);
-                match lang {
+                match lang.built() {
                     Lang::En => format!(
                         "The parameter \u{201c}{p}\u{201d} is not one this embed knows: {known}."
                     ),
@@ -267,7 +267,7 @@ impl EmbedError {
             }
             (EmbedError::BadOptions(why), _) => {
                 let known = list(&ScriptOptions::FIELDS);
-                match lang {
+                match lang.built() {
                     Lang::En => {
                         format!("The embed's data-options do not fit: {why}. Options: {known}.")
                     }
@@ -291,7 +291,7 @@ pub fn notice(error: &EmbedError, lang: Lang) -> String {
 /// currency, and the step that shows the chart. `story_url` is the English edition's address
 /// (`…/index.html`); the Chinese one is `zh/index.html` beside it.
 pub fn story_address(story_url: &str, locale: Locale, step: &str) -> String {
-    let base = match locale.lang {
+    let base = match locale.lang.built() {
         Lang::En => story_url.to_string(),
         Lang::Zh => match story_url.rsplit_once('/') {
             Some((dir, _)) => format!("{dir}/zh/index.html"),

@@ -41,7 +41,7 @@ impl Figure {
 impl Source {
     /// The credit printed under a chart.
     pub fn credit(self, lang: Lang) -> &'static str {
-        match (self, lang) {
+        match (self, lang.built()) {
             (Source::Ft, Lang::En) => "Financial Times (2021)",
             (Source::Ft, Lang::Zh) => "英国《金融时报》（2021年）",
             (Source::Prospectus, Lang::En) => "SenseTime IPO filing (HKEX, Aug 2021)",
@@ -53,7 +53,7 @@ impl Source {
 
     /// The credit in fewest words, for a line naming several sources.
     pub fn short_credit(self, lang: Lang) -> &'static str {
-        match (self, lang) {
+        match (self, lang.built()) {
             (Source::Ft, Lang::En) => "FT (2021)",
             (Source::Ft, Lang::Zh) => "《金融时报》",
             (Source::Prospectus, Lang::En) => "SenseTime IPO filing",

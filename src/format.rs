@@ -85,7 +85,7 @@ fn scaled_zh(value: f64) -> String {
 /// A value in its unit, without hedge: "Rmb3.4bn", "$525m", "40%", "2,400", "17m", "2019";
 /// in Chinese "34亿元", "5.25亿美元", "40%", "2400", "1700万", "2019年".
 pub fn value(value: f64, unit: Unit, lang: Lang) -> String {
-    match (lang, unit) {
+    match (lang.built(), unit) {
         (_, Unit::Percent | Unit::PercentChange) => format!("{}%", trimmed(value, 1)),
         (Lang::En, Unit::Rmb) => format!("Rmb{}", scaled(value)),
         (Lang::En, Unit::Usd) => format!("${}", scaled(value)),
@@ -103,7 +103,7 @@ pub fn value(value: f64, unit: Unit, lang: Lang) -> String {
 
 /// A hedge in words: "more than", "超过".
 pub fn hedge(h: Hedge, lang: Lang) -> &'static str {
-    match lang {
+    match lang.built() {
         Lang::En => h.words(),
         Lang::Zh => match h {
             Hedge::MoreThan => "超过",
@@ -127,7 +127,7 @@ pub fn words(s: &Shown, lang: Lang) -> String {
 /// `v`, the words for `s`'s amount, with `s`'s hedge and conversion as [`words`] puts them.
 pub fn hedged(v: String, s: &Shown, lang: Lang) -> String {
     let hedged = s.hedge.filter(|h| *h != Hedge::About);
-    match (lang, s.converted, s.hedge) {
+    match (lang.built(), s.converted, s.hedge) {
         (Lang::En, false, Some(h)) => format!("{} {v}", h.words()),
         (Lang::Zh, false, Some(h)) => format!("{}{v}", hedge(h, lang)),
         (_, false, None) => v,
@@ -150,7 +150,7 @@ pub fn label(s: &Shown, lang: Lang) -> String {
         return words(s, lang);
     }
     let v = value(s.value, s.unit, lang);
-    match (lang, s.hedge.filter(|h| *h != Hedge::About)) {
+    match (lang.built(), s.hedge.filter(|h| *h != Hedge::About)) {
         (_, None) => format!("≈{v}"),
         (Lang::En, Some(h)) => format!("{} ≈{v}", h.words()),
         (Lang::Zh, Some(_)) => words(s, lang),

@@ -13,7 +13,23 @@ pub enum Lang {
     Zh,
 }
 
+#[cfg(not(any(feature = "en", feature = "zh")))]
+compile_error!("build with the feature of at least one language: `en`, `zh` or both");
+
 impl Lang {
+    /// The language a branch on `self` takes in this build. A build with one language's feature
+    /// (the story's Wasm for one edition) speaks only that language, so the compiler drops every
+    /// branch, and every string, of the other; with both (embeds, tests) it is `self`. Branch on
+    /// `lang.built()`, never on `lang`, wherever the two languages differ.
+    #[inline(always)]
+    pub const fn built(self) -> Lang {
+        match (cfg!(feature = "en"), cfg!(feature = "zh")) {
+            (true, false) => Lang::En,
+            (false, true) => Lang::Zh,
+            _ => self,
+        }
+    }
+
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
 
     /// The BCP 47 tag for HTML `lang` attributes.
@@ -45,7 +61,7 @@ impl Lang {
 
     /// The text in this language, from the two written side by side.
     pub fn t<'a>(self, en: &'a str, zh: &'a str) -> &'a str {
-        match self {
+        match self.built() {
             Lang::En => en,
             Lang::Zh => zh,
         }
@@ -202,7 +218,7 @@ pub fn round_significant(value: f64, digits: u32, direction: Bound) -> f64 {
 /// converted chart's footnote says where the rate comes from.)
 pub fn rate_statement(lang: Lang) -> String {
     let rate = format::value(rmb_per_usd(), Unit::RmbPerUsd, lang);
-    match lang {
+    match lang.built() {
         Lang::En => format!("at {rate}"),
         Lang::Zh => format!("按{rate}折算"),
     }

@@ -91,7 +91,8 @@ function wireTools(wasm) {
 
 async function boot() {
   try {
-    const wasm = await import('./pkg/sensetime_story.js');
+    // Each edition has its own Wasm, speaking only its language.
+    const wasm = await import(pageLanguage() === 'zh' ? './pkg/sensetime_story_zh.js' : './pkg/sensetime_story.js');
     const exports = await wasm.default();
     // The tools take their room under the chart before the first paint, not after it.
     wireTools(wasm);

@@ -96,11 +96,21 @@ fn chart_state(id: &str) -> Result<ChartState, JsValue> {
 /// The locale named by optional JS strings; absent means English, as reported.
 fn locale(lang: Option<String>, currency: Option<String>) -> Result<Locale, JsValue> {
     let lang = match lang.as_deref() {
-        None => Lang::default(),
+        // The edition's own language.
+        None => Lang::default().built(),
         Some(code) => Lang::from_code(code).ok_or_else(|| {
             JsValue::from_str(&format!("unknown language \"{code}\"; known: en, zh"))
         })?,
     };
+    if lang.built() != lang {
+        // The API's codes, not the BCP 47 tags of `Lang::code`.
+        let code = |l: Lang| if l == Lang::En { "en" } else { "zh" };
+        return Err(JsValue::from_str(&format!(
+            "this edition's Wasm draws only in \"{}\"; for \"{}\", call drawChart on the edition in that language",
+            code(lang.built()),
+            code(lang)
+        )));
+    }
     let currency = match currency.as_deref() {
         None => Currency::default(),
         Some(id) => Currency::from_id(id).ok_or_else(|| {

@@ -336,7 +336,7 @@ impl App {
         if let Some(live) = &self.live {
             let title = self.shown.text("title").unwrap_or_default();
             let (n, of) = (index + 1, STEPS.len());
-            live.set_text_content(Some(&match self.locale.lang {
+            live.set_text_content(Some(&match self.locale.lang.built() {
                 Lang::En => format!("Chart {n} of {of}: {title}"),
                 Lang::Zh => format!("第{n}张图表（共{of}张）：{title}"),
             }));

@@ -132,6 +132,39 @@ test('the data downloads hold every figure, exactly as figures() gives them', as
   await context.close();
 });
 
+test("each edition's Wasm speaks its own language: drawChart defaults to it and refuses the other", async () => {
+  const { page, context, errors } = await openPage(browser, DESKTOP);
+  const drawn = async () => page.evaluate(() => {
+    const draw = (...lang) => {
+      const c = document.createElement('canvas');
+      Object.assign(c.style, { width: '400px', height: '300px' });
+      document.body.append(c);
+      try {
+        window.sensetime.drawChart(c, 'funding', false, ...lang);
+        return c.toDataURL();
+      } catch (e) {
+        return `error: ${e}`;
+      } finally {
+        c.remove();
+      }
+    };
+    return { plain: draw(), en: draw('en'), zh: draw('zh') };
+  });
+  await page.goto(`${baseUrl()}/index.html`);
+  await waitReady(page);
+  const en = await drawn();
+  assert.equal(en.plain, en.en, 'the English edition draws in English by default');
+  assert.match(en.zh, /^error: .*only in "en".*"zh"/);
+  await page.goto(`${baseUrl()}/zh/index.html`);
+  await waitReady(page);
+  const zh = await drawn();
+  assert.equal(zh.plain, zh.zh, 'the Chinese edition draws in Chinese by default');
+  assert.match(zh.en, /^error: .*only in "zh".*"en"/);
+  assert.notEqual(en.plain, zh.plain, 'the two editions draw different words');
+  assertNoErrors(assert, errors);
+  await context.close();
+});
+
 test('the currency control redraws every money label, keeps the choice in the address, and comes back on reload', async () => {
   const { page, context, errors } = await openPage(browser, DESKTOP);
   await page.goto(`${baseUrl()}/index.html#growing-sales`);

@@ -165,9 +165,8 @@ mod tests {
     fn the_pkg_is_renamed_and_every_reference_follows() {
         let dist = std::env::temp_dir().join(format!("xtask-assets-{}", std::process::id()));
         std::fs::create_dir_all(dist.join("pkg")).unwrap();
-        let [(story_glue, story_wasm), (embed_glue, embed_wasm)] =
-            BUILDS.map(|(_, n)| pkg_files(n));
-        for (glue, wasm) in [(&story_glue, &story_wasm), (&embed_glue, &embed_wasm)] {
+        let files = BUILDS.map(|(_, n)| pkg_files(n));
+        for (glue, wasm) in &files {
             // Different bytes, so different fingerprints.
             std::fs::write(dist.join("pkg").join(wasm), wasm.as_bytes()).unwrap();
             std::fs::write(
@@ -176,14 +175,15 @@ mod tests {
             )
             .unwrap();
         }
+        let [(en_glue, en_wasm), (zh_glue, _), (embed_glue, _)] = &files;
         std::fs::write(
             dist.join("index.html"),
-            format!("<link rel=modulepreload href=pkg/{story_glue}><link href=pkg/{story_wasm}>"),
+            format!("<link rel=modulepreload href=pkg/{en_glue}><link href=pkg/{en_wasm}>"),
         )
         .unwrap();
         std::fs::write(
             dist.join("main.js"),
-            format!("import('./pkg/{story_glue}')"),
+            format!("import(zh ? './pkg/{zh_glue}' : './pkg/{en_glue}')"),
         )
         .unwrap();
         std::fs::write(dist.join("embed.js"), format!("import('pkg/{embed_glue}')")).unwrap();
@@ -192,36 +192,36 @@ mod tests {
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
-        assert_eq!(names.len(), 4);
+        assert_eq!(names.len(), 2 * BUILDS.len());
         assert!(names.iter().all(|n| is_fingerprinted(n)), "{names:?}");
         let renamed = |stem: &str, ext: &str| {
             names
                 .iter()
                 .find(|n| n.starts_with(&format!("{stem}.")) && n.ends_with(ext))
-                .unwrap()
+                .unwrap_or_else(|| panic!("{stem}.*{ext} in {names:?}"))
                 .clone()
         };
-        for (_, name) in BUILDS {
+        let [en, zh, embed] = BUILDS.map(|(_, name)| {
             let (glue, wasm) = (
                 renamed(name, ".js"),
                 renamed(&format!("{name}_bg"), ".wasm"),
             );
             let glue_text = std::fs::read_to_string(dist.join("pkg").join(&glue)).unwrap();
             assert!(glue_text.contains(wasm.as_str()), "{glue_text}");
-        }
-        let (story_glue, story_wasm) = (
-            renamed(BUILDS[0].1, ".js"),
-            renamed(&format!("{}_bg", BUILDS[0].1), ".wasm"),
-        );
+            (glue, wasm)
+        });
         let html = std::fs::read_to_string(dist.join("index.html")).unwrap();
-        assert!(html.contains(story_glue.as_str()) && html.contains(story_wasm.as_str()));
-        let main = std::fs::read_to_string(dist.join("main.js")).unwrap();
-        assert!(main.contains(story_glue.as_str()));
-        let embed = std::fs::read_to_string(dist.join("embed.js")).unwrap();
         assert!(
-            embed.contains(renamed(BUILDS[1].1, ".js").as_str()),
-            "{embed}"
+            html.contains(en.0.as_str()) && html.contains(en.1.as_str()),
+            "{html}"
         );
+        let main = std::fs::read_to_string(dist.join("main.js")).unwrap();
+        assert!(
+            main.contains(en.0.as_str()) && main.contains(zh.0.as_str()),
+            "{main}"
+        );
+        let loader = std::fs::read_to_string(dist.join("embed.js")).unwrap();
+        assert!(loader.contains(embed.0.as_str()), "{loader}");
         std::fs::remove_dir_all(&dist).unwrap();
     }
 }

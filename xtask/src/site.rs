@@ -5,10 +5,14 @@ use std::process::Command;
 
 use crate::{assets, data, imports, page, run, tools};
 
-/// The Wasm builds, by the crate feature that selects their exports and the name wasm-bindgen
-/// gives their files in `pkg/` (`<name>.js`, `<name>_bg.wasm`). Each page loads one: the story
-/// pages the story's, `embed.html` and `embed.js` the embeds'.
-pub const BUILDS: [(&str, &str); 2] = [("story", "sensetime_story"), ("embeds", "sensetime_embed")];
+/// The Wasm builds, by the crate features that select their exports and languages, and the name
+/// wasm-bindgen gives their files in `pkg/` (`<name>.js`, `<name>_bg.wasm`). Each page loads one:
+/// each edition of the story its own, `embed.html` and `embed.js` the embeds'.
+pub const BUILDS: [(&str, &str); 3] = [
+    ("story,en", "sensetime_story"),
+    ("story,zh", "sensetime_story_zh"),
+    ("embeds,en,zh", "sensetime_embed"),
+];
 
 /// Compiles the crate to Wasm (release) once per build in `BUILDS` and writes each one's
 /// wasm-bindgen glue and shrunk Wasm into a fresh `pkg/`.
@@ -21,10 +25,12 @@ pub fn build(root: &Path) -> Result<(), String> {
             .map_err(|e| format!("cannot clear {}: {e}", pkg.display()))?;
     }
     for (feature, name) in BUILDS {
-        println!("==> building the {feature} Wasm (release)");
+        println!("==> building the Wasm for {feature} (release)");
         // Its own target directory: a cdylib's file name carries no hash of its features, so
         // two builds sharing one would overwrite, and so recompile, each other every time.
-        let target_dir = root.join("target").join(format!("wasm-{feature}"));
+        let target_dir = root
+            .join("target")
+            .join(format!("wasm-{}", feature.replace(',', "-")));
         run(Command::new(env!("CARGO"))
             .args([
                 "build",
