@@ -73,11 +73,16 @@ pub fn build(root: &Path) -> Result<(), String> {
 /// Shrinks the Wasm in place with wasm-opt -Oz. Features come from the module's own
 /// target_features section, so nothing newer than rustc emitted is introduced; names, the
 /// producers and the features sections are dropped (browsers ignore them).
+///
+/// A function with one caller is inlined only if it is small (`-ocimfs=20`, instructions): by
+/// default -Oz inlines every one, which makes the file smaller but, repeating less, compresses
+/// worse: for the English story 130,903 bytes and 57,879 gzipped against 133,749 and 55,834
+/// (brotli 49,384 against 48,405). What crosses the network is compressed.
 fn optimise(root: &Path, wasm: &Path) -> Result<(), String> {
     let wasm_opt = tools::ensure_build_tool(root, "wasm-opt")?;
     let before = file_size(wasm)?;
     run(Command::new(wasm_opt)
-        .args(["-Oz", "--strip-debug", "--strip-producers"])
+        .args(["-Oz", "-ocimfs=20", "--strip-debug", "--strip-producers"])
         .arg(wasm)
         .arg("-o")
         .arg(wasm)
