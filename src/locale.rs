@@ -264,6 +264,47 @@ pub fn query_with_currency(search: &str, currency: Currency) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A branch on the language must go through `Lang::built`, or a one-language build keeps
+    /// the other language's words (nothing breaks, the Wasm just grows). Checks the usual forms.
+    #[test]
+    fn every_branch_on_the_language_goes_through_built() {
+        let sources = [
+            ("charts.rs", include_str!("charts.rs")),
+            ("embed.rs", include_str!("embed.rs")),
+            ("figures.rs", include_str!("figures.rs")),
+            ("format.rs", include_str!("format.rs")),
+            ("locale.rs", include_str!("locale.rs")),
+            ("story.rs", include_str!("story.rs")),
+            ("web/app.rs", include_str!("web/app.rs")),
+            ("web/api.rs", include_str!("web/api.rs")),
+            ("web/explore.rs", include_str!("web/explore.rs")),
+            ("web/embed.rs", include_str!("web/embed.rs")),
+        ];
+        let bare = [
+            "match l {",
+            "match lang {",
+            "match (l, ",
+            "match (lang, ",
+            "match (self, lang)",
+            "match self.lang() {",
+            "match locale.lang {",
+            "match l.lang {",
+            "match c.locale.lang {",
+            "match self.locale.lang {",
+        ];
+        for (file, text) in sources {
+            let code = text.split("\n#[cfg(test)]").next().unwrap_or(text);
+            for (n, line) in code.lines().enumerate() {
+                assert!(
+                    !bare.iter().any(|b| line.contains(b)),
+                    "src/{file}:{}: branch on `.built()`: {}",
+                    n + 1,
+                    line.trim()
+                );
+            }
+        }
+    }
     use crate::figures::{article, get};
 
     #[test]
