@@ -22,6 +22,8 @@ function required(name) {
 }
 
 const RUNS = Number(process.env.RUNS || 5);
+/** Which edition of the story: `en` (index.html) or `zh` (zh/index.html). */
+const EDITION = process.env.EDITION === 'zh' ? 'zh' : 'en';
 const SCROLLS = Number(process.env.SCROLLS || 20);
 /** Milliseconds each step stays under the trigger line in a timed scroll-through (the story's
  * transitions take 450 ms, the baseline's animations are set to the same). */
@@ -32,7 +34,7 @@ const FAST_DWELL_MS = 60;
 const TARGETS = {
   ours: {
     name: 'ours',
-    url: `${required('BASE_URL')}/index.html`,
+    url: `${required('BASE_URL')}/${EDITION === 'zh' ? 'zh/' : ''}index.html`,
     dir: required('DIST'),
     steps: '#story .step',
     // The step's chart is shown and its transition finished.
@@ -367,7 +369,7 @@ memRow(`JS heap 1 → ${SCROLLS} scroll-throughs, KB`, (m) => [m.after1.heap, m.
 
 const header = ['median of runs'];
 for (const d of Object.values(DEVICES)) header.push(`ours ${d.label}`, 'baseline', 'ours/baseline');
-console.log(`\nSenseTime explainer vs Chart.js + Scrollama baseline: ${RUNS} pairs, ${new Date().toISOString().slice(0, 10)}, Chromium ${version}, ${cpus().length} CPUs`);
+console.log(`\nSenseTime explainer (${EDITION === 'zh' ? 'Chinese' : 'English'} edition) vs Chart.js + Scrollama baseline: ${RUNS} pairs, ${new Date().toISOString().slice(0, 10)}, Chromium ${version}, ${cpus().length} CPUs`);
 console.log(`Scroll-through: ours ${o0.visits} step visits (${(o0.visits + 1) / 2} steps down, back up), baseline ${b0.visits}; ${DWELL_MS} ms per step. Memory: one run each, after 1 and after ${SCROLLS} scroll-throughs (the rest at ${FAST_DWELL_MS} ms per step), after a forced GC. KB = 1024 bytes; ratios are medians of per-pair ratios.\n`);
 console.log(table(rows, header));
 

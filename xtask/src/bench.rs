@@ -10,16 +10,43 @@ use crate::{run, server, site, tools};
 /// Pairs of runs (ours, then the baseline) when `--runs` is not given.
 pub const DEFAULT_RUNS: u32 = 5;
 
-/// The number of pairs from `bench`'s arguments: none, or `--runs N` with N ≥ 1.
-pub fn parse_runs(args: &[String]) -> Result<u32, String> {
-    match args {
-        [] => Ok(DEFAULT_RUNS),
-        [flag, n] if flag == "--runs" => match n.parse() {
-            Ok(0) | Err(_) => Err(format!("--runs takes a whole number from 1, not {n:?}")),
-            Ok(n) => Ok(n),
-        },
-        _ => Err(format!("bench takes only --runs N, not {args:?}")),
+/// What to measure: how many pairs of runs, and which edition of the story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    pub runs: u32,
+    /// `"en"` (`index.html`, the default) or `"zh"` (`zh/index.html`).
+    pub edition: &'static str,
+}
+
+/// The options from `bench`'s arguments, in any order: `--runs N` with N ≥ 1, `--edition en|zh`.
+pub fn parse_options(args: &[String]) -> Result<Options, String> {
+    let mut options = Options {
+        runs: DEFAULT_RUNS,
+        edition: "en",
+    };
+    let mut rest = args.iter();
+    while let Some(flag) = rest.next() {
+        let value = rest.next();
+        match (flag.as_str(), value.map(String::as_str)) {
+            ("--runs", Some(n)) => {
+                options.runs = match n.parse() {
+                    Ok(0) | Err(_) => {
+                        return Err(format!("--runs takes a whole number from 1, not {n:?}"))
+                    }
+                    Ok(n) => n,
+                }
+            }
+            ("--edition", Some("en")) => options.edition = "en",
+            ("--edition", Some("zh")) => options.edition = "zh",
+            ("--edition", other) => return Err(format!("--edition takes en or zh, not {other:?}")),
+            _ => {
+                return Err(format!(
+                    "bench takes --runs N and --edition en|zh, not {args:?}"
+                ))
+            }
+        }
     }
+    Ok(options)
 }
 
 /// The vendored files the baseline page loads, from `bench/node_modules`, and where it loads them.
@@ -52,15 +79,18 @@ fn stage_baseline(root: &Path) -> Result<PathBuf, String> {
 }
 
 /// Builds the site, serves it and the baseline with the project's server on free ports, and runs
-/// `bench/bench.js` in Chromium for `runs` pairs.
-pub fn bench(root: &Path, runs: u32) -> Result<(), String> {
+/// `bench/bench.js` in Chromium for `options.runs` pairs, on the edition asked for.
+pub fn bench(root: &Path, options: Options) -> Result<(), String> {
+    let Options { runs, edition } = options;
     let dist = site::dist(root)?;
     tools::ensure_chromium()?;
     tools::ensure_npm_packages(&root.join("bench"), "the benchmark")?;
     let baseline = stage_baseline(root)?;
     let (ours, _ours) = server::spawn(&dist)?;
     let (theirs, _theirs) = server::spawn(&baseline)?;
-    println!("==> benchmark: {runs} pairs of runs (ours, baseline) in Chromium; a few minutes");
+    println!(
+        "==> benchmark: {runs} pairs of runs (ours, edition {edition}; baseline) in Chromium; a few minutes"
+    );
     run(Command::new("node")
         .arg("bench/bench.js")
         .current_dir(root)
@@ -69,7 +99,8 @@ pub fn bench(root: &Path, runs: u32) -> Result<(), String> {
         .env("DIST", &dist)
         .env("BASELINE_DIR", &baseline)
         .env("CHROMIUM", "/usr/bin/chromium")
-        .env("RUNS", runs.to_string()))
+        .env("RUNS", runs.to_string())
+        .env("EDITION", edition))
 }
 
 #[cfg(test)]
@@ -81,15 +112,27 @@ mod tests {
     }
 
     #[test]
-    fn runs_parse() {
-        assert_eq!(parse_runs(&[]), Ok(DEFAULT_RUNS));
-        assert_eq!(parse_runs(&args(&["--runs", "3"])), Ok(3));
-        assert!(parse_runs(&args(&["--runs", "0"])).is_err());
-        assert!(parse_runs(&args(&["--runs", "-1"])).is_err());
-        assert!(parse_runs(&args(&["--runs", "many"])).is_err());
-        assert!(parse_runs(&args(&["--runs"])).is_err());
-        assert!(parse_runs(&args(&["3"])).is_err());
-        assert!(parse_runs(&args(&["--runs", "3", "--fast"])).is_err());
+    fn options_parse() {
+        let runs = |list: &[&str]| parse_options(&args(list)).map(|o| o.runs);
+        let edition = |list: &[&str]| parse_options(&args(list)).map(|o| o.edition);
+        assert_eq!(runs(&[]), Ok(DEFAULT_RUNS));
+        assert_eq!(edition(&[]), Ok("en"));
+        assert_eq!(runs(&["--runs", "3"]), Ok(3));
+        assert_eq!(
+            parse_options(&args(&["--edition", "zh", "--runs", "2"])),
+            Ok(Options {
+                runs: 2,
+                edition: "zh"
+            })
+        );
+        assert!(runs(&["--runs", "0"]).is_err());
+        assert!(runs(&["--runs", "-1"]).is_err());
+        assert!(runs(&["--runs", "many"]).is_err());
+        assert!(runs(&["--runs"]).is_err());
+        assert!(runs(&["3"]).is_err());
+        assert!(runs(&["--runs", "3", "--fast"]).is_err());
+        assert!(edition(&["--edition", "fr"]).is_err());
+        assert!(edition(&["--edition"]).is_err());
     }
 
     #[test]

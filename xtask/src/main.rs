@@ -16,7 +16,8 @@ const USAGE: &str = "usage: cargo xtask <command>
 
   serve [--port N]  build the site and serve it on http://127.0.0.1:N (default 8000)
   test              run every test: fmt, clippy, native, wasm in Chromium and Firefox, end-to-end
-  bench [--runs N]  measure the story against a Chart.js + Scrollama baseline in Chromium
+  bench [--runs N] [--edition en|zh]
+                    measure the story against a Chart.js + Scrollama baseline in Chromium
                     (N pairs of runs, default 5) and print one table with the budgets
   dist              write the deployable static site to dist/
   build             compile the Wasm, run wasm-bindgen into pkg/ and shrink it with wasm-opt";
@@ -32,7 +33,9 @@ fn main() -> ExitCode {
             Err(e) => Err(e),
         },
         Some("test") => test(&root),
-        Some("bench") => bench::parse_runs(&args[1..]).and_then(|runs| bench::bench(&root, runs)),
+        Some("bench") => {
+            bench::parse_options(&args[1..]).and_then(|options| bench::bench(&root, options))
+        }
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
