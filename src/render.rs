@@ -11,6 +11,23 @@ use crate::theme::{Rgba, Theme};
 /// The font stack: the reader's system font, no web font to download.
 pub const FONT: &str = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif";
 
+/// The font stack of a chart in Chinese: the page's own for Chinese (`--cjk` in style.css), so
+/// the chart's characters look like the prose's, and the browser finds a font for them at once
+/// instead of searching its fallbacks character by character.
+pub const FONT_ZH: &str = "PingFang SC, Hiragino Sans GB, Microsoft YaHei, Noto Sans CJK SC, \
+    Source Han Sans SC, WenQuanYi Micro Hei, -apple-system, BlinkMacSystemFont, Segoe UI, Roboto, \
+    Arial, sans-serif";
+
+/// The font stack for `scene`: Chinese if any of its words are.
+pub fn font_for(scene: &Scene) -> &'static str {
+    let chinese = |c: char| matches!(c, '\u{3000}'..='\u{303f}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}');
+    if scene.labels.iter().any(|l| l.text.chars().any(chinese)) {
+        FONT_ZH
+    } else {
+        FONT
+    }
+}
+
 /// Where things go on a surface of `width` × `height` device pixels at `scale` device pixels per CSS pixel.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Layout {
@@ -119,6 +136,7 @@ pub fn draw<DB: DrawingBackend>(
     let (w, h) = area.dim_in_pixel();
     let layout = Layout::for_scene(scene, f64::from(w), f64::from(h), scale);
     area.fill(&colour(theme.background))?;
+    let family = font_for(scene);
     for line in &scene.lines {
         let from = layout.point(line.from.0, line.from.1);
         let to = layout.point(line.to.0, line.to.1);
@@ -147,7 +165,7 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
     for label in &scene.labels {
-        draw_label(area, label, &layout)?;
+        draw_label(area, label, &layout, family)?;
     }
     Ok(())
 }
@@ -296,6 +314,7 @@ fn draw_label<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     label: &Label,
     layout: &Layout,
+    family: &str,
 ) -> Drawn<DB> {
     if label.colour.a <= 0.0 || label.text.is_empty() {
         return Ok(());
@@ -312,7 +331,7 @@ fn draw_label<DB: DrawingBackend>(
         FontStyle::Normal
     };
     let font = FontDesc::new(
-        FontFamily::Name(FONT),
+        FontFamily::Name(family),
         label.size.px() * layout.scale,
         weight,
     );
@@ -467,6 +486,35 @@ mod tests {
     fn a_tiny_surface_does_not_invert_the_plot() {
         let l = Layout::new(20.0, 20.0, 1.0);
         assert!(l.plot.x0 <= l.plot.x1 && l.plot.y0 <= l.plot.y1);
+    }
+
+    #[test]
+    fn a_chart_in_chinese_is_set_in_the_pages_chinese_fonts() {
+        use crate::locale::Lang;
+        let zh = Locale {
+            lang: Lang::Zh,
+            ..Locale::default()
+        };
+        for state in ChartState::ALL {
+            let english = state.scene(&LIGHT, &Locale::default());
+            let chinese = state.scene(&LIGHT, &zh);
+            assert_eq!(font_for(&english), FONT, "{}", state.id());
+            assert_eq!(font_for(&chinese), FONT_ZH, "{}", state.id());
+            let svg = to_svg(&chinese, &LIGHT, (390, 520));
+            assert!(svg.contains("WenQuanYi Micro Hei"), "{}", state.id());
+        }
+        // The same stack as the page's CSS for Chinese, in the same order.
+        let css = include_str!("../www/style.css");
+        let page: Vec<String> = css
+            .split("--cjk:")
+            .nth(1)
+            .and_then(|rest| rest.split(';').next())
+            .unwrap()
+            .split(',')
+            .map(|f| f.trim().trim_matches('"').to_string())
+            .collect();
+        let ours: Vec<&str> = FONT_ZH.split(',').map(str::trim).collect();
+        assert_eq!(page, ours);
     }
 
     #[test]

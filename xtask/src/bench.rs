@@ -84,6 +84,9 @@ pub fn bench(root: &Path, options: Options) -> Result<(), String> {
     let Options { runs, edition } = options;
     let dist = site::dist(root)?;
     tools::ensure_chromium()?;
+    if edition == "zh" {
+        tools::ensure_chinese_font()?;
+    }
     tools::ensure_npm_packages(&root.join("bench"), "the benchmark")?;
     let baseline = stage_baseline(root)?;
     let (ours, _ours) = server::spawn(&dist)?;

@@ -130,6 +130,20 @@ pub fn ensure_chromium() -> Result<(), String> {
     )
 }
 
+/// A font with Chinese characters, for measuring the Chinese edition: without one the browser
+/// searches every font for each character and draws boxes, which no reader of it sees. (The
+/// tests need none: they read text and pixels, not glyph shapes.)
+pub fn ensure_chinese_font() -> Result<(), String> {
+    let have = output(Command::new("fc-list").arg(":lang=zh")).unwrap_or_default();
+    if !have.trim().is_empty() {
+        return Ok(());
+    }
+    apt_install(
+        &["fonts-wqy-microhei"],
+        "the Chinese edition is measured with a Chinese font, as its readers have",
+    )
+}
+
 /// Debian's Firefox ESR, for the same browser tests in a second engine.
 pub fn ensure_firefox() -> Result<(), String> {
     if Path::new("/usr/bin/firefox-esr").exists() {
