@@ -33,8 +33,8 @@ pub fn panic_for_tests() {
 }
 
 /// Draws one chart state, settled, onto `canvas` at its current CSS size and the screen's pixel
-/// density, in the dark theme if `dark`; in `lang` (`"en"`, `"zh"`) with money `currency`
-/// (`"reported"`, `"rmb"`, `"usd"`), both optional.
+/// density, in the dark theme if `dark`; in `lang` (`"en"`, `"zh"`: only the edition's own, which
+/// is the default) with money `currency` (`"reported"`, the default, `"rmb"`, `"usd"`).
 #[wasm_bindgen(js_name = drawChart)]
 pub fn draw_chart(
     canvas: web_sys::HtmlCanvasElement,
@@ -93,7 +93,8 @@ fn chart_state(id: &str) -> Result<ChartState, JsValue> {
     })
 }
 
-/// The locale named by optional JS strings; absent means English, as reported.
+/// The locale named by optional JS strings; absent means the edition's language, as reported.
+/// A language this build does not speak is an error that says so.
 fn locale(lang: Option<String>, currency: Option<String>) -> Result<Locale, JsValue> {
     let lang = match lang.as_deref() {
         // The edition's own language.
