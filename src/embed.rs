@@ -405,14 +405,17 @@ pub fn chart_height(width: f64) -> f64 {
     (width * 0.8).clamp(320.0, 560.0).round()
 }
 
+/// What separates the parts of a pym.js message.
+const PYM_SEPARATOR: &str = "xPYMx";
+
 /// pym.js's height message: `pymxPYMx<id>xPYMxheightxPYMx<px>`.
 pub fn pym_height(child_id: &str, height: u32) -> String {
-    ["pym", child_id, "height", &height.to_string()].join("xPYMx")
+    ["pym", child_id, "height", &height.to_string()].join(PYM_SEPARATOR)
 }
 
 /// A message from a pym.js parent: its frame id, type and value; `None` for anything else.
 pub fn parse_pym(message: &str) -> Option<(&str, &str, &str)> {
-    let rest = message.strip_prefix("pymxPYMx")?;
+    let rest = message.strip_prefix("pym")?.strip_prefix(PYM_SEPARATOR)?;
     let (id, rest) = split_pym(rest)?;
     let (kind, value) = split_pym(rest)?;
     split_pym(value).is_none().then_some((id, kind, value))
@@ -421,12 +424,12 @@ pub fn parse_pym(message: &str) -> Option<(&str, &str, &str)> {
 /// `text` around its first `xPYMx`. By hand: `str::split` on a string pattern brings a
 /// substring search and a panic message that needs Unicode tables, some 10 KB of Wasm.
 fn split_pym(text: &str) -> Option<(&str, &str)> {
-    const SEPARATOR: &[u8] = b"xPYMx";
+    let separator = PYM_SEPARATOR.as_bytes();
     let at = text
         .as_bytes()
-        .windows(SEPARATOR.len())
-        .position(|w| w == SEPARATOR)?;
-    Some((text.get(..at)?, text.get(at + SEPARATOR.len()..)?))
+        .windows(separator.len())
+        .position(|w| w == separator)?;
+    Some((text.get(..at)?, text.get(at + separator.len()..)?))
 }
 
 /// Where an embedded story's frame sits in its host's viewport, as the host snippet reports it.

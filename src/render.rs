@@ -18,11 +18,13 @@ pub const FONT_ZH: &str = "PingFang SC, Hiragino Sans GB, Microsoft YaHei, Noto 
     Source Han Sans SC, WenQuanYi Micro Hei, -apple-system, BlinkMacSystemFont, Segoe UI, Roboto, \
     Arial, sans-serif";
 
-/// The font stack for `scene`: Chinese if any of its words are. (A build without Chinese has no
-/// need to look.)
+/// The font stack for `scene`: Chinese if any of its words are. A build that speaks one language
+/// knows without looking (this runs every frame).
 pub fn font_for(scene: &Scene) -> &'static str {
-    if !cfg!(feature = "zh") {
-        return FONT;
+    match (cfg!(feature = "en"), cfg!(feature = "zh")) {
+        (true, false) => return FONT,
+        (false, true) => return FONT_ZH,
+        _ => {}
     }
     let chinese = |c: char| matches!(c, '\u{3000}'..='\u{303f}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}');
     if scene.labels.iter().any(|l| l.text.chars().any(chinese)) {

@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{HtmlCanvasElement, HtmlElement, PointerEvent};
 
 use crate::charts::Charts;
+use crate::format::css_px;
 use crate::render;
 use crate::scene::Scene;
 
@@ -88,6 +89,6 @@ pub(crate) fn point(
         cy + OFFSET
     };
     let style = tip.style();
-    style.set_property("left", &format!("{}px", left.round() as i64))?;
-    style.set_property("top", &format!("{}px", top.round() as i64))
+    style.set_property("left", &css_px(left.round()))?;
+    style.set_property("top", &css_px(top.round()))
 }
