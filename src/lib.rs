@@ -6,6 +6,7 @@ pub mod embed;
 pub mod figures;
 pub mod format;
 pub mod locale;
+pub mod record;
 pub mod render;
 pub mod scale;
 pub mod scene;

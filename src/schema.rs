@@ -35,6 +35,23 @@ pub enum Unit {
     RmbPerUsd,
 }
 
+impl Unit {
+    /// The name `data/figures.json` uses.
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Rmb => "RMB",
+            Unit::Usd => "USD",
+            Unit::Percent => "percent",
+            Unit::PercentChange => "percent_change",
+            Unit::Count => "count",
+            Unit::Cities => "cities",
+            Unit::People => "people",
+            Unit::Year => "year",
+            Unit::RmbPerUsd => "RMB per USD",
+        }
+    }
+}
+
 /// The article's own hedge on a number, or ours on a derived one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 pub enum Hedge {
@@ -101,6 +118,17 @@ pub enum Source {
     /// Computed by this project from other figures.
     #[serde(rename = "derived")]
     Derived,
+}
+
+impl Source {
+    /// The id `data/figures.json` uses.
+    pub fn id(self) -> &'static str {
+        match self {
+            Source::Ft => "ft",
+            Source::Prospectus => "prospectus",
+            Source::Derived => "derived",
+        }
+    }
 }
 
 /// One record of `data/figures.json`, as written.

@@ -54,11 +54,20 @@ pub fn active_step(tops: &[f64], line: f64) -> Option<usize> {
 }
 
 /// Which way the reader moved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
     Down,
     Up,
+}
+
+impl Direction {
+    /// `"down"` or `"up"`, as host pages read it in the step event.
+    pub fn name(self) -> &'static str {
+        match self {
+            Direction::Down => "down",
+            Direction::Up => "up",
+        }
+    }
 }
 
 /// The direction of a move from `from` to `to`; `None` when nothing moved.

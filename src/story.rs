@@ -42,11 +42,10 @@ pub struct Change {
 
 /// What host pages hear on every step change (the `sensetime:step` event's `detail`, and the
 /// message a framed story posts to its host): for analytics, or to sync their own page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+/// JavaScript sees it as `{type, index, id, direction, chart}` ([`StepEvent::record`]), `type`
+/// being [`StepEvent::NAME`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StepEvent {
-    /// The `type` of the message a framed story posts; the DOM event's name.
-    #[serde(rename = "type")]
-    pub kind: &'static str,
     /// 0-based position of the step in the story.
     pub index: usize,
     /// The step's anchor id.
@@ -63,7 +62,6 @@ impl StepEvent {
     pub fn new(change: Change) -> StepEvent {
         let step = &STEPS[change.to];
         StepEvent {
-            kind: Self::NAME,
             index: change.to,
             id: step.id,
             direction: change.direction,
@@ -195,15 +193,20 @@ mod tests {
         assert_eq!(found, expected);
     }
 
-    // serde_json is a native-only dependency.
-    #[cfg(not(target_arch = "wasm32"))]
     #[test]
-    fn step_events_say_where_the_reader_went_in_plain_json() {
+    fn step_events_say_where_the_reader_went() {
+        use crate::record::Value::{Null, Number, Text};
         let mut story = StoryState::default();
         let first = StepEvent::new(story.go_to(0).expect("a change"));
         assert_eq!(
-            serde_json::to_string(&first).unwrap(),
-            r#"{"type":"sensetime:step","index":0,"id":"the-bet","direction":null,"chart":"funding"}"#
+            first.record(),
+            [
+                ("type", Text("sensetime:step")),
+                ("index", Number(0.0)),
+                ("id", Text("the-bet")),
+                ("direction", Null),
+                ("chart", Text("funding")),
+            ]
         );
         let down = StepEvent::new(story.go_to(3).expect("a change"));
         assert_eq!(
@@ -211,7 +214,7 @@ mod tests {
             (3, "revenue-mix", Some(Direction::Down))
         );
         let up = StepEvent::new(story.go_to(1).expect("a change"));
-        assert_eq!(serde_json::to_value(up).unwrap()["direction"], "up");
+        assert_eq!(up.record()[3], ("direction", Text("up")));
         assert_eq!(up.chart, STEPS[1].chart.id());
     }
 }

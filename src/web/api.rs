@@ -13,7 +13,11 @@ use crate::theme::Theme;
 /// `{id, value, unit, hedge, year, label, label_zh, source, derived, note}` (absent values are `null`).
 #[wasm_bindgen]
 pub fn figures() -> Result<JsValue, JsValue> {
-    app::to_js(&figures::all())
+    let array = js_sys::Array::new();
+    for figure in figures::all() {
+        array.push(&app::to_js(&figure.record())?);
+    }
+    Ok(array.into())
 }
 
 /// Starts the scrollytelling on the page: finds `canvas#chart` and the `#story .step` elements,

@@ -14,6 +14,7 @@ use crate::charts::{ChartState, Charts};
 use crate::embed::HostViewport;
 use crate::format::css_px;
 use crate::locale::{currency_in_query, query_with_currency, Currency, Lang, Locale};
+use crate::record::Value;
 use crate::scene::Scene;
 use crate::scroll::{active_step, parse_trigger, trigger_line, TRIGGER};
 use crate::story::{Change, StepEvent, StoryState, STEPS};
@@ -74,10 +75,19 @@ pub(super) struct Page {
     pub(super) tip: RefCell<Option<HtmlElement>>,
 }
 
-/// Serializes for JavaScript, absent values as `null` rather than `undefined`.
-pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    value.serialize(&serializer).map_err(JsValue::from)
+/// A plain JavaScript object with the record's fields (absent values `null`).
+pub(crate) fn to_js(record: &[(&str, Value)]) -> Result<JsValue, JsValue> {
+    let object = JsValue::from(js_sys::Object::new());
+    for (name, value) in record {
+        let value = match *value {
+            Value::Null => JsValue::NULL,
+            Value::Bool(b) => JsValue::from_bool(b),
+            Value::Number(n) => JsValue::from_f64(n),
+            Value::Text(t) => JsValue::from_str(t),
+        };
+        js_sys::Reflect::set(&object, &JsValue::from_str(name), &value)?;
+    }
+    Ok(object)
 }
 
 impl App {
@@ -305,7 +315,7 @@ impl App {
     /// Tells the host page: a `sensetime:step` event on the document, and in a frame a message
     /// of the same shape to the host (see README, "For host pages").
     fn announce(&self, change: Change) -> Result<(), JsValue> {
-        let detail = to_js(&StepEvent::new(change))?;
+        let detail = to_js(&StepEvent::new(change).record())?;
         if let Some(document) = self.window.document() {
             let init = web_sys::CustomEventInit::new();
             init.set_detail(&detail);
