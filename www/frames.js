@@ -1,6 +1,6 @@
 // Host-page snippet for iframe embeds of the SenseTime explainer. Add it once to a page with
 //   <iframe data-sensetime="chart" src="https://…/embed.html?chart=revenue-mix" title="…"></iframe>
-//   <iframe data-sensetime="story" src="https://…/index.html?frame=story" title="…"></iframe>
+//   <iframe data-sensetime="story" src="https://…/frame.html" title="…"></iframe>
 // It sizes each frame to its content (from the frame's own height messages) and tells story
 // frames where they sit in the viewport, since a frame that grows to fit never scrolls itself.
 const frames = () => [...document.querySelectorAll('iframe[data-sensetime]')];

@@ -1,11 +1,14 @@
 // Starts the Wasm story. If it cannot start, the page stays a complete, readable article.
 const root = document.documentElement;
 
-// Inside a host page's frame that grows to fit the story (frames.js), the frame never scrolls:
-// the story follows the host's viewport instead (see the .framed rules in style.css).
-if (new URLSearchParams(location.search).get('frame') === 'story' && window.parent !== window) {
-  root.classList.add('framed');
-}
+// frame.html (marked data-frame) is the story made for a host page's frame, and
+// index.html?frame=story its older address. Inside a frame that grows to fit the story
+// (frames.js), the frame never scrolls: the story follows the host's viewport instead (see the
+// .framed rules in style.css).
+const framePage = root.hasAttribute('data-frame');
+const framed = window.parent !== window
+  && (framePage || new URLSearchParams(location.search).get('frame') === 'story');
+if (framed) root.classList.add('framed');
 
 /** Shows each step's static chart instead of the interactive graphic (as no-JS readers and print see it). */
 function useStaticCharts() {
@@ -35,6 +38,14 @@ function pageLanguage() {
   return (root.lang || '').toLowerCase().split('-')[0] === 'zh' ? 'zh' : 'en';
 }
 const says = TEXTS[pageLanguage()];
+
+/** The Wasm builds' glue, by language and whether the story is framed (xtask/src/site.rs). */
+const BUILDS = {
+  en: './pkg/sensetime_story.js',
+  zh: './pkg/sensetime_story_zh.js',
+  'en-frame': './pkg/sensetime_story_frame.js',
+  'zh-frame': './pkg/sensetime_story_frame_zh.js',
+};
 
 function showNotice(text) {
   const notice = document.getElementById('notice');
@@ -91,8 +102,9 @@ function wireTools(wasm) {
 
 async function boot() {
   try {
-    // Each edition has its own Wasm, speaking only its language.
-    const wasm = await import(pageLanguage() === 'zh' ? './pkg/sensetime_story_zh.js' : './pkg/sensetime_story.js');
+    // Each edition has its own Wasm, speaking only its language; the frame builds also follow a
+    // host page. frame.html preloads the frame build, so it uses it even when not in a frame.
+    const wasm = await import(BUILDS[pageLanguage() + (framePage || framed ? '-frame' : '')]);
     const exports = await wasm.default();
     // The tools take their room under the chart before the first paint, not after it.
     wireTools(wasm);

@@ -36,7 +36,8 @@ pub struct App {
     /// In a frame sized to its content (`?frame=story`), where the host page says the frame is:
     /// the frame's own viewport is the whole story, so the host's decides what the reader sees.
     pub(super) host: Option<HostViewport>,
-    pub(super) framed: bool,
+    /// Whether the page is framed (main.js marks it); read through [`App::framed`].
+    framed: bool,
     pub(super) steps: Vec<Element>,
     /// A polite live region that names each chart once it has settled.
     live: Option<Element>,
@@ -164,6 +165,13 @@ impl App {
         Ok(())
     }
 
+    /// Whether the story follows a host page it is framed in. Only builds with the `frame`
+    /// feature do (frame.html loads them); in the others this is a constant false, so the code
+    /// for following a host is compiled out of the story page's Wasm.
+    pub(super) fn framed(&self) -> bool {
+        cfg!(feature = "frame") && self.framed
+    }
+
     fn now(&self) -> f64 {
         self.window.performance().map_or(0.0, |p| p.now())
     }
@@ -202,7 +210,7 @@ impl App {
     /// jump the browser would (`scrollIntoView`, placed by the step's CSS scroll-margin-top), so
     /// whichever comes first, both land on the same spot. A framed story follows its host instead.
     fn land_on_fragment(&self) -> Result<(), JsValue> {
-        if self.framed {
+        if self.framed() {
             return Ok(());
         }
         let hash = self.window.location().hash()?;
@@ -322,7 +330,7 @@ impl App {
             let event = web_sys::CustomEvent::new_with_event_init_dict(StepEvent::NAME, &init)?;
             document.dispatch_event(&event)?;
         }
-        if self.framed {
+        if self.framed() {
             if let Some(host) = self.window.parent()? {
                 host.post_message(&detail, "*")?;
             }

@@ -125,7 +125,7 @@ impl Page {
         on_jump.forget();
 
         // In a frame sized to its content: tell the host our height, and follow the host's viewport.
-        if app.framed {
+        if app.framed() {
             let document = app.window.document().ok_or_else(|| js_err("a document"))?;
             let body = document
                 .body()

@@ -15,16 +15,23 @@ before(async () => {
 after(() => browser?.close());
 
 // Both editions take the same paths: the same steps, in two languages.
+// Each loads its own Wasm build only (the frame builds are for frame.html).
 const EDITIONS = [
-  { name: 'English', path: 'index.html', prefix: '' },
-  { name: 'Chinese', path: 'zh/index.html', prefix: 'zh-' },
+  { name: 'English', path: 'index.html', prefix: '', build: 'sensetime_story' },
+  { name: 'Chinese', path: 'zh/index.html', prefix: 'zh-', build: 'sensetime_story_zh' },
 ];
 
-for (const { name, path, prefix } of EDITIONS) for (const device of [DESKTOP, PHONE]) {
+for (const { name, path, prefix, build } of EDITIONS) for (const device of [DESKTOP, PHONE]) {
   test(`${name}, ${device.name}: the chart follows the reader down and back up through every step`, async () => {
     const { page, context, errors } = await openPage(browser, device);
+    const wasm = new Set();
+    page.on('requestfinished', (r) => {
+      const file = new URL(r.url()).pathname.split('/').pop();
+      if (file.startsWith('sensetime_')) wasm.add(file.replace(/_bg\..*|\.[0-9a-f]{10}\.js$/, ''));
+    });
     await page.goto(`${baseUrl()}/${path}`);
     await waitReady(page);
+    assert.deepEqual([...wasm], [build], 'the Wasm and glue this edition downloads');
     const all = await steps(page);
     assert.ok(all.length >= 10, `at least ten steps, found ${all.length}`);
 

@@ -175,7 +175,8 @@ mod tests {
             )
             .unwrap();
         }
-        let [(en_glue, en_wasm), (zh_glue, _), (embed_glue, _)] = &files;
+        let [(en_glue, en_wasm), (zh_glue, _), (frame_glue, _), (frame_zh_glue, _), (embed_glue, _)] =
+            &files;
         std::fs::write(
             dist.join("index.html"),
             format!("<link rel=modulepreload href=pkg/{en_glue}><link href=pkg/{en_wasm}>"),
@@ -183,7 +184,10 @@ mod tests {
         .unwrap();
         std::fs::write(
             dist.join("main.js"),
-            format!("import(zh ? './pkg/{zh_glue}' : './pkg/{en_glue}')"),
+            format!(
+                "{{en: './pkg/{en_glue}', zh: './pkg/{zh_glue}', 'en-frame': './pkg/{frame_glue}', \
+                 'zh-frame': './pkg/{frame_zh_glue}'}}"
+            ),
         )
         .unwrap();
         std::fs::write(dist.join("embed.js"), format!("import('pkg/{embed_glue}')")).unwrap();
@@ -201,7 +205,7 @@ mod tests {
                 .unwrap_or_else(|| panic!("{stem}.*{ext} in {names:?}"))
                 .clone()
         };
-        let [en, zh, embed] = BUILDS.map(|(_, name)| {
+        let [en, zh, frame, frame_zh, embed] = BUILDS.map(|(_, name)| {
             let (glue, wasm) = (
                 renamed(name, ".js"),
                 renamed(&format!("{name}_bg"), ".wasm"),
@@ -216,10 +220,11 @@ mod tests {
             "{html}"
         );
         let main = std::fs::read_to_string(dist.join("main.js")).unwrap();
-        assert!(
-            main.contains(en.0.as_str()) && main.contains(zh.0.as_str()),
-            "{main}"
-        );
+        for glue in [&en.0, &zh.0, &frame.0, &frame_zh.0] {
+            assert!(main.contains(glue.as_str()), "{main}");
+        }
+        // No name is a prefix of another's that the renaming could catch half of.
+        assert!(!main.contains("sensetime_story_frame.js"), "{main}");
         let loader = std::fs::read_to_string(dist.join("embed.js")).unwrap();
         assert!(loader.contains(embed.0.as_str()), "{loader}");
         std::fs::remove_dir_all(&dist).unwrap();

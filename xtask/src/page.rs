@@ -36,6 +36,9 @@ pub struct Edition {
     pub page: &'static str,
     /// `dist/`'s root, relative to the page.
     pub root: &'static str,
+    /// The Wasm builds (`site::BUILDS`) the page loads, and its frame page.
+    pub build: &'static str,
+    pub frame_build: &'static str,
 }
 
 /// The English page and the Simplified Chinese one.
@@ -44,11 +47,15 @@ pub const EDITIONS: [Edition; 2] = [
         lang: Lang::En,
         page: "index.html",
         root: "",
+        build: "sensetime_story",
+        frame_build: "sensetime_story_frame",
     },
     Edition {
         lang: Lang::Zh,
         page: "zh/index.html",
         root: "../",
+        build: "sensetime_story_zh",
+        frame_build: "sensetime_story_frame_zh",
     },
 ];
 
@@ -151,6 +158,74 @@ pub fn inject_editions(dist: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// The page for a host page's frame (`frame.html` beside the edition's page), from the edition's
+/// finished page: the same article, marked `data-frame` so `main.js` loads the frame build, which
+/// follows the host page; preloading that build instead of the story's, so a framed reader
+/// downloads one Wasm, not two; its link to the other edition going to that edition's frame page;
+/// and kept out of search results in favour of the edition's own page.
+pub fn frame_page(html: &str, edition: Edition) -> Result<String, String> {
+    let once = |html: &str, from: &str, to: &str| -> Result<String, String> {
+        match html.matches(from).count() {
+            1 => Ok(html.replacen(from, to, 1)),
+            n => Err(format!(
+                "{}: expected `{from}` once, found it {n} times",
+                edition.page
+            )),
+        }
+    };
+    let (glue, wasm) = (
+        format!("{}.js", edition.build),
+        format!("{}_bg.wasm", edition.build),
+    );
+    let html = once(html, "<html ", "<html data-frame ")?;
+    let html = once(
+        &html,
+        "<meta charset=\"utf-8\">",
+        "<meta charset=\"utf-8\">\n<meta name=\"robots\" content=\"noindex\">\n<link rel=\"canonical\" href=\"./\">",
+    )?;
+    let html = once(
+        &html,
+        &format!("/{glue}\""),
+        &format!("/{}.js\"", edition.frame_build),
+    )?;
+    let html = once(
+        &html,
+        &format!("/{wasm}\""),
+        &format!("/{}_bg.wasm\"", edition.frame_build),
+    )?;
+    // The other edition's address is its directory (`zh/`, `../`).
+    const SWITCH: &str = "class=\"lang-switch\" href=\"";
+    let at = html
+        .find(SWITCH)
+        .ok_or_else(|| format!("{}: no link to the other edition", edition.page))?
+        + SWITCH.len();
+    let end = at
+        + html[at..]
+            .find('"')
+            .ok_or("the lang-switch href is not closed")?;
+    if !html[at..end].ends_with('/') {
+        return Err(format!(
+            "{}: the other edition's link should be its directory, not `{}`",
+            edition.page,
+            &html[at..end]
+        ));
+    }
+    Ok(format!("{}frame.html{}", &html[..end], &html[end..]))
+}
+
+/// Writes each edition's `frame.html` beside its page (see [`frame_page`]).
+pub fn write_frame_pages(dist: &Path) -> Result<(), String> {
+    for edition in EDITIONS {
+        let path = dist.join(edition.page);
+        let html = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let frame = path.with_file_name("frame.html");
+        std::fs::write(&frame, frame_page(&html, edition)?)
+            .map_err(|e| format!("cannot write {}: {e}", frame.display()))?;
+    }
+    Ok(())
+}
+
 /// Writes every chart state as SVG under `dist/charts/`, in both themes and both languages.
 pub fn write_static_charts(dist: &Path) -> Result<(), String> {
     let dir = dist.join("charts");
@@ -244,6 +319,54 @@ mod tests {
             chinese.matches("<strong>").count(),
             english.matches("<strong>").count(),
             "every highlighted figure is translated, none added"
+        );
+    }
+
+    #[test]
+    fn each_edition_has_a_frame_page_that_loads_only_the_frame_build() {
+        for edition in EDITIONS {
+            let page = std::fs::read_to_string(format!(
+                "{}/../www/{}",
+                env!("CARGO_MANIFEST_DIR"),
+                edition.page
+            ))
+            .unwrap();
+            let frame = frame_page(&page, edition).unwrap();
+            assert!(frame.contains("<html data-frame lang="), "{}", edition.page);
+            assert!(frame.contains("<meta name=\"robots\" content=\"noindex\">"));
+            for ext in [".js\"", "_bg.wasm\""] {
+                assert!(frame.contains(&format!("/{}{ext}", edition.frame_build)));
+                assert!(!frame.contains(&format!("/{}{ext}", edition.build)));
+            }
+            let other = if edition.lang == Lang::En {
+                "href=\"zh/frame.html\""
+            } else {
+                "href=\"../frame.html\""
+            };
+            assert!(frame.contains(other), "{}", edition.page);
+            // Everything else is the article as it is.
+            let undone = frame
+                .replacen("<html data-frame ", "<html ", 1)
+                .replacen(
+                    "\n<meta name=\"robots\" content=\"noindex\">\n<link rel=\"canonical\" href=\"./\">",
+                    "",
+                    1,
+                )
+                .replace(edition.frame_build, edition.build)
+                .replacen("frame.html\"", "\"", 1);
+            assert!(undone == page, "{}: only those changes", edition.page);
+            let builds: Vec<&str> = crate::site::BUILDS.iter().map(|(_, name)| *name).collect();
+            assert!(builds.contains(&edition.build) && builds.contains(&edition.frame_build));
+        }
+    }
+
+    #[test]
+    fn a_page_the_frame_page_cannot_be_made_from_is_refused() {
+        let edition = EDITIONS[0];
+        let err = frame_page("<html lang=\"en\"><p>No head.</p>", edition).unwrap_err();
+        assert!(
+            err.contains("index.html") && err.contains("<meta charset"),
+            "{err}"
         );
     }
 

@@ -7,10 +7,13 @@ use crate::{assets, data, imports, page, run, tools};
 
 /// The Wasm builds, by the crate features that select their exports and languages, and the name
 /// wasm-bindgen gives their files in `pkg/` (`<name>.js`, `<name>_bg.wasm`). Each page loads one:
-/// each edition of the story its own, `embed.html` and `embed.js` the embeds'.
-pub const BUILDS: [(&str, &str); 3] = [
+/// each edition of the story its own, each edition's `frame.html` (the story in a host page's
+/// frame) its own, `embed.html` and `embed.js` the embeds'.
+pub const BUILDS: [(&str, &str); 5] = [
     ("story,en", "sensetime_story"),
     ("story,zh", "sensetime_story_zh"),
+    ("story,frame,en", "sensetime_story_frame"),
+    ("story,frame,zh", "sensetime_story_frame_zh"),
     ("embeds,en,zh", "sensetime_embed"),
 ];
 
@@ -130,6 +133,7 @@ pub fn dist(root: &Path) -> Result<PathBuf, String> {
     copy_dir(&root.join("www"), &dist)?;
     copy_dir(&root.join("pkg"), &dist.join("pkg"))?;
     page::inject_editions(&dist)?;
+    page::write_frame_pages(&dist)?;
     page::write_static_charts(&dist)?;
     data::write(&dist)?;
     assets::fingerprint_pkg(&dist)?;
