@@ -182,10 +182,10 @@ impl Charts {
             many => format!(
                 "{}{}",
                 lang.t("Sources: ", "资料来源："),
-                many.iter()
-                    .map(|s| s.short_credit(lang))
-                    .collect::<Vec<_>>()
-                    .join(lang.t("; ", "；"))
+                format::join(
+                    many.iter().map(|s| s.short_credit(lang)),
+                    lang.t("; ", "；")
+                )
             ),
         }
     }
@@ -1262,8 +1262,8 @@ impl Charts {
             .map(|p| p.trim_end_matches(['.', '。']))
             .collect();
         match self.lang().built() {
-            Lang::En => format!("{title}. {subtitle}. {}.", points.join(". ")),
-            Lang::Zh => format!("{title}。{subtitle}。{}。", points.join("。")),
+            Lang::En => format!("{title}. {subtitle}. {}.", format::join(points, ". ")),
+            Lang::Zh => format!("{title}。{subtitle}。{}。", format::join(points, "。")),
         }
     }
 
@@ -1326,7 +1326,7 @@ impl Charts {
             lang.t("Source: ", "资料来源："),
             f.source.credit(lang)
         ));
-        Some(parts.join(" · "))
+        Some(format::join(parts, " · "))
     }
 }
 

@@ -7,6 +7,19 @@ use crate::figures::{Bound, Figure, Hedge, Unit};
 use crate::locale::{Lang, Shown};
 
 /// `value` with at most `decimals` decimals, dropping trailing zeros: 3.40 → "3.4", 2.00 → "2".
+/// `parts` with `separator` between them: `[T]::join` for whatever iterates over text, in one
+/// small loop rather than std's per-type copy of its join.
+pub fn join<S: AsRef<str>>(parts: impl IntoIterator<Item = S>, separator: &str) -> String {
+    let mut joined = String::new();
+    for (i, part) in parts.into_iter().enumerate() {
+        if i > 0 {
+            joined.push_str(separator);
+        }
+        joined.push_str(part.as_ref());
+    }
+    joined
+}
+
 pub fn trimmed(value: f64, decimals: usize) -> String {
     let scale = 10u64.pow(decimals as u32);
     let n = (value.abs() * scale as f64).round() as u64;
@@ -187,6 +200,15 @@ pub fn width(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn join_puts_the_separator_between_parts_only() {
+        assert_eq!(join(["a", "b", "c"], ", "), "a, b, c");
+        assert_eq!(join(vec![String::from("一")], "、"), "一");
+        assert_eq!(join(Vec::<String>::new(), "; "), "");
+        let parts = ["x", "y"];
+        assert_eq!(join(parts, " · "), parts.join(" · "));
+    }
     use crate::figures::{article, get};
     use crate::locale::Currency;
 

@@ -202,7 +202,18 @@ pub fn round_significant(value: f64, digits: u32, direction: Bound) -> f64 {
     if value <= 0.0 || !value.is_finite() {
         return value;
     }
-    let magnitude = value.log10().floor() as i32 + 1;
+    // Digits before the point (negative for 0.00x), counted rather than taken from `log10`,
+    // which would add its 500 bytes to the Wasm for this one use.
+    let mut magnitude = 0;
+    let mut power = 1.0;
+    while power <= value {
+        power *= 10.0;
+        magnitude += 1;
+    }
+    while power / 10.0 > value {
+        power /= 10.0;
+        magnitude -= 1;
+    }
     let step = 10f64.powi(magnitude - digits as i32);
     let units = value / step;
     // Guard against 19.000000001 steps rounding the wrong way for a bound.
@@ -257,7 +268,7 @@ pub fn query_with_currency(search: &str, currency: Currency) -> String {
     if pairs.is_empty() {
         String::new()
     } else {
-        format!("?{}", pairs.join("&"))
+        format!("?{}", crate::format::join(pairs, "&"))
     }
 }
 
@@ -344,6 +355,35 @@ mod tests {
         assert_eq!(round_significant(19.53e9, 2, Bound::Lower), 19e9);
         assert_eq!(round_significant(174.8e6, 3, Bound::Upper), 175e6);
         assert_eq!(round_significant(19e9, 2, Bound::Lower), 19e9);
+    }
+
+    /// Counting digits instead of `log10` rounds the same, at powers of ten and either side.
+    #[test]
+    fn rounding_counts_digits_as_log10_would() {
+        let by_log10 = |value: f64, digits: u32| {
+            let magnitude = value.log10().floor() as i32 + 1;
+            let step = 10f64.powi(magnitude - digits as i32);
+            (value / step).round() * step
+        };
+        for power in -3..=12 {
+            let ten = 10f64.powi(power);
+            for value in [
+                ten,
+                ten * 0.999,
+                ten * 1.001,
+                ten * 1.5,
+                ten * 6.4762,
+                ten * 9.96,
+            ] {
+                for digits in 1..=4 {
+                    assert_eq!(
+                        round_significant(value, digits, Bound::Exact),
+                        by_log10(value, digits),
+                        "{value} to {digits} digits"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -179,6 +179,12 @@ pub fn draw<DB: DrawingBackend>(
 /// The smallest target a finger or pointer must hit, in CSS pixels (WCAG 2.2's minimum target size).
 pub const TARGET: f64 = 24.0;
 
+/// The length of (`dx`, `dy`): `f64::hypot` without its guard against overflow, which
+/// distances on a canvas never need, and its 400 bytes of Wasm.
+fn distance(dx: f64, dy: f64) -> f64 {
+    (dx * dx + dy * dy).sqrt()
+}
+
 /// The mark drawn at `point` (device pixels) on a `width` × `height` surface drawn by [`draw`]
 /// at `scale`: the key of the nearest bar or dot within reach, among those `wanted` accepts.
 ///
@@ -216,12 +222,12 @@ pub fn hit<'a>(
         // The target: the box, grown around its centre to at least TARGET along each axis.
         let short = |lo: f64, hi: f64| (reach - (hi - lo) / 2.0).max(0.0);
         if dx <= short(x0, x1) && dy <= short(y0, y1) {
-            consider(dx.hypot(dy), &bar.key);
+            consider(distance(dx, dy), &bar.key);
         }
     }
     for dot in scene.dots.iter().filter(|d| d.colour.a > 0.5) {
         let (cx, cy) = layout.point(dot.at.0, dot.at.1);
-        let (centre, radius) = ((x - cx).hypot(y - cy), dot.radius * layout.scale);
+        let (centre, radius) = (distance(x - cx, y - cy), dot.radius * layout.scale);
         if centre <= radius.max(reach) {
             consider((centre - radius).max(0.0), &dot.key);
         }

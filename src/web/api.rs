@@ -89,10 +89,9 @@ fn settled_scene(
 
 fn chart_state(id: &str) -> Result<ChartState, JsValue> {
     ChartState::from_id(id).ok_or_else(|| {
-        let known: Vec<&str> = ChartState::ALL.iter().map(|s| s.id()).collect();
         JsValue::from_str(&format!(
             "unknown chart \"{id}\"; known charts: {}",
-            known.join(", ")
+            crate::format::join(ChartState::ALL.iter().map(|s| s.id()), ", ")
         ))
     })
 }

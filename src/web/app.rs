@@ -112,8 +112,8 @@ impl App {
         if ids != expected {
             return Err(js_err(&format!(
                 "the page's steps ({}) should be {}",
-                ids.join(", "),
-                expected.join(", ")
+                crate::format::join(&ids, ", "),
+                crate::format::join(&expected, ", ")
             )));
         }
         let lang = page_lang();
