@@ -1,16 +1,20 @@
-//! Short import names. wasm-bindgen names each function the Wasm imports from its glue after
-//! the Rust path and a hash (`__wbg_addEventListener_f2d27251d333a631`) and repeats the glue's
-//! module name in every import; both are written out twice, in the Wasm's import section and as
-//! keys of the glue's import object. Renaming them to `a`, `b`, … in both files saves about
-//! 4 KB gzipped on the story page. Nothing else refers to these names: the glue's own exports
-//! and the Wasm's exports stay as they are.
+//! Short import and export names. wasm-bindgen names each function the Wasm imports from its
+//! glue after the Rust path and a hash (`__wbg_addEventListener_f2d27251d333a631`) and repeats the
+//! glue's module name in every import; both are written out twice, in the Wasm's import section
+//! and as keys of the glue's import object. Its own exports from the Wasm have long names too
+//! (`__wbindgen_malloc`, `wasm_bindgen__convert__closures_____invoke__h784ed980b565ed04`), in the
+//! export section and at every `wasm.<name>` in the glue. Renaming both to `a`, `b`, … in both
+//! files saves about 4 KB gzipped on the story page. The Wasm's public exports (`start`,
+//! `drawChart`, …, `memory`) keep their names, and so do the glue's own exports.
 
 use std::path::Path;
 
 /// Renames every function the Wasm at `wasm` imports from `module` (the glue, as wasm-bindgen
 /// names it: `./<name>_bg.js`) to a short name, in the Wasm and in the glue at `glue`, and the
-/// module itself to `a`. Fails, touching nothing, if the glue does not name each import exactly
-/// once as an object key: a wasm-bindgen that writes its glue differently must be looked at.
+/// module itself to `a`; and every export of wasm-bindgen's own (see [`internal`]). Fails,
+/// touching nothing, if the glue does not name each import exactly once as an object key, or
+/// names an internal export other than as `wasm.<name>`: a wasm-bindgen that writes its glue
+/// differently must be looked at.
 pub fn minify(wasm: &Path, glue: &Path, module: &str) -> Result<(), String> {
     let bytes = std::fs::read(wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
     let text = std::fs::read_to_string(glue)
@@ -31,7 +35,9 @@ fn rename(wasm: &[u8], glue: &str, module: &str) -> Result<(Vec<u8>, String), St
     }
     let mut out = wasm[..8].to_vec();
     let mut names = short_names();
+    let mut export_names = short_names();
     let mut renamed: Vec<(String, String)> = Vec::new();
+    let mut exports: Vec<(String, String)> = Vec::new();
     let mut at = 8;
     while at < wasm.len() {
         let id = wasm[at];
@@ -40,6 +46,30 @@ fn rename(wasm: &[u8], glue: &str, module: &str) -> Result<(Vec<u8>, String), St
             .get(body_at..body_at + size as usize)
             .ok_or("a section runs past the end")?;
         at = body_at + size as usize;
+        if id == EXPORT_SECTION {
+            let (count, mut i) = leb(body, 0)?;
+            let mut section = uleb(count);
+            for _ in 0..count {
+                let (field, next) = name(body, i)?;
+                // A kind byte, then an index.
+                let end = leb(body, next + 1)?.1;
+                let field = if internal(field) {
+                    let short = export_names.next().ok_or("too many exports")?;
+                    exports.push((field.to_string(), short.clone()));
+                    short
+                } else {
+                    field.to_string()
+                };
+                section.extend(uleb(field.len() as u32));
+                section.extend(field.as_bytes());
+                section.extend(&body[next..end]);
+                i = end;
+            }
+            out.push(id);
+            out.extend(uleb(section.len() as u32));
+            out.extend(section);
+            continue;
+        }
         if id != IMPORT_SECTION {
             out.push(id);
             out.extend(uleb(size));
@@ -83,10 +113,58 @@ fn rename(wasm: &[u8], glue: &str, module: &str) -> Result<(Vec<u8>, String), St
         }
         glue = glue.replace(&key(old), &key(new));
     }
+    let glue = rename_uses(&glue, &exports);
+    for (old, _) in &exports {
+        // What is left may be a local function of the same name (the glue wraps each closure
+        // call in one), but not a property: that could be the export, reached another way.
+        let property = glue.match_indices(old.as_str()).any(|(at, _)| {
+            matches!(
+                glue[..at].chars().next_back(),
+                Some('.' | '"' | '\'' | '`' | '[')
+            )
+        });
+        if property {
+            return Err(format!(
+                "the glue names the export {old} other than as wasm.{old}"
+            ));
+        }
+    }
     Ok((out, glue))
 }
 
+/// Whether an export is wasm-bindgen's own, used only by its glue (`__wbindgen_malloc`,
+/// `__externref_table_alloc`, closures' `wasm_bindgen__convert__closures_____invoke__…`), rather
+/// than one of ours.
+fn internal(export: &str) -> bool {
+    export.starts_with("__") || export.starts_with("wasm_bindgen__")
+}
+
+/// `glue` with every `wasm.<old>` (a whole identifier) as `wasm.<new>`.
+fn rename_uses(glue: &str, renames: &[(String, String)]) -> String {
+    const PREFIX: &str = "wasm.";
+    let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$';
+    let mut out = String::with_capacity(glue.len());
+    let mut rest = glue;
+    while let Some(at) = rest.find(PREFIX) {
+        let before = rest[..at].chars().next_back();
+        let start = at + PREFIX.len();
+        let len = rest[start..]
+            .find(|c| !is_ident(c))
+            .unwrap_or(rest.len() - start);
+        let ident = &rest[start..start + len];
+        out.push_str(&rest[..start]);
+        match renames.iter().find(|(old, _)| old == ident) {
+            Some((_, new)) if !before.is_some_and(is_ident) => out.push_str(new),
+            _ => out.push_str(ident),
+        }
+        rest = &rest[start + len..];
+    }
+    out.push_str(rest);
+    out
+}
+
 const IMPORT_SECTION: u8 = 2;
+const EXPORT_SECTION: u8 = 7;
 
 /// `a` … `Z`, then two characters, skipping JavaScript's two-letter keywords.
 fn short_names() -> impl Iterator<Item = String> {
@@ -214,6 +292,62 @@ mod tests {
             new_glue,
             "const import0 = { a: function(a) {}, b: function() {} };\nreturn { \"a\": import0 };"
         );
+    }
+
+    /// `module` with an export section after its imports: `memory`, a public `start` and two of
+    /// wasm-bindgen's own.
+    fn with_exports(mut wasm: Vec<u8>, internal: [&str; 2]) -> Vec<u8> {
+        let mut exports = uleb(4);
+        for (field, kind, index) in [
+            ("memory", 0x02, 0),
+            ("start", 0x00, 5),
+            (internal[0], 0x00, 6),
+            (internal[1], 0x00, 200),
+        ] {
+            exports.extend(wasm_name(field));
+            exports.push(kind);
+            exports.extend(uleb(index));
+        }
+        wasm.push(EXPORT_SECTION);
+        wasm.extend(uleb(exports.len() as u32));
+        wasm.extend(exports);
+        wasm
+    }
+
+    #[test]
+    fn wasm_bindgens_own_exports_get_short_names_where_the_glue_uses_them() {
+        let internal = [
+            "__wbindgen_malloc",
+            "wasm_bindgen__convert__closures_____invoke__h78",
+        ];
+        let wasm = with_exports(module("./app_bg.js", "__wbg_x_1", "__wbg_y_2"), internal);
+        let glue = "const import0 = { __wbg_x_1: function() {}, __wbg_y_2: function() {} };\n\
+             ({ \"./app_bg.js\": import0 });\n\
+             export function start() { wasm.start(); }\n\
+             f(wasm.__wbindgen_malloc, wasm.__wbindgen_malloc);\n\
+             function wasm_bindgen__convert__closures_____invoke__h78(a) {\n\
+             wasm.wasm_bindgen__convert__closures_____invoke__h78(a); wasm.memory.buffer; }";
+        let (new_wasm, new_glue) = rename(&wasm, glue, "./app_bg.js").unwrap();
+        assert_eq!(new_wasm, with_exports(module("a", "a", "b"), ["a", "b"]));
+        assert_eq!(
+            new_glue,
+            "const import0 = { a: function() {}, b: function() {} };\n\
+             ({ \"a\": import0 });\n\
+             export function start() { wasm.start(); }\n\
+             f(wasm.a, wasm.a);\n\
+             function wasm_bindgen__convert__closures_____invoke__h78(a) {\n\
+             wasm.b(a); wasm.memory.buffer; }"
+        );
+        // Named any other way, the export cannot be renamed safely.
+        for other in [
+            "instance.exports.__wbindgen_malloc",
+            "mywasm.__wbindgen_malloc",
+            "wasm[\"__wbindgen_malloc\"]",
+        ] {
+            let glue = format!("{glue}\n{other};");
+            let err = rename(&wasm, &glue, "./app_bg.js").unwrap_err();
+            assert!(err.contains("__wbindgen_malloc"), "{err}");
+        }
     }
 
     #[test]
