@@ -6,7 +6,6 @@
 use crate::figures::{Bound, Figure, Hedge, Unit};
 use crate::locale::{Lang, Shown};
 
-/// `value` with at most `decimals` decimals, dropping trailing zeros: 3.40 → "3.4", 2.00 → "2".
 /// `parts` with `separator` between them: `[T]::join` for whatever iterates over text, in one
 /// small loop rather than std's per-type copy of its join.
 pub fn join<S: AsRef<str>>(parts: impl IntoIterator<Item = S>, separator: &str) -> String {
@@ -20,6 +19,7 @@ pub fn join<S: AsRef<str>>(parts: impl IntoIterator<Item = S>, separator: &str) 
     joined
 }
 
+/// `value` with at most `decimals` decimals, dropping trailing zeros: 3.40 → "3.4", 2.00 → "2".
 pub fn trimmed(value: f64, decimals: usize) -> String {
     let scale = 10u64.pow(decimals as u32);
     let n = (value.abs() * scale as f64).round() as u64;
@@ -27,7 +27,7 @@ pub fn trimmed(value: f64, decimals: usize) -> String {
     if value < 0.0 && n != 0 {
         out.push('-');
     }
-    out.push_str(&(n / scale).to_string());
+    push_digits(&mut out, n / scale);
     let mut frac = n % scale;
     if frac != 0 {
         let mut width = decimals;
@@ -36,11 +36,28 @@ pub fn trimmed(value: f64, decimals: usize) -> String {
             width -= 1;
         }
         out.push('.');
-        let digits = frac.to_string();
+        let mut digits = String::new();
+        push_digits(&mut digits, frac);
         out.extend(std::iter::repeat_n('0', width - digits.len()));
         out.push_str(&digits);
     }
     out
+}
+
+/// `n` in decimal, appended to `out`: what `u64`'s `Display` does, without bringing that second
+/// integer formatter into the Wasm (the other integers are formatted as `u32`/`usize`).
+fn push_digits(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// A CSS length in pixels, to two decimals: 28.0 → "28px", 8.444 → "8.44px".
@@ -200,6 +217,15 @@ pub fn width(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_are_written_as_display_writes_them() {
+        for n in [0, 7, 10, 99, 100, 2400, 65_535, 4_294_967_296, u64::MAX] {
+            let mut out = String::from("x");
+            push_digits(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
+    }
 
     #[test]
     fn join_puts_the_separator_between_parts_only() {

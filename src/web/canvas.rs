@@ -11,7 +11,7 @@ use crate::theme::Theme;
 
 /// Device pixels per CSS pixel on this screen.
 pub fn pixel_ratio() -> f64 {
-    web_sys::window()
+    super::dom::window()
         .map_or(1.0, |w| w.device_pixel_ratio())
         .max(1.0)
 }

@@ -6,13 +6,26 @@ use web_sys::Window;
 
 use crate::locale::Lang;
 
+#[wasm_bindgen]
+extern "C" {
+    /// The page's `window`. Read directly rather than through `web_sys::window`, which looks
+    /// for the global object four ways (for workers, Node, ...) that our pages never need.
+    #[wasm_bindgen(thread_local_v2, js_name = window)]
+    static WINDOW: JsValue;
+}
+
+/// The window we run in, if we run in one.
+pub(crate) fn window() -> Option<Window> {
+    WINDOW.with(|w| w.clone().dyn_into().ok())
+}
+
 pub(crate) fn js_err(message: &str) -> JsValue {
     JsValue::from_str(message)
 }
 
 /// The window and its document.
 pub(crate) fn window_and_document() -> Result<(Window, web_sys::Document), JsValue> {
-    let window = web_sys::window().ok_or_else(|| js_err("should run in a window"))?;
+    let window = window().ok_or_else(|| js_err("should run in a window"))?;
     let document = window
         .document()
         .ok_or_else(|| js_err("the window should have a document"))?;
@@ -34,7 +47,7 @@ pub(crate) fn by_id<T: JsCast>(
 
 /// The language of the page we run in, from its `<html lang>`. Never fails: the panic hook uses it.
 pub(crate) fn page_lang() -> Lang {
-    let tag = web_sys::window()
+    let tag = window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
         .and_then(|e| e.get_attribute("lang"))

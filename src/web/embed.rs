@@ -208,7 +208,7 @@ fn mount(
     story_url: &str,
     lang: Lang,
 ) -> Result<(), JsValue> {
-    let window = web_sys::window().ok_or_else(|| js_err("should run in a window"))?;
+    let window = super::dom::window().ok_or_else(|| js_err("should run in a window"))?;
     let root = match host.shadow_root() {
         Some(root) => root,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,

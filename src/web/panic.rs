@@ -27,7 +27,7 @@ fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
         "SenseTime explainer: internal error, showing static charts instead: {info}"
     )));
     // Nothing here may panic again: every step is a plain DOM call whose failure is ignored.
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(document) = super::dom::window().and_then(|w| w.document()) else {
         return;
     };
     if let Some(root) = document.document_element() {

@@ -80,7 +80,7 @@ fn make_canvas_color(color: BackendColor) -> JsValue {
 /// decimals with trailing zeros dropped. `Display` for `f64` brings Rust's float-printing code
 /// into the Wasm: about 35 KB before compression.
 fn css_number(value: f64) -> String {
-    let milli = (value.abs() * 1000.0).round() as u64;
+    let milli = (value.abs() * 1000.0).round() as u32;
     let mut out = String::new();
     if value < 0.0 && milli != 0 {
         out.push('-');
