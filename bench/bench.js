@@ -101,7 +101,9 @@ function scrollToStep({ selector, i }) {
   const scrolly = step.closest('.scrolly');
   const trigger = parseFloat(getComputedStyle(scrolly).getPropertyValue('--trigger')) || 0.5;
   const top = step.getBoundingClientRect().top + window.scrollY;
+  const at = performance.now();
   window.scrollTo(0, Math.max(0, top - trigger * window.innerHeight + 40));
+  return at;
 }
 
 /** A frame interval longer than this (1.5 × 1/60 s) means at least one frame was dropped. */
@@ -116,15 +118,17 @@ function route(n) {
 }
 
 /** One scroll-through; each step waits `dwell` ms and, for the story when `settle`, until its
- * chart has settled. */
+ * chart has settled. Returns each visit's step and page time, to place long tasks by. */
 async function scrollThrough(page, target, n, dwell, settle) {
+  const visits = [];
   for (const i of route(n)) {
-    await page.evaluate(scrollToStep, { selector: target.steps, i });
+    visits.push({ i, at: await page.evaluate(scrollToStep, { selector: target.steps, i }) });
     await sleep(dwell);
     if (settle && target.settled) {
       await page.waitForFunction(target.settled, { selector: target.steps, i }, { timeout: 15000, polling: 50 });
     }
   }
+  return visits;
 }
 
 async function scriptSeconds(cdp) {
@@ -176,6 +180,9 @@ async function open(browser, target, device) {
     await page.waitForFunction(() => document.documentElement.dataset.story, null, { timeout: 30000 });
   }
   const steps = await page.evaluate((s) => document.querySelectorAll(s).length, target.steps);
+  if (!(await page.evaluate(() => crossOriginIsolated))) {
+    errors.push('not cross-origin isolated: times are coarsened to 0.1 ms (serve with COOP and COEP)');
+  }
   return { context, page, cdp, errors, requests, steps };
 }
 
@@ -204,7 +211,7 @@ async function run(browser, target, device) {
     requestAnimationFrame(tick);
     return performance.now();
   });
-  await scrollThrough(page, target, steps, DWELL_MS, true);
+  const scrolls = await scrollThrough(page, target, steps, DWELL_MS, true);
   const seen = await page.evaluate(() => {
     const bench = window.__bench;
     const { frames } = bench;
@@ -217,8 +224,9 @@ async function run(browser, target, device) {
   const scriptAfter = await scriptSeconds(cdp);
   await context.close();
 
-  // rAF times are coarsened to 0.1 ms: round away the float error of their differences
-  // (16.700000000000045), or a frame of exactly 16.7 ms would miss a ≤ 16.7 ms budget.
+  // The pages are served cross-origin isolated, so rAF times are coarsened to 5 µs, not 0.1 ms
+  // (xtask/src/server.rs, Mode::Isolated): an on-time 60 Hz frame reads 16.67 ms. Round away the
+  // float error of their differences (16.670000000000045).
   const intervals = seen.frames.slice(1).map((t, i) => Math.round((t - seen.frames[i]) * 1000) / 1000);
   const during = seen.longTasks.filter((t) => t.start >= start && t.start < seen.end);
   const files = [...new Set(requests)].map((url) => assetSizes(target.dir, url));
@@ -235,6 +243,11 @@ async function run(browser, target, device) {
     firstChart,
     loadLongTasks: seen.longTasks.filter((t) => t.start < start).length,
     longTasks: during.length,
+    // Where each happened: how long after the scroll to which step.
+    longTaskDetail: during.map((t) => {
+      const visit = scrolls.filter((v) => v.at <= t.start).pop() ?? scrolls[0];
+      return `${Math.round(t.duration)} ms, ${Math.round(t.start - visit.at)} ms after scrolling to step ${visit.i + 1}`;
+    }),
     longTaskMs: during.reduce((a, t) => a + t.duration, 0),
     frameP50: quantile(intervals, 0.5),
     frameP95: quantile(intervals, 0.95),
@@ -370,7 +383,7 @@ memRow(`JS heap 1 → ${SCROLLS} scroll-throughs, KB`, (m) => [m.after1.heap, m.
 const header = ['median of runs'];
 for (const d of Object.values(DEVICES)) header.push(`ours ${d.label}`, 'baseline', 'ours/baseline');
 console.log(`\nSenseTime explainer (${EDITION === 'zh' ? 'Chinese' : 'English'} edition) vs Chart.js + Scrollama baseline: ${RUNS} pairs, ${new Date().toISOString().slice(0, 10)}, Chromium ${version}, ${cpus().length} CPUs`);
-console.log(`Scroll-through: ours ${o0.visits} step visits (${(o0.visits + 1) / 2} steps down, back up), baseline ${b0.visits}; ${DWELL_MS} ms per step. Memory: one run each, after 1 and after ${SCROLLS} scroll-throughs (the rest at ${FAST_DWELL_MS} ms per step), after a forced GC. KB = 1024 bytes; ratios are medians of per-pair ratios.\n`);
+console.log(`Scroll-through: ours ${o0.visits} step visits (${(o0.visits + 1) / 2} steps down, back up), baseline ${b0.visits}; ${DWELL_MS} ms per step. Memory: one run each, after 1 and after ${SCROLLS} scroll-throughs (the rest at ${FAST_DWELL_MS} ms per step), after a forced GC. KB = 1024 bytes; ratios are medians of per-pair ratios. Both pages are served cross-origin isolated, so their clocks read to 5 µs.\n`);
 console.log(table(rows, header));
 
 console.log('\nAssets (first desktop run): raw / gzip -9 / brotli 11 bytes');
@@ -387,10 +400,14 @@ const med = (d, t, get) => median(results[d][t].map(get));
 const GZIP_BUDGET = 60 * KB;
 const gz = Math.max(med('desktop', 'ours', (r) => r.gzip), med('mobile', 'ours', (r) => r.gzip));
 budget(gz <= GZIP_BUDGET, `everything the story loads ≤ 60 KB gzip: ${fmt(gz / KB)} KB`);
+// Judged by the median of the per-pair ratios, as the table quotes it: each pair loads both pages
+// one after the other, so a pair shares the machine's mood; the baseline's own time moves by a
+// quarter between runs here, which medians of separate runs would carry into the verdict.
 for (const d of Object.keys(DEVICES)) {
-  const o = med(d, 'ours', (r) => r.firstChart);
-  const b = med(d, 'baseline', (r) => r.firstChart);
-  budget(o <= b, `first chart no later than the baseline's, ${d}: ${fmt(o, 0)} ms vs ${fmt(b, 0)} ms (medians)`);
+  const o = results[d].ours.map((r) => r.firstChart);
+  const b = results[d].baseline.map((r) => r.firstChart);
+  const r = median(o.map((x, i) => x / b[i]));
+  budget(r <= 1, `first chart no later than the baseline's, ${d}: ${fmt(r, 2)}× the baseline's (median of per-pair ratios; medians ${fmt(median(o), 0)} vs ${fmt(median(b), 0)} ms)`);
 }
 for (const d of Object.keys(DEVICES)) {
   const counts = results[d].ours.map((r) => r.longTasks);
@@ -398,7 +415,7 @@ for (const d of Object.keys(DEVICES)) {
 }
 for (const d of Object.keys(DEVICES)) {
   const p95 = med(d, 'ours', (r) => r.frameP95);
-  budget(p95 <= 16.7, `frame interval p95 ≤ 16.7 ms, ${d}: ${fmt(p95, 2)} ms (rAF times are coarsened to 0.1 ms)`);
+  budget(p95 <= 16.7, `frame interval p95 ≤ 16.7 ms, ${d}: ${fmt(p95, 2)} ms`);
 }
 const slow = charts.map((c) => [c, med('mobile', 'ours', (r) => r.draws[c]?.p95 ?? NaN)]);
 const worst = slow.reduce((a, b) => (b[1] > a[1] ? b : a), ['', -Infinity]);
@@ -415,6 +432,8 @@ for (const d of Object.keys(DEVICES)) {
 }
 console.log('\nBudgets (the story page; "flat" = grows by at most 100 KB or 5%, whichever is larger):');
 console.log(budgets.join('\n'));
+const slowTasks = Object.entries(results).flatMap(([d, { ours }]) => ours.flatMap((r, k) => r.longTaskDetail.map((t) => `  ${d} run ${k + 1}: ${t}`)));
+if (slowTasks.length) console.log(`\nLong tasks in ours' timed scroll-throughs:\n${slowTasks.join('\n')}`);
 if (errors.length) {
   console.log(`\nConsole or page errors seen (${errors.length}):`);
   for (const e of [...new Set(errors)]) console.log(`  ${e}`);

@@ -33,7 +33,7 @@ pub struct App {
     root: Element,
     /// The sticky graphic, which a framed story moves itself.
     pub(super) graphic: Option<HtmlElement>,
-    /// In a frame sized to its content (`?frame=story`), where the host page says the frame is:
+    /// In a frame sized to its content (`frame.html`), where the host page says the frame is:
     /// the frame's own viewport is the whole story, so the host's decides what the reader sees.
     pub(super) host: Option<HostViewport>,
     /// Whether the page is framed (main.js marks it); read through [`App::framed`].

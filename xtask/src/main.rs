@@ -166,7 +166,7 @@ fn test(root: &Path) -> Result<(), String> {
             }
             tools::ensure_npm_packages(&e2e, "the end-to-end tests")?;
             tools::ensure_java()?;
-            let (addr, _server) = server::spawn(&dist)?;
+            let (addr, _server) = server::spawn(&dist, server::Mode::Production)?;
             run(Command::new("node")
                 .args(["--test", "--test-reporter=spec", "tests/e2e/"])
                 .current_dir(root)
