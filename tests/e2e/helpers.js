@@ -55,11 +55,15 @@ export function stepShown({ id, chart }) {
 /** Waits until `step` is the one active step and the chart shows its state, settled. */
 export async function waitStep(page, step) {
   await page.waitForFunction(stepShown, step, { timeout: 10000 }).catch(async (e) => {
-    const seen = await page.evaluate(() => ({
+    const seen = await page.evaluate((id) => ({
       active: [...document.querySelectorAll('#story .step.is-active')].map((s) => s.id),
       state: document.getElementById('chart').dataset.state,
       settled: document.getElementById('chart').dataset.settled,
-    }));
+      // Where the page is, to tell a story that missed a scroll from a page that never scrolled.
+      address: location.href.split('/').pop(),
+      scrollY: Math.round(scrollY),
+      stepTop: Math.round(document.getElementById(id)?.getBoundingClientRect().top),
+    }), step.id);
     throw new Error(`expected step ${step.id} (${step.chart}) active and settled, saw ${JSON.stringify(seen)}: ${e.message}`);
   });
 }
