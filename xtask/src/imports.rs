@@ -60,20 +60,15 @@ fn rename(wasm: &[u8], glue: &str, module: &str) -> Result<(Vec<u8>, String), St
                 } else {
                     field.to_string()
                 };
-                section.extend(uleb(field.len() as u32));
-                section.extend(field.as_bytes());
+                push_name(&mut section, &field);
                 section.extend(&body[next..end]);
                 i = end;
             }
-            out.push(id);
-            out.extend(uleb(section.len() as u32));
-            out.extend(section);
+            push_section(&mut out, id, &section);
             continue;
         }
         if id != IMPORT_SECTION {
-            out.push(id);
-            out.extend(uleb(size));
-            out.extend(body);
+            push_section(&mut out, id, body);
             continue;
         }
         let (count, mut i) = leb(body, 0)?;
@@ -89,16 +84,12 @@ fn rename(wasm: &[u8], glue: &str, module: &str) -> Result<(Vec<u8>, String), St
             } else {
                 (from.to_string(), field.to_string())
             };
-            for text in [&from, &field] {
-                section.extend(uleb(text.len() as u32));
-                section.extend(text.as_bytes());
-            }
+            push_name(&mut section, &from);
+            push_name(&mut section, &field);
             section.extend(&body[next..end]);
             i = end;
         }
-        out.push(id);
-        out.extend(uleb(section.len() as u32));
-        out.extend(section);
+        push_section(&mut out, id, &section);
     }
     let mut glue = glue.to_string();
     let quoted = format!("\"{module}\":");
@@ -195,6 +186,19 @@ fn leb(bytes: &[u8], mut at: usize) -> Result<(u32, usize), String> {
             return Err("a number is too long".into());
         }
     }
+}
+
+/// Appends a length-prefixed UTF-8 name.
+fn push_name(out: &mut Vec<u8>, text: &str) {
+    out.extend(uleb(text.len() as u32));
+    out.extend(text.as_bytes());
+}
+
+/// Appends a section: its id, its size, its body.
+fn push_section(out: &mut Vec<u8>, id: u8, body: &[u8]) {
+    out.push(id);
+    out.extend(uleb(body.len() as u32));
+    out.extend(body);
 }
 
 fn uleb(mut value: u32) -> Vec<u8> {
@@ -308,9 +312,7 @@ mod tests {
             exports.push(kind);
             exports.extend(uleb(index));
         }
-        wasm.push(EXPORT_SECTION);
-        wasm.extend(uleb(exports.len() as u32));
-        wasm.extend(exports);
+        push_section(&mut wasm, EXPORT_SECTION, &exports);
         wasm
     }
 
