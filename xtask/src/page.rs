@@ -360,6 +360,19 @@ mod tests {
         }
     }
 
+    /// main.js picks the glue by language and frame: it must name each edition's two builds, in
+    /// the form `assets::fingerprint_pkg` rewrites.
+    #[test]
+    fn main_js_names_every_story_build() {
+        let main = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../www/main.js"))
+            .unwrap();
+        for edition in EDITIONS {
+            for build in [edition.build, edition.frame_build] {
+                assert!(main.contains(&format!("'./pkg/{build}.js'")), "{build}");
+            }
+        }
+    }
+
     #[test]
     fn a_page_the_frame_page_cannot_be_made_from_is_refused() {
         let edition = EDITIONS[0];
