@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::charts::ChartState;
+use crate::format;
 use crate::locale::{Currency, Lang, Locale};
 use crate::story::STEPS;
 
@@ -186,18 +187,15 @@ pub enum EmbedError {
     BadOptions(String),
 }
 
-fn chart_ids() -> String {
-    ChartState::ALL
-        .iter()
-        .map(|s| s.id())
-        .collect::<Vec<_>>()
-        .join(", ")
+/// Every chart's id, for messages that list them: "funding, peers, …".
+pub fn chart_ids() -> String {
+    format::join(ChartState::ALL.iter().map(|s| s.id()), ", ")
 }
 
 impl EmbedError {
     /// What went wrong, in `lang`. Ids, parameter and option names stay as they are written.
     pub fn message(&self, lang: Lang) -> String {
-        let list = |items: &[&str]| items.join(lang.t(", ", "、"));
+        let list = |items: &[&str]| format::join(items, lang.t(", ", "、"));
         match (self, lang.built()) {
             (EmbedError::NoChart, Lang::En) => format!(
                 "Say which chart to show, e.g. chart=revenue-mix. Charts: {}.",
@@ -215,13 +213,13 @@ impl EmbedError {
                 format!("没有名为“{id}”的图表。可用图表：{}。", chart_ids())
             }
             (EmbedError::UnknownStep(id), _) => {
-                let steps: Vec<&str> = STEPS.iter().map(|s| s.id).collect();
+                let steps = format::join(STEPS.iter().map(|s| s.id), ", ");
                 match lang.built() {
                     Lang::En => format!(
                         "There is no step called \u{201c}{id}\u{201d}. Steps: {}.",
-                        steps.join(", ")
+                        steps
                     ),
-                    Lang::Zh => format!("没有名为“{id}”的步骤。可用步骤：{}。", steps.join(", ")),
+                    Lang::Zh => format!("没有名为“{id}”的步骤。可用步骤：{steps}。"),
                 }
             }
             (EmbedError::ChartAndStepDisagree { chart, step }, Lang::En) => format!(
@@ -410,7 +408,10 @@ const PYM_SEPARATOR: &str = "xPYMx";
 
 /// pym.js's height message: `pymxPYMx<id>xPYMxheightxPYMx<px>`.
 pub fn pym_height(child_id: &str, height: u32) -> String {
-    ["pym", child_id, "height", &height.to_string()].join(PYM_SEPARATOR)
+    format::join(
+        ["pym", child_id, "height", &height.to_string()],
+        PYM_SEPARATOR,
+    )
 }
 
 /// A message from a pym.js parent: its frame id, type and value; `None` for anything else.

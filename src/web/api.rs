@@ -91,7 +91,7 @@ fn chart_state(id: &str) -> Result<ChartState, JsValue> {
     ChartState::from_id(id).ok_or_else(|| {
         JsValue::from_str(&format!(
             "unknown chart \"{id}\"; known charts: {}",
-            crate::format::join(ChartState::ALL.iter().map(|s| s.id()), ", ")
+            crate::embed::chart_ids()
         ))
     })
 }
