@@ -211,3 +211,123 @@ fn the_patched_canvas_backend_writes_alpha_and_font_sizes_the_browser_reads() {
         Some("rgba(10, 20, 30, 0.25)")
     );
 }
+
+/// Our patched plotters-canvas (vendor/plotters-canvas) skips setting a style the context already
+/// has. A run of elements that keep changing colour, width, font and alignment (and a rotated text,
+/// whose save/restore puts styles back) must come out exactly as when each element is drawn by a
+/// fresh backend, which knows nothing of what the one before it set.
+#[wasm_bindgen_test]
+fn the_patched_canvas_backend_sets_every_style_that_changes() {
+    use plotters::prelude::*;
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
+    use plotters::style::FontTransform;
+    type Area = DrawingArea<plotters_canvas::CanvasBackend, plotters::coord::Shift>;
+    type Step<'a> = Box<dyn Fn(&Area) + 'a>;
+    let red = RGBColor(200, 30, 30);
+    let blue = RGBColor(20, 40, 210).mix(0.75);
+    let text = |size: f64, color: &dyn Color, h: HPos| {
+        let mut style =
+            TextStyle::from(("sans-serif", size).into_font()).pos(Pos::new(h, VPos::Center));
+        style.color = color.to_backend_color();
+        style
+    };
+    let steps: Vec<Step<'_>> = vec![
+        Box::new(|a| {
+            a.draw(&Rectangle::new([(0, 0), (60, 30)], red.filled()))
+                .unwrap()
+        }),
+        Box::new(move |a| {
+            a.draw(&Text::new(
+                "Rmb3.4bn",
+                (70, 15),
+                text(14.0, &blue, HPos::Left),
+            ))
+            .unwrap()
+        }),
+        Box::new(|a| {
+            a.draw(&Rectangle::new([(0, 40), (60, 70)], red.filled()))
+                .unwrap()
+        }),
+        Box::new(move |a| {
+            a.draw(&Text::new(
+                "40%",
+                (100, 55),
+                text(20.0, &blue, HPos::Center),
+            ))
+            .unwrap()
+        }),
+        Box::new(move |a| {
+            let style = text(14.0, &red, HPos::Left).transform(FontTransform::Rotate90);
+            a.draw(&Text::new("2019", (180, 10), style)).unwrap()
+        }),
+        Box::new(move |a| {
+            a.draw(&Text::new(
+                "Rmb3.4bn",
+                (70, 85),
+                text(14.0, &blue, HPos::Left),
+            ))
+            .unwrap()
+        }),
+        Box::new(|a| {
+            a.draw(&PathElement::new(
+                vec![(0, 95), (150, 95)],
+                red.stroke_width(3),
+            ))
+            .unwrap()
+        }),
+        Box::new(|a| {
+            a.draw(&PathElement::new(
+                vec![(0, 105), (150, 105)],
+                blue.stroke_width(1),
+            ))
+            .unwrap()
+        }),
+        Box::new(|a| {
+            a.draw(&Polygon::new(
+                vec![(10, 110), (50, 110), (30, 130)],
+                blue.filled(),
+            ))
+            .unwrap()
+        }),
+        Box::new(|a| {
+            a.draw(&Circle::new((100, 120), 8, red.stroke_width(2)))
+                .unwrap()
+        }),
+        Box::new(move |a| {
+            a.draw(&Text::new("17m", (190, 120), text(12.0, &red, HPos::Right)))
+                .unwrap()
+        }),
+    ];
+    let backend = |c: &HtmlCanvasElement| {
+        plotters_canvas::CanvasBackend::with_canvas_object(c.clone())
+            .expect("a backend")
+            .into_drawing_area()
+    };
+    let sized = || {
+        let c = canvas(200, 140);
+        c.set_width(200);
+        c.set_height(140);
+        c
+    };
+    let one = sized();
+    let shared = backend(&one);
+    for step in &steps {
+        step(&shared);
+    }
+    let fresh = sized();
+    for step in &steps {
+        step(&backend(&fresh));
+    }
+    let (a, b) = (pixels(&one), pixels(&fresh));
+    let inked = a.chunks_exact(4).filter(|p| p[3] != 0).count();
+    assert!(inked > 2_000, "the elements were drawn: {inked} pixels");
+    let differ = a
+        .chunks_exact(4)
+        .zip(b.chunks_exact(4))
+        .filter(|(x, y)| x != y)
+        .count();
+    assert_eq!(
+        differ, 0,
+        "pixels that differ from drawing each element afresh"
+    );
+}

@@ -13,6 +13,43 @@ use plotters_backend::{
 pub struct CanvasBackend {
     canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
+    state: ContextState,
+}
+
+/// PATCHED (sensetime-explainer): what this backend last set on the context, so that a style the
+/// context already has is not set again. Every set is a call into JS and, for colours and fonts, a
+/// new CSS string for the browser to parse; a chart sets the same few over and over. Starts with
+/// nothing known for each backend, since anything may have changed the context in between.
+struct ContextState {
+    /// Colours as [`color_key`]s, `UNKNOWN` when not known.
+    fill: u64,
+    stroke: u64,
+    line_width: u32,
+    /// The CSS font, empty when not known.
+    font: String,
+    /// `1 + 3 × baseline + alignment` (each as its index in the lists below), 0 when not known.
+    text: u8,
+}
+
+const UNKNOWN: u64 = u64::MAX;
+
+impl ContextState {
+    const NONE: ContextState = ContextState {
+        fill: UNKNOWN,
+        stroke: UNKNOWN,
+        line_width: u32::MAX,
+        font: String::new(),
+        text: 0,
+    };
+}
+
+/// A colour as a number that is equal exactly when the colour the browser reads from
+/// `make_canvas_color` is: red, green and blue, and the alpha in thousandths as written (a
+/// negative alpha, which CSS clamps to 0, counts as 0).
+fn color_key(color: BackendColor) -> u64 {
+    let (r, g, b) = color.rgb;
+    let milli = (color.alpha * 1000.0).round() as u64;
+    (milli << 24) | (u64::from(r) << 16) | (u64::from(g) << 8) | u64::from(b)
 }
 
 pub struct CanvasError(String);
@@ -42,7 +79,11 @@ impl std::error::Error for CanvasError {}
 impl CanvasBackend {
     fn init_backend(canvas: HtmlCanvasElement) -> Option<Self> {
         let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-        Some(CanvasBackend { canvas, context })
+        Some(CanvasBackend {
+            canvas,
+            context,
+            state: ContextState::NONE,
+        })
     }
 
     /// Create a new drawing backend backed with an HTML5 canvas object with given Id
@@ -64,9 +105,43 @@ impl CanvasBackend {
 
     /// Sets the stroke style and line width in the underlying context.
     fn set_line_style(&mut self, style: &impl BackendStyle) {
-        self.context
-            .set_stroke_style(&make_canvas_color(style.color()));
-        self.context.set_line_width(style.stroke_width() as f64);
+        let color = color_key(style.color());
+        if self.state.stroke != color {
+            self.context
+                .set_stroke_style(&make_canvas_color(style.color()));
+            self.state.stroke = color;
+        }
+        let width = style.stroke_width();
+        if self.state.line_width != width {
+            self.context.set_line_width(width as f64);
+            self.state.line_width = width;
+        }
+    }
+
+    /// PATCHED: sets the fill colour unless the context has it already.
+    fn set_fill(&mut self, color: BackendColor) {
+        let key = color_key(color);
+        if self.state.fill != key {
+            self.context.set_fill_style(&make_canvas_color(color));
+            self.state.fill = key;
+        }
+    }
+
+    /// PATCHED: sets the font, and the alignment and baseline (`HPos` and `VPos` as indices into
+    /// `ALIGN` and `BASELINE`), unless the context has them already.
+    fn set_text_style(&mut self, font: String, align: usize, baseline: usize) {
+        const ALIGN: [&str; 3] = ["start", "end", "center"];
+        const BASELINE: [&str; 3] = ["top", "middle", "bottom"];
+        let text = (1 + 3 * baseline + align) as u8;
+        if self.state.text != text {
+            self.context.set_text_baseline(BASELINE[baseline]);
+            self.context.set_text_align(ALIGN[align]);
+            self.state.text = text;
+        }
+        if self.state.font != font {
+            self.context.set_font(&font);
+            self.state.font = font;
+        }
     }
 }
 
@@ -119,8 +194,7 @@ impl DrawingBackend for CanvasBackend {
             return Ok(());
         }
 
-        self.context
-            .set_fill_style(&make_canvas_color(style.color()));
+        self.set_fill(style.color());
         self.context
             .fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
         Ok(())
@@ -156,8 +230,7 @@ impl DrawingBackend for CanvasBackend {
             return Ok(());
         }
         if fill {
-            self.context
-                .set_fill_style(&make_canvas_color(style.color()));
+            self.set_fill(style.color());
             self.context.fill_rect(
                 f64::from(upper_left.0),
                 f64::from(upper_left.1),
@@ -208,8 +281,7 @@ impl DrawingBackend for CanvasBackend {
         let mut path = path.into_iter();
         self.context.begin_path();
         if let Some(start) = path.next() {
-            self.context
-                .set_fill_style(&make_canvas_color(style.color()));
+            self.set_fill(style.color());
             self.context.move_to(f64::from(start.0), f64::from(start.1));
             for next in path {
                 self.context.line_to(f64::from(next.0), f64::from(next.1));
@@ -231,8 +303,7 @@ impl DrawingBackend for CanvasBackend {
             return Ok(());
         }
         if fill {
-            self.context
-                .set_fill_style(&make_canvas_color(style.color()));
+            self.set_fill(style.color());
         } else {
             self.set_line_style(style);
         }
@@ -286,33 +357,32 @@ impl DrawingBackend for CanvasBackend {
         }
 
         let text_baseline = match style.anchor().v_pos {
-            VPos::Top => "top",
-            VPos::Center => "middle",
-            VPos::Bottom => "bottom",
+            VPos::Top => 0,
+            VPos::Center => 1,
+            VPos::Bottom => 2,
         };
-        self.context.set_text_baseline(text_baseline);
 
         let text_align = match style.anchor().h_pos {
-            HPos::Left => "start",
-            HPos::Right => "end",
-            HPos::Center => "center",
+            HPos::Left => 0,
+            HPos::Right => 1,
+            HPos::Center => 2,
         };
-        self.context.set_text_align(text_align);
-
-        self.context
-            .set_fill_style(&make_canvas_color(color.clone()));
-        self.context.set_font(&format!(
+        let font = format!(
             "{} {}px {}",
             style.style().as_str(),
             css_number(style.size()),
             style.family().as_str(),
-        ));
+        );
+        self.set_fill(color);
+        self.set_text_style(font, text_align, text_baseline);
         self.context
             .fill_text(text, f64::from(x), f64::from(y))
             .map_err(error_cast)?;
 
         if degree != 0.0 {
             self.context.restore();
+            // PATCHED: restore() put back styles from before this call; forget what we set.
+            self.state = ContextState::NONE;
         }
 
         Ok(())
