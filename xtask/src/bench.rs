@@ -9,19 +9,24 @@ use crate::{run, server, site, tools};
 
 /// Pairs of runs (ours, then the baseline) when `--runs` is not given.
 pub const DEFAULT_RUNS: u32 = 5;
+/// More pairs of loads per size that time only the first chart, when `--loads` is not given.
+pub const DEFAULT_LOADS: u32 = 15;
 
-/// What to measure: how many pairs of runs, and which edition of the story.
+/// What to measure: how many pairs of runs and of first-chart loads, and which edition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
     pub runs: u32,
+    pub loads: u32,
     /// `"en"` (`index.html`, the default) or `"zh"` (`zh/index.html`).
     pub edition: &'static str,
 }
 
-/// The options from `bench`'s arguments, in any order: `--runs N` with N ≥ 1, `--edition en|zh`.
+/// The options from `bench`'s arguments, in any order: `--runs N` with N ≥ 1, `--loads N` with
+/// N ≥ 0, `--edition en|zh`.
 pub fn parse_options(args: &[String]) -> Result<Options, String> {
     let mut options = Options {
         runs: DEFAULT_RUNS,
+        loads: DEFAULT_LOADS,
         edition: "en",
     };
     let mut rest = args.iter();
@@ -36,12 +41,17 @@ pub fn parse_options(args: &[String]) -> Result<Options, String> {
                     Ok(n) => n,
                 }
             }
+            ("--loads", Some(n)) => {
+                options.loads = n
+                    .parse()
+                    .map_err(|_| format!("--loads takes a whole number from 0, not {n:?}"))?
+            }
             ("--edition", Some("en")) => options.edition = "en",
             ("--edition", Some("zh")) => options.edition = "zh",
             ("--edition", other) => return Err(format!("--edition takes en or zh, not {other:?}")),
             _ => {
                 return Err(format!(
-                    "bench takes --runs N and --edition en|zh, not {args:?}"
+                    "bench takes --runs N, --loads N and --edition en|zh, not {args:?}"
                 ))
             }
         }
@@ -81,7 +91,11 @@ fn stage_baseline(root: &Path) -> Result<PathBuf, String> {
 /// Builds the site, serves it and the baseline with the project's server on free ports, and runs
 /// `bench/bench.js` in Chromium for `options.runs` pairs, on the edition asked for.
 pub fn bench(root: &Path, options: Options) -> Result<(), String> {
-    let Options { runs, edition } = options;
+    let Options {
+        runs,
+        loads,
+        edition,
+    } = options;
     let dist = site::dist(root)?;
     tools::ensure_chromium()?;
     if edition == "zh" {
@@ -93,7 +107,7 @@ pub fn bench(root: &Path, options: Options) -> Result<(), String> {
     let (ours, _ours) = server::spawn(&dist, server::Mode::Isolated)?;
     let (theirs, _theirs) = server::spawn(&baseline, server::Mode::Isolated)?;
     println!(
-        "==> benchmark: {runs} pairs of runs (ours, edition {edition}; baseline) in Chromium; a few minutes"
+"==> benchmark: {runs} pairs of runs and {loads} more of first-chart loads (ours, edition {edition}; baseline) in Chromium; a few minutes"
     );
     run(Command::new("node")
         .arg("bench/bench.js")
@@ -104,6 +118,7 @@ pub fn bench(root: &Path, options: Options) -> Result<(), String> {
         .env("BASELINE_DIR", &baseline)
         .env("CHROMIUM", "/usr/bin/chromium")
         .env("RUNS", runs.to_string())
+        .env("LOADS", loads.to_string())
         .env("EDITION", edition))
 }
 
@@ -126,9 +141,15 @@ mod tests {
             parse_options(&args(&["--edition", "zh", "--runs", "2"])),
             Ok(Options {
                 runs: 2,
+                loads: DEFAULT_LOADS,
                 edition: "zh"
             })
         );
+        let loads = |list: &[&str]| parse_options(&args(list)).map(|o| o.loads);
+        assert_eq!(loads(&["--loads", "0"]), Ok(0));
+        assert_eq!(loads(&["--runs", "2", "--loads", "40"]), Ok(40));
+        assert!(loads(&["--loads", "-1"]).is_err());
+        assert!(loads(&["--loads"]).is_err());
         assert!(runs(&["--runs", "0"]).is_err());
         assert!(runs(&["--runs", "-1"]).is_err());
         assert!(runs(&["--runs", "many"]).is_err());
