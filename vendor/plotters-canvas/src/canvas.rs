@@ -27,7 +27,7 @@ struct ContextState {
     line_width: u32,
     /// The CSS font, empty when not known.
     font: String,
-    /// `1 + 3 × baseline + alignment` (each as its index in the lists below), 0 when not known.
+    /// `1 + 3 × baseline + alignment`, as indices into `set_text_style`'s lists; 0 when not known.
     text: u8,
 }
 
