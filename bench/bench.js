@@ -365,11 +365,11 @@ const version = browser.version();
 const o0 = results.desktop.ours[0];
 const b0 = results.desktop.baseline[0];
 const rows = [];
-/** A row: `get` picks a number from one run; medians of ours and the baseline, and the median of the per-pair ratios. */
-function row(label, get, digits = 1) {
+/** A row: `get` picks a number from one run of `from` (the full runs unless told); medians of ours and the baseline, and the median of the per-pair ratios. */
+function row(label, get, digits = 1, from = results) {
   const cells = [label];
   for (const d of Object.keys(DEVICES)) {
-    const { ours, baseline } = results[d];
+    const { ours, baseline } = from[d];
     const o = ours.map(get);
     const b = baseline.map(get);
     cells.push(fmt(median(o), digits), fmt(median(b), digits), ratio(o.map((x, i) => [x, b[i]])));
@@ -394,14 +394,7 @@ row('requests', (r) => r.requests, 0);
 row('bytes raw, KB', (r) => r.raw / KB);
 row('bytes gzip -9, KB', (r) => r.gzip / KB);
 row('bytes brotli 11, KB', (r) => r.brotli / KB);
-{
-  const cells = [`first chart, ms (${RUNS + LOADS} loads)`];
-  for (const d of Object.keys(DEVICES)) {
-    const { ours, baseline } = firstCharts[d];
-    cells.push(fmt(median(ours), 0), fmt(median(baseline), 0), ratio(ours.map((x, i) => [x, baseline[i]])));
-  }
-  rows.push(cells);
-}
+row(`first chart, ms (${RUNS + LOADS} loads)`, (ms) => ms, 0, firstCharts);
 row('long tasks during load', (r) => r.loadLongTasks, 0);
 // The scroll-throughs differ in length (23 step visits against 3), so counts and times that add
 // up along the way are given per step visit.
