@@ -106,9 +106,10 @@ async function boot() {
     // host page. frame.html preloads the frame build, so it uses it even when not in a frame.
     const wasm = await import(BUILDS[pageLanguage() + (framePage || framed ? '-frame' : '')]);
     const exports = await wasm.default();
-    // The tools take their room under the chart before the first paint, not after it.
-    wireTools(wasm);
     wasm.start();
+    // After the first chart: the tools' room under it is held while they are hidden (style.css),
+    // so showing them moves nothing.
+    wireTools(wasm);
     window.sensetime = Object.freeze({
       figures: wasm.figures,
       drawChart: wasm.drawChart,
