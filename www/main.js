@@ -10,10 +10,29 @@ const framed = window.parent !== window
   && (framePage || new URLSearchParams(location.search).get('frame') === 'story');
 if (framed) root.classList.add('framed');
 
+/**
+ * Builds the static charts' pictures. They come inside <noscript> (xtask/src/page.rs), which a
+ * browser running scripts keeps as text, so the interactive story never pays for the twelve
+ * pictures it hides; they are built where they stand when wanted after all.
+ */
+function buildStaticPictures() {
+  for (const holder of document.querySelectorAll('.static-chart > noscript')) {
+    holder.insertAdjacentHTML('beforebegin', holder.textContent);
+    holder.remove();
+  }
+}
+
 /** Shows each step's static chart instead of the interactive graphic (as no-JS readers and print see it). */
 function useStaticCharts() {
+  buildStaticPictures();
   document.getElementById('static-css')?.setAttribute('media', 'all');
 }
+
+// A panic in the Wasm marks the story failed and shows the static charts itself (src/web/panic.rs):
+// their pictures are built here, before the next frame.
+new MutationObserver(() => {
+  if (root.dataset.story === 'failed') buildStaticPictures();
+}).observe(root, { attributes: true, attributeFilter: ['data-story'] });
 
 /** What the page's own scripts say, in the page's language. */
 const TEXTS = {
@@ -132,8 +151,10 @@ window.addEventListener('error', (event) => {
   if (event.error instanceof WebAssembly.RuntimeError) event.preventDefault();
 });
 
-// Printing shows the static charts, which load lazily: fetch them all before the page is laid out for paper.
+// Printing shows the static charts, which load lazily: build them and fetch them all before the
+// page is laid out for paper.
 window.addEventListener('beforeprint', () => {
+  buildStaticPictures();
   for (const img of document.querySelectorAll('.static-chart img')) img.loading = 'eager';
 });
 

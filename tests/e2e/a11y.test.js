@@ -175,6 +175,11 @@ test('printing from a dark-mode screen puts light charts on white paper', async 
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto(`${baseUrl()}/index.html`);
   await waitReady(page);
+  const pictures = () => page.locator('.static-chart img').count();
+  assert.equal(await pictures(), 0, 'with the story running, the static pictures are not built');
+  // Printing begins with beforeprint, which builds them (main.js); emulateMedia does not fire it.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  assert.equal(await pictures(), await page.locator('#story .step').count(), 'one picture per step');
   const chart = (media) => page.evaluate(async () => {
     const img = document.querySelector('.static-chart img');
     img.loading = 'eager';

@@ -71,6 +71,11 @@ pub fn svg_name(state: ChartState, dark: bool, lang: Lang) -> String {
 
 /// The static chart, its text alternative and its data table, for one chart state, as
 /// `edition` shows it (money as reported: the static page has no currency control).
+///
+/// The picture comes inside `<noscript>`: a browser running scripts keeps that as text and never
+/// builds the twelve pictures the interactive story hides. `main.js` builds them where they stand
+/// if they are wanted after all (the Wasm failed, or the page is printed). The data table is
+/// outside it: every reader can open it.
 pub fn chart_markup(state: ChartState, edition: Edition) -> String {
     let lang = edition.lang;
     let built = state.build(
@@ -99,8 +104,8 @@ pub fn chart_markup(state: ChartState, edition: Edition) -> String {
     };
     format!(
         "\n        <figure class=\"static-chart\">\
-         <picture><source srcset=\"{root}charts/{dark}\" media=\"screen and (prefers-color-scheme: dark)\">\
-         <img src=\"{root}charts/{light}\" width=\"{w}\" height=\"{h}\" loading=\"lazy\" alt=\"{alt}\"></picture>\
+         <noscript><picture><source srcset=\"{root}charts/{dark}\" media=\"screen and (prefers-color-scheme: dark)\">\
+         <img src=\"{root}charts/{light}\" width=\"{w}\" height=\"{h}\" loading=\"lazy\" alt=\"{alt}\"></picture></noscript>\
          <details class=\"chart-data\"><summary>{summary}</summary>\
          <table><caption>{title}</caption>\
          <thead><tr><th scope=\"col\">{figure}</th><th scope=\"col\">{value}</th><th scope=\"col\">{year}</th><th scope=\"col\">{source}</th></tr></thead>\
@@ -397,6 +402,23 @@ mod tests {
             EDITIONS[0]
         )
         .is_err());
+    }
+
+    #[test]
+    fn the_picture_waits_in_noscript_and_the_data_table_does_not() {
+        let out = chart_markup(ChartState::Funding, EDITIONS[0]);
+        let (open, close) = (
+            out.find("<noscript>").unwrap(),
+            out.find("</noscript>").unwrap(),
+        );
+        let (picture, picture_end) = (
+            out.find("<picture>").unwrap(),
+            out.find("</picture>").unwrap(),
+        );
+        assert!(open < picture && picture_end < close, "{out}");
+        assert_eq!(out.matches("<noscript>").count(), 1, "{out}");
+        let table = out.find("<details class=\"chart-data\">").unwrap();
+        assert!(close < table, "the data table is for every reader: {out}");
     }
 
     #[test]
