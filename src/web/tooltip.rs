@@ -6,10 +6,10 @@
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlCanvasElement, HtmlElement, PointerEvent};
 
-use crate::charts::Charts;
-use crate::format::css_px;
-use crate::render;
-use crate::scene::Scene;
+use crate::chart::Chart;
+use crate::draw::render;
+use crate::draw::scene::Scene;
+use crate::text::format::css_px;
 
 /// The tooltip's distance from the pointer, in CSS pixels.
 const OFFSET: f64 = 14.0;
@@ -43,7 +43,7 @@ pub(crate) fn point(
     event: &PointerEvent,
     canvas: &HtmlCanvasElement,
     scene: &Scene,
-    charts: &Charts,
+    charts: &Chart,
     tip: &HtmlElement,
     area: &HtmlElement,
 ) -> Result<(), JsValue> {

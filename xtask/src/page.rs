@@ -4,10 +4,11 @@
 
 use std::path::Path;
 
-use sensetime_explainer::charts::ChartState;
-use sensetime_explainer::locale::{Lang, Locale};
-use sensetime_explainer::render::to_svg;
-use sensetime_explainer::theme::{DARK, LIGHT};
+use sensetime_explainer::chart::ChartId;
+use sensetime_explainer::draw::render::to_svg;
+use sensetime_explainer::draw::theme::{DARK, LIGHT};
+use sensetime_explainer::lang::Lang;
+use sensetime_explainer::text::locale::Locale;
 
 /// The static charts' size in CSS pixels; they scale down with the column.
 pub const SIZE: (u32, u32) = (640, 520);
@@ -44,14 +45,14 @@ pub struct Edition {
 /// The English page and the Simplified Chinese one.
 pub const EDITIONS: [Edition; 2] = [
     Edition {
-        lang: Lang::En,
+        lang: Lang::EN,
         page: "index.html",
         root: "",
         build: "sensetime_story",
         frame_build: "sensetime_story_frame",
     },
     Edition {
-        lang: Lang::Zh,
+        lang: Lang::ZH,
         page: "zh/index.html",
         root: "../",
         build: "sensetime_story_zh",
@@ -60,11 +61,11 @@ pub const EDITIONS: [Edition; 2] = [
 ];
 
 /// The file name of a static chart: `funding.svg`, `funding-dark.zh.svg`.
-pub fn svg_name(state: ChartState, dark: bool, lang: Lang) -> String {
+pub fn svg_name(state: ChartId, dark: bool, lang: Lang) -> String {
     let theme = if dark { "-dark" } else { "" };
     let lang = match lang {
-        Lang::En => "",
-        Lang::Zh => ".zh",
+        Lang::EN => "",
+        Lang::ZH => ".zh",
     };
     format!("{}{theme}{lang}.svg", state.id())
 }
@@ -76,7 +77,7 @@ pub fn svg_name(state: ChartState, dark: bool, lang: Lang) -> String {
 /// builds the twelve pictures the interactive story hides. `main.js` builds them where they stand
 /// if they are wanted after all (the Wasm failed, or the page is printed). The data table is
 /// outside it: every reader can open it.
-pub fn chart_markup(state: ChartState, edition: Edition) -> String {
+pub fn chart_markup(state: ChartId, edition: Edition) -> String {
     let lang = edition.lang;
     let built = state.build(
         &LIGHT,
@@ -99,8 +100,8 @@ pub fn chart_markup(state: ChartState, edition: Edition) -> String {
     let (w, h) = SIZE;
     let root = edition.root;
     let (summary, figure, value, year, source) = match lang {
-        Lang::En => ("Data for this chart", "Figure", "Value", "Year", "Source"),
-        Lang::Zh => ("本图数据", "项目", "数值", "年份", "来源"),
+        Lang::EN => ("Data for this chart", "Figure", "Value", "Year", "Source"),
+        Lang::ZH => ("本图数据", "项目", "数值", "年份", "来源"),
     };
     format!(
         "\n        <figure class=\"static-chart\">\
@@ -132,7 +133,7 @@ pub fn inject(html: &str, edition: Edition) -> Result<String, String> {
             .find('"')
             .ok_or("a data-chart attribute is not closed")?;
         let id = &rest[value_start..value_start + value_len];
-        let state = ChartState::from_id(id)
+        let state = ChartId::from_id(id)
             .ok_or_else(|| format!("a step names the unknown chart \"{id}\""))?;
         let end = value_start
             + rest[value_start..]
@@ -235,7 +236,7 @@ pub fn write_frame_pages(dist: &Path) -> Result<(), String> {
 pub fn write_static_charts(dist: &Path) -> Result<(), String> {
     let dir = dist.join("charts");
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    for state in ChartState::ALL {
+    for state in ChartId::ALL {
         for lang in Lang::ALL {
             for (dark, theme) in [(false, &LIGHT), (true, &DARK)] {
                 let file = dir.join(svg_name(state, dark, lang));
@@ -266,7 +267,7 @@ mod tests {
 
     #[test]
     fn a_chart_comes_with_its_description_and_its_table() {
-        let html = chart_markup(ChartState::Helmets, EDITIONS[0]);
+        let html = chart_markup(ChartId::Helmets, EDITIONS[0]);
         assert!(
             html.contains(r#"src="charts/helmets.svg""#)
                 && html.contains(r#"srcset="charts/helmets-dark.svg""#)
@@ -296,7 +297,7 @@ mod tests {
             out.matches("<figure class=\"static-chart\">").count(),
             steps
         );
-        for state in ChartState::ALL {
+        for state in ChartId::ALL {
             assert!(
                 out.contains(&format!("charts/{}.svg", state.id())),
                 "{}",
@@ -343,7 +344,7 @@ mod tests {
                 assert!(frame.contains(&format!("/{}{ext}", edition.frame_build)));
                 assert!(!frame.contains(&format!("/{}{ext}", edition.build)));
             }
-            let other = if edition.lang == Lang::En {
+            let other = if edition.lang == Lang::EN {
                 "href=\"zh/frame.html\""
             } else {
                 "href=\"../frame.html\""
@@ -406,7 +407,7 @@ mod tests {
 
     #[test]
     fn the_picture_waits_in_noscript_and_the_data_table_does_not() {
-        let out = chart_markup(ChartState::Funding, EDITIONS[0]);
+        let out = chart_markup(ChartId::Funding, EDITIONS[0]);
         let (open, close) = (
             out.find("<noscript>").unwrap(),
             out.find("</noscript>").unwrap(),
@@ -441,18 +442,18 @@ mod tests {
         let read = |state, dark, lang| {
             std::fs::read_to_string(dir.join("charts").join(svg_name(state, dark, lang))).unwrap()
         };
-        for state in ChartState::ALL {
-            let (light, dark) = (read(state, false, Lang::En), read(state, true, Lang::En));
-            let zh = read(state, false, Lang::Zh);
+        for state in ChartId::ALL {
+            let (light, dark) = (read(state, false, Lang::EN), read(state, true, Lang::EN));
+            let zh = read(state, false, Lang::ZH);
             assert!(
                 light.starts_with("<svg") && dark.starts_with("<svg") && zh.starts_with("<svg")
             );
             assert_ne!(light, dark);
             assert_ne!(light, zh);
-            assert!(read(state, true, Lang::Zh).starts_with("<svg"));
+            assert!(read(state, true, Lang::ZH).starts_with("<svg"));
         }
         assert_eq!(
-            svg_name(ChartState::Grants, true, Lang::Zh),
+            svg_name(ChartId::Grants, true, Lang::ZH),
             "grants-dark.zh.svg"
         );
         std::fs::remove_dir_all(&dir).unwrap();

@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
-pub use crate::schema::{Bound, Hedge, Source, Unit};
+pub use crate::data::schema::{Bound, Hedge, Source, Unit};
 
-use crate::locale::Lang;
+use crate::lang::Lang;
 
 /// One sourced number.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -41,25 +41,22 @@ impl Figure {
 impl Source {
     /// The credit printed under a chart.
     pub fn credit(self, lang: Lang) -> &'static str {
-        match (self, lang.built()) {
-            (Source::Ft, Lang::En) => "Financial Times (2021)",
-            (Source::Ft, Lang::Zh) => "英国《金融时报》（2021年）",
-            (Source::Prospectus, Lang::En) => "SenseTime IPO filing (HKEX, Aug 2021)",
-            (Source::Prospectus, Lang::Zh) => "商汤香港招股书（2021年8月）",
-            (Source::Derived, Lang::En) => "our calculation",
-            (Source::Derived, Lang::Zh) => "本项目计算",
+        match self {
+            Source::Ft => lang.pick("Financial Times (2021)", "英国《金融时报》（2021年）"),
+            Source::Prospectus => lang.pick(
+                "SenseTime IPO filing (HKEX, Aug 2021)",
+                "商汤香港招股书（2021年8月）",
+            ),
+            Source::Derived => lang.pick("our calculation", "本项目计算"),
         }
     }
 
     /// The credit in fewest words, for a line naming several sources.
     pub fn short_credit(self, lang: Lang) -> &'static str {
-        match (self, lang.built()) {
-            (Source::Ft, Lang::En) => "FT (2021)",
-            (Source::Ft, Lang::Zh) => "《金融时报》",
-            (Source::Prospectus, Lang::En) => "SenseTime IPO filing",
-            (Source::Prospectus, Lang::Zh) => "商汤招股书",
-            (Source::Derived, Lang::En) => "our calculation",
-            (Source::Derived, Lang::Zh) => "本项目计算",
+        match self {
+            Source::Ft => lang.pick("FT (2021)", "《金融时报》"),
+            Source::Prospectus => lang.pick("SenseTime IPO filing", "商汤招股书"),
+            Source::Derived => lang.pick("our calculation", "本项目计算"),
         }
     }
 }
@@ -169,9 +166,9 @@ pub fn get(id: &str) -> Option<Figure> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::schema;
+    use crate::data::schema;
 
-    const FILE: &str = include_str!("../data/figures.json");
+    const FILE: &str = include_str!("../../data/figures.json");
 
     #[test]
     fn compiled_figures_match_the_data_file() {
@@ -237,8 +234,8 @@ mod tests {
                 f.id,
                 f.label_zh
             );
-            assert_eq!(f.label_in(Lang::En), f.label);
-            assert_eq!(f.label_in(Lang::Zh), f.label_zh);
+            assert_eq!(f.label_in(Lang::EN), f.label);
+            assert_eq!(f.label_in(Lang::ZH), f.label_zh);
         }
     }
 }

@@ -1,5 +1,5 @@
-//! Embeds: one chart mounted in a shadow root on a host's page (script embed) or filling a frame
-//! (`embed.html`), with a readable notice instead of a chart when the request is wrong.
+//! Mounting one chart: in a shadow root on a host's page (a script embed), or filling a frame,
+//! with a readable notice instead of a chart when the request is wrong.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -8,20 +8,19 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, HtmlElement, ShadowRootInit, ShadowRootMode, Window};
 
-use super::canvas;
-use super::dom::{by_id, js_err, matches, page_lang, window_and_document};
-use super::host::{keep_host_told, parse_child_id};
-use super::panic::{self, poisoned};
-use super::tooltip::{self, POINTER_EVENTS};
-use crate::charts::{ChartState, Charts};
-use crate::embed::{
-    chart_height, notice as notice_text, parse_query, story_address, story_link, EmbedError,
-    OptionValue, ScriptOptions, LINK_BAND,
+use crate::chart::{Chart, ChartId};
+use crate::draw::theme::Theme;
+use crate::host::embed::{
+    chart_height, notice as notice_text, story_address, story_link, EmbedError, OptionValue,
+    ScriptOptions, LINK_BAND,
 };
-use crate::format::css_px;
-use crate::locale::Lang;
-use crate::story::STEPS;
-use crate::theme::Theme;
+use crate::lang::Lang;
+use crate::story::steps::STEPS;
+use crate::text::format::css_px;
+use crate::web::canvas;
+use crate::web::dom::{js_err, matches, page_lang};
+use crate::web::panic::{self, poisoned};
+use crate::web::tooltip::{self, POINTER_EVENTS};
 
 /// One mounted chart: where it draws and how.
 struct Mounted {
@@ -30,12 +29,12 @@ struct Mounted {
     canvas: HtmlCanvasElement,
     /// The link back to the story, under the chart, in the chart's colours.
     link: HtmlElement,
-    chart: ChartState,
+    chart: ChartId,
     options: ScriptOptions,
     /// The CSS width last drawn at, to skip redraws that change nothing.
     width: Cell<f64>,
     /// The chart as drawn, for its tooltips.
-    charts: RefCell<Option<Charts>>,
+    charts: RefCell<Option<Chart>>,
     /// The tooltip, in the shadow root beside the canvas.
     tip: HtmlElement,
 }
@@ -121,7 +120,7 @@ fn styles(el: &HtmlElement, properties: &[(&str, &str)]) -> Result<(), JsValue> 
 }
 
 /// The first step showing `chart`, for the link back to the story.
-fn step_for(chart: ChartState) -> &'static str {
+fn step_for(chart: ChartId) -> &'static str {
     STEPS.iter().find(|s| s.chart == chart).map_or("", |s| s.id)
 }
 
@@ -152,7 +151,7 @@ fn try_mount(
     options_error: Option<String>,
     story_url: &str,
 ) -> Result<(), JsValue> {
-    let request = ChartState::from_id(chart)
+    let request = ChartId::from_id(chart)
         .ok_or_else(|| EmbedError::UnknownChart(chart.to_string()))
         .and_then(|chart| {
             let options = match options_error {
@@ -202,13 +201,13 @@ fn option_fields(options: &JsValue) -> Vec<(String, OptionValue)> {
 }
 
 /// Mounts a checked request, or its notice, into `host`'s shadow root.
-fn mount(
+pub(super) fn mount(
     host: &HtmlElement,
-    request: Result<(ChartState, ScriptOptions), EmbedError>,
+    request: Result<(ChartId, ScriptOptions), EmbedError>,
     story_url: &str,
     lang: Lang,
 ) -> Result<(), JsValue> {
-    let window = super::dom::window().ok_or_else(|| js_err("should run in a window"))?;
+    let window = crate::web::dom::window().ok_or_else(|| js_err("should run in a window"))?;
     let root = match host.shadow_root() {
         Some(root) => root,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
@@ -354,41 +353,4 @@ fn show_notice(
     root.append_child(&notice)?;
     styles(host, &[("min-height", "0")])?;
     host.set_attribute("data-sensetime-mounted", "notice")
-}
-
-/// The single-chart embed page: reads `?chart=…&step=…&theme=…` and fills `#embed` with that
-/// chart, or with a notice naming what exists; then keeps its host told of its height.
-#[wasm_bindgen(js_name = embedPage)]
-pub fn embed_page(story_url: &str) -> Result<(), JsValue> {
-    panic::install();
-    let (window, document) = window_and_document()?;
-    let host: HtmlElement = by_id(&document, "embed", "an HTML element #embed")?;
-    let search = window.location().search()?;
-    let request = parse_query(&search);
-    let child_id = match &request {
-        Ok(r) => r.child_id.clone(),
-        Err(_) => parse_child_id(&search),
-    };
-    let name = request
-        .as_ref()
-        .map_or("sensetime", |r| r.chart.id())
-        .to_string();
-    let lang = match &request {
-        Ok(r) => r.lang,
-        // The one parameter worth reading from a query that failed: the notice's language.
-        Err(_) => crate::locale::lang_in_query(&search).unwrap_or_default(),
-    };
-    let options = |r: &crate::embed::ChartEmbed| ScriptOptions {
-        theme: r.theme,
-        height: None,
-        lang: r.lang,
-        currency: r.currency,
-    };
-    mount(
-        &host,
-        request.map(|r| (r.chart, options(&r))),
-        story_url,
-        lang,
-    )?;
-    keep_host_told(&window, &host, child_id, name)
 }

@@ -8,10 +8,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlSelectElement, PointerEvent};
 
 use super::app::Page;
-use super::dom::js_err;
-use super::panic::poisoned;
-use super::tooltip::{point, POINTER_EVENTS};
-use crate::locale::{rate_statement, Currency};
+use crate::text::format::rate_statement;
+use crate::text::money::Currency;
+use crate::web::dom::js_err;
+use crate::web::panic::poisoned;
+use crate::web::tooltip::{point, POINTER_EVENTS};
 
 impl Page {
     /// Wires the currency control and the tooltips, if the page has them.

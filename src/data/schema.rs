@@ -450,7 +450,8 @@ mod tests {
 
     #[test]
     fn the_real_file_is_valid() {
-        let figures = parse(include_str!("../data/figures.json")).unwrap_or_else(|e| panic!("{e}"));
+        let figures =
+            parse(include_str!("../../data/figures.json")).unwrap_or_else(|e| panic!("{e}"));
         assert!(figures.len() >= 30);
     }
 }

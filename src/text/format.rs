@@ -3,8 +3,9 @@
 //!
 //! Compiled into the Wasm, so the decimals are done with integer arithmetic.
 
-use crate::figures::{Bound, Figure, Hedge, Unit};
-use crate::locale::{Lang, Shown};
+use super::money::{rmb_per_usd, Shown};
+use crate::data::figures::{Bound, Figure, Hedge, Unit};
+use crate::lang::Lang;
 
 /// `parts` with `separator` between them: `[T]::join` for whatever iterates over text, in one
 /// small loop rather than std's per-type copy of its join.
@@ -115,27 +116,33 @@ fn scaled_zh(value: f64) -> String {
 /// A value in its unit, without hedge: "Rmb3.4bn", "$525m", "40%", "2,400", "17m", "2019";
 /// in Chinese "34亿元", "5.25亿美元", "40%", "2400", "1700万", "2019年".
 pub fn value(value: f64, unit: Unit, lang: Lang) -> String {
-    match (lang.built(), unit) {
-        (_, Unit::Percent | Unit::PercentChange) => format!("{}%", trimmed(value, 1)),
-        (Lang::En, Unit::Rmb) => format!("Rmb{}", scaled(value)),
-        (Lang::En, Unit::Usd) => format!("${}", scaled(value)),
-        (Lang::En, Unit::Count | Unit::Cities) => grouped(value),
-        (Lang::En, Unit::People) => scaled(value),
-        (Lang::En, Unit::Year) => trimmed(value, 0),
-        (Lang::En, Unit::RmbPerUsd) => format!("Rmb{} per $", trimmed(value, 2)),
-        (Lang::Zh, Unit::Rmb) => format!("{}元", scaled_zh(value)),
-        (Lang::Zh, Unit::Usd) => format!("{}美元", scaled_zh(value)),
-        (Lang::Zh, Unit::Count | Unit::Cities | Unit::People) => scaled_zh(value),
-        (Lang::Zh, Unit::Year) => format!("{}年", trimmed(value, 0)),
-        (Lang::Zh, Unit::RmbPerUsd) => format!("1美元兑{}元", trimmed(value, 2)),
-    }
+    let percent = || format!("{}%", trimmed(value, 1));
+    lang.pick_with(
+        || match unit {
+            Unit::Rmb => format!("Rmb{}", scaled(value)),
+            Unit::Usd => format!("${}", scaled(value)),
+            Unit::Count | Unit::Cities => grouped(value),
+            Unit::People => scaled(value),
+            Unit::Year => trimmed(value, 0),
+            Unit::RmbPerUsd => format!("Rmb{} per $", trimmed(value, 2)),
+            Unit::Percent | Unit::PercentChange => percent(),
+        },
+        || match unit {
+            Unit::Rmb => format!("{}元", scaled_zh(value)),
+            Unit::Usd => format!("{}美元", scaled_zh(value)),
+            Unit::Count | Unit::Cities | Unit::People => scaled_zh(value),
+            Unit::Year => format!("{}年", trimmed(value, 0)),
+            Unit::RmbPerUsd => format!("1美元兑{}元", trimmed(value, 2)),
+            Unit::Percent | Unit::PercentChange => percent(),
+        },
+    )
 }
 
 /// A hedge in words: "more than", "超过".
 pub fn hedge(h: Hedge, lang: Lang) -> &'static str {
-    match lang.built() {
-        Lang::En => h.words(),
-        Lang::Zh => match h {
+    lang.pick_with(
+        || h.words(),
+        || match h {
             Hedge::MoreThan => "超过",
             Hedge::AtLeast => "至少",
             Hedge::Almost => "近",
@@ -143,7 +150,7 @@ pub fn hedge(h: Hedge, lang: Lang) -> &'static str {
             Hedge::LessThan => "不足",
             Hedge::About => "约",
         },
-    }
+    )
 }
 
 /// An amount as a reader sees it in words, hedge first: "more than $3bn", "under 50%",
@@ -157,18 +164,22 @@ pub fn words(s: &Shown, lang: Lang) -> String {
 /// `v`, the words for `s`'s amount, with `s`'s hedge and conversion as [`words`] puts them.
 pub fn hedged(v: String, s: &Shown, lang: Lang) -> String {
     let hedged = s.hedge.filter(|h| *h != Hedge::About);
-    match (lang.built(), s.converted, s.hedge) {
-        (Lang::En, false, Some(h)) => format!("{} {v}", h.words()),
-        (Lang::Zh, false, Some(h)) => format!("{}{v}", hedge(h, lang)),
-        (_, false, None) => v,
-        (Lang::En, true, _) => match hedged {
-            Some(h) => format!("{} the equivalent of {v}", h.words()),
-            None => format!("about {v}"),
-        },
-        (Lang::Zh, true, _) => match hedged {
-            Some(h) => format!("折合{}{v}", hedge(h, lang)),
-            None => format!("约合{v}"),
-        },
+    match (s.converted, s.hedge) {
+        (false, None) => v,
+        (false, Some(h)) => lang.pick_with(
+            || format!("{} {v}", h.words()),
+            || format!("{}{v}", hedge(h, lang)),
+        ),
+        (true, _) => lang.pick_with(
+            || match hedged {
+                Some(h) => format!("{} the equivalent of {v}", h.words()),
+                None => format!("about {v}"),
+            },
+            || match hedged {
+                Some(h) => format!("折合{}{v}", hedge(h, lang)),
+                None => format!("约合{v}"),
+            },
+        ),
     }
 }
 
@@ -180,10 +191,9 @@ pub fn label(s: &Shown, lang: Lang) -> String {
         return words(s, lang);
     }
     let v = value(s.value, s.unit, lang);
-    match (lang.built(), s.hedge.filter(|h| *h != Hedge::About)) {
-        (_, None) => format!("≈{v}"),
-        (Lang::En, Some(h)) => format!("{} ≈{v}", h.words()),
-        (Lang::Zh, Some(_)) => words(s, lang),
+    match s.hedge.filter(|h| *h != Hedge::About) {
+        None => format!("≈{v}"),
+        Some(h) => lang.pick_with(|| format!("{} ≈{v}", h.words()), || words(s, lang)),
     }
 }
 
@@ -201,6 +211,13 @@ pub fn short(f: &Figure, lang: Lang) -> String {
         Bound::Upper => format!("<{v}"),
         Bound::Approximate => format!("≈{v}"),
     }
+}
+
+/// What the currency control says beside itself when converting: the rate, briefly. (Each
+/// converted chart's footnote says where the rate comes from.)
+pub fn rate_statement(lang: Lang) -> String {
+    let rate = value(rmb_per_usd(), Unit::RmbPerUsd, lang);
+    lang.pick_with(|| format!("at {rate}"), || format!("按{rate}折算"))
 }
 
 /// How wide a text is, counting a CJK character or full-width sign as two Latin characters
@@ -235,11 +252,11 @@ mod tests {
         let parts = ["x", "y"];
         assert_eq!(join(parts, " · "), parts.join(" · "));
     }
-    use crate::figures::{article, get};
-    use crate::locale::Currency;
+    use crate::data::figures::{article, get};
+    use crate::text::money::Currency;
 
-    const EN: Lang = Lang::En;
-    const ZH: Lang = Lang::Zh;
+    const EN: Lang = Lang::EN;
+    const ZH: Lang = Lang::ZH;
 
     #[test]
     fn css_lengths_keep_two_decimals_without_float_formatting() {
@@ -381,5 +398,11 @@ mod tests {
         assert_eq!(width("34亿元"), 6);
         assert_eq!(width("《金融时报》"), 12);
         assert_eq!(width("资料来源："), 10);
+    }
+
+    #[test]
+    fn the_rate_is_stated_with_where_it_comes_from() {
+        assert_eq!(rate_statement(Lang::EN), "at Rmb6.48 per $");
+        assert_eq!(rate_statement(Lang::ZH), "按1美元兑6.48元折算");
     }
 }

@@ -4,9 +4,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::figures::Bound;
-use crate::scene::{Anchor, Bar, Grow, Label, Rect, Scene, Slot};
-use crate::theme::{Rgba, Theme};
+use crate::data::figures::Bound;
+use crate::draw::scene::{Anchor, Bar, Grow, Label, Rect, Scene, Slot};
+use crate::draw::theme::{Rgba, Theme};
 
 /// The font stack: the reader's system font, no web font to download.
 pub const FONT: &str = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif";
@@ -379,17 +379,17 @@ pub fn to_svg(scene: &Scene, theme: &Theme, (width, height): (u32, u32)) -> Stri
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::charts::ChartState;
-    use crate::locale::Locale;
-    use crate::theme::LIGHT;
+    use crate::chart::ChartId;
+    use crate::draw::theme::LIGHT;
+    use crate::text::locale::Locale;
 
-    fn svg(state: ChartState, w: u32, h: u32) -> String {
+    fn svg(state: ChartId, w: u32, h: u32) -> String {
         to_svg(&state.scene(&LIGHT, &Locale::default()), &LIGHT, (w, h))
     }
 
     #[test]
     fn a_point_inside_a_bar_finds_it_and_a_point_far_outside_finds_nothing() {
-        let scene = ChartState::Funding.scene(&LIGHT, &Locale::default());
+        let scene = ChartId::Funding.scene(&LIGHT, &Locale::default());
         let size = (600.0, 480.0, 1.0);
         let layout = Layout::new(size.0, size.1, size.2);
         let bar = layout.rect(
@@ -414,8 +414,8 @@ mod tests {
 
     #[test]
     fn thin_marks_are_reachable_across_a_target_sized_box_and_scale_with_the_screen() {
-        use crate::scene::Rect as R;
-        let funding = ChartState::Funding.scene(&LIGHT, &Locale::default());
+        use crate::draw::scene::Rect as R;
+        let funding = ChartId::Funding.scene(&LIGHT, &Locale::default());
         let template = funding
             .bar("ipo")
             .expect("the funding chart has an ipo bar");
@@ -465,7 +465,7 @@ mod tests {
 
     #[test]
     fn dots_are_hit_around_their_centre() {
-        let scene = ChartState::Peers.scene(&LIGHT, &Locale::default());
+        let scene = ChartId::Peers.scene(&LIGHT, &Locale::default());
         let size = (600.0, 480.0, 1.0);
         let layout = Layout::new(size.0, size.1, size.2);
         let dot = &scene.dots[0];
@@ -502,12 +502,12 @@ mod tests {
 
     #[test]
     fn a_chart_in_chinese_is_set_in_the_pages_chinese_fonts() {
-        use crate::locale::Lang;
+        use crate::lang::Lang;
         let zh = Locale {
-            lang: Lang::Zh,
+            lang: Lang::ZH,
             ..Locale::default()
         };
-        for state in ChartState::ALL {
+        for state in ChartId::ALL {
             let english = state.scene(&LIGHT, &Locale::default());
             let chinese = state.scene(&LIGHT, &zh);
             assert_eq!(font_for(&english), FONT, "{}", state.id());
@@ -516,7 +516,7 @@ mod tests {
             assert!(svg.contains("WenQuanYi Micro Hei"), "{}", state.id());
         }
         // The same stack as the page's CSS for Chinese, in the same order.
-        let css = include_str!("../www/style.css");
+        let css = include_str!("../../www/style.css");
         let page: Vec<String> = css
             .split("--cjk:")
             .nth(1)
@@ -531,7 +531,7 @@ mod tests {
 
     #[test]
     fn every_state_draws_its_marks_and_words_to_svg() {
-        for (state, locale) in ChartState::ALL
+        for (state, locale) in ChartId::ALL
             .into_iter()
             .flat_map(|s| Locale::all().map(|l| (s, l)))
         {
@@ -585,12 +585,12 @@ mod tests {
             noted.label_point(Slot::Footnote),
             (noted.pad, noted.footnote_y)
         );
-        let funding = crate::locale::Locale {
-            currency: crate::locale::Currency::Rmb,
+        let funding = crate::text::locale::Locale {
+            currency: crate::text::money::Currency::Rmb,
             ..Locale::default()
         };
-        assert!(ChartState::Funding.scene(&LIGHT, &funding).has_footnote());
-        assert!(!ChartState::Funding
+        assert!(ChartId::Funding.scene(&LIGHT, &funding).has_footnote());
+        assert!(!ChartId::Funding
             .scene(&LIGHT, &Locale::default())
             .has_footnote());
     }
@@ -598,14 +598,14 @@ mod tests {
     #[test]
     fn hedges_change_how_a_bar_is_drawn() {
         // The funding chart's "more than" bar trails off in three fading strips.
-        let out = svg(ChartState::Funding, 600, 500);
-        let solid = ChartState::Funding
+        let out = svg(ChartId::Funding, 600, 500);
+        let solid = ChartId::Funding
             .scene(&LIGHT, &Locale::default())
             .bars
             .len();
         assert_eq!(out.matches("<rect").count(), 1 + solid + 3);
         // The helmets chart's "under 50%" bar is pale and capped by dashes.
-        let helmets = svg(ChartState::Helmets, 600, 500);
+        let helmets = svg(ChartId::Helmets, 600, 500);
         assert!(helmets.contains("opacity=\"0.35\""), "no pale bar");
         assert!(
             helmets.matches("<polyline").count() >= 4,

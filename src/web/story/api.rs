@@ -3,11 +3,14 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{app, canvas, panic};
-use crate::charts::ChartState;
-use crate::figures;
-use crate::locale::{Currency, Lang, Locale};
-use crate::theme::Theme;
+use super::app;
+use crate::chart::ChartId;
+use crate::data::figures;
+use crate::draw::theme::Theme;
+use crate::lang::Lang;
+use crate::text::locale::Locale;
+use crate::text::money::Currency;
+use crate::web::{canvas, panic};
 
 /// Every figure, the article's and the derived ones, as plain objects:
 /// `{id, value, unit, hedge, year, label, label_zh, source, derived, note}` (absent values are `null`).
@@ -80,18 +83,18 @@ fn settled_scene(
     dark: bool,
     lang: Option<String>,
     currency: Option<String>,
-) -> Result<(crate::scene::Scene, &'static Theme), JsValue> {
+) -> Result<(crate::draw::scene::Scene, &'static Theme), JsValue> {
     let state = chart_state(state)?;
     let locale = locale(lang, currency)?;
     let theme = Theme::for_dark_mode(dark);
     Ok((state.scene(theme, &locale), theme))
 }
 
-fn chart_state(id: &str) -> Result<ChartState, JsValue> {
-    ChartState::from_id(id).ok_or_else(|| {
+fn chart_state(id: &str) -> Result<ChartId, JsValue> {
+    ChartId::from_id(id).ok_or_else(|| {
         JsValue::from_str(&format!(
             "unknown chart \"{id}\"; known charts: {}",
-            crate::embed::chart_ids()
+            crate::host::embed::chart_ids()
         ))
     })
 }
@@ -108,7 +111,7 @@ fn locale(lang: Option<String>, currency: Option<String>) -> Result<Locale, JsVa
     };
     if lang.built() != lang {
         // The API's codes, not the BCP 47 tags of `Lang::code`.
-        let code = |l: Lang| if l == Lang::En { "en" } else { "zh" };
+        let code = |l: Lang| if l == Lang::EN { "en" } else { "zh" };
         return Err(JsValue::from_str(&format!(
             "this edition's Wasm draws only in \"{}\"; for \"{}\", call drawChart on the edition in that language",
             code(lang.built()),

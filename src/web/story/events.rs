@@ -8,11 +8,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{IntersectionObserver, IntersectionObserverInit, ResizeObserver};
 
 use super::app::Page;
-use super::dom::{js_err, matches};
-use super::host::{keep_host_told, parse_child_id};
-use super::panic::poisoned;
-use crate::embed::HostViewport;
-use crate::scroll::root_margin;
+use crate::host::viewport::HostViewport;
+use crate::story::scroll::root_margin;
+use crate::web::dom::{js_err, matches};
+use crate::web::host::{keep_host_told, parse_child_id};
+use crate::web::panic::poisoned;
 
 impl Page {
     /// Watches the steps cross the trigger line, (re)placing the observer when the layout moved the line.

@@ -7,19 +7,21 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlElement, IntersectionObserver, Window};
 
-use super::canvas;
-use super::dom::{by_id, js_err, matches, page_lang, window_and_document};
-use super::panic::poisoned;
-use crate::charts::{ChartState, Charts};
-use crate::embed::HostViewport;
-use crate::format::css_px;
-use crate::locale::{currency_in_query, query_with_currency, Currency, Lang, Locale};
-use crate::record::Value;
-use crate::scene::Scene;
-use crate::scroll::{active_step, parse_trigger, trigger_line, TRIGGER};
-use crate::story::{Change, StepEvent, StoryState, STEPS};
-use crate::theme::Theme;
-use crate::tween::{Transition, DURATION_MS};
+use crate::chart::{Chart, ChartId};
+use crate::draw::scene::Scene;
+use crate::draw::theme::Theme;
+use crate::draw::tween::{Transition, DURATION_MS};
+use crate::host::query::{currency_in_query, query_with_currency};
+use crate::host::viewport::HostViewport;
+use crate::story::record::Value;
+use crate::story::scroll::{active_step, parse_trigger, trigger_line, TRIGGER};
+use crate::story::steps::{Change, StepEvent, StoryState, STEPS};
+use crate::text::format::css_px;
+use crate::text::locale::Locale;
+use crate::text::money::Currency;
+use crate::web::canvas;
+use crate::web::dom::{by_id, js_err, matches, page_lang, window_and_document};
+use crate::web::panic::poisoned;
 
 thread_local! {
     static STARTED: Cell<bool> = const { Cell::new(false) };
@@ -58,7 +60,7 @@ pub struct App {
     /// The page's language and how the reader wants money shown.
     pub(super) locale: Locale,
     /// The settled chart's model: what its marks show, for tooltips.
-    pub(super) charts: Option<Charts>,
+    pub(super) charts: Option<Chart>,
     /// The link to the other language's edition, and its address without query or fragment.
     lang_switch: Option<(Element, String)>,
     frame_pending: bool,
@@ -112,8 +114,8 @@ impl App {
         if ids != expected {
             return Err(js_err(&format!(
                 "the page's steps ({}) should be {}",
-                crate::format::join(&ids, ", "),
-                crate::format::join(&expected, ", ")
+                crate::text::format::join(&ids, ", "),
+                crate::text::format::join(&expected, ", ")
             )));
         }
         let lang = page_lang();
@@ -214,7 +216,7 @@ impl App {
             return Ok(());
         }
         let hash = self.window.location().hash()?;
-        let Some(index) = crate::story::index_of(hash.trim_start_matches('#')) else {
+        let Some(index) = crate::story::steps::index_of(hash.trim_start_matches('#')) else {
             return Ok(());
         };
         if self.measure().0 != index {
@@ -260,7 +262,7 @@ impl App {
         )
     }
 
-    fn chart(&self) -> ChartState {
+    fn chart(&self) -> ChartId {
         self.story.chart()
     }
 
@@ -354,10 +356,10 @@ impl App {
         if let Some(live) = &self.live {
             let title = self.shown.text("title").unwrap_or_default();
             let (n, of) = (index + 1, STEPS.len());
-            live.set_text_content(Some(&match self.locale.lang.built() {
-                Lang::En => format!("Chart {n} of {of}: {title}"),
-                Lang::Zh => format!("第{n}张图表（共{of}张）：{title}"),
-            }));
+            live.set_text_content(Some(&self.locale.lang.pick_with(
+                || format!("Chart {n} of {of}: {title}"),
+                || format!("第{n}张图表（共{of}张）：{title}"),
+            )));
         }
         self.update_address()
     }

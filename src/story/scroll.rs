@@ -31,7 +31,7 @@ pub fn parse_trigger(css: &str) -> Option<f64> {
 /// The IntersectionObserver root margin that leaves only the viewport above the trigger line.
 pub fn root_margin(fraction: f64) -> String {
     let percent = ((1.0 - fraction) * 100.0).round();
-    format!("0px 0px -{}% 0px", crate::format::trimmed(percent, 0))
+    format!("0px 0px -{}% 0px", crate::text::format::trimmed(percent, 0))
 }
 
 /// The trigger line's distance from the top of the viewport, in CSS pixels.

@@ -1,33 +1,33 @@
 //! The story's steps, in order, each naming the chart state it shows, and the reader's place in them.
 
-use crate::charts::ChartState;
-use crate::scroll::{direction, Direction};
+use crate::chart::ChartId;
+use crate::story::scroll::{direction, Direction};
 
 /// One step of the scrolly text: its anchor id in the page and the chart beside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Step {
     pub id: &'static str,
-    pub chart: ChartState,
+    pub chart: ChartId,
 }
 
-const fn step(id: &'static str, chart: ChartState) -> Step {
+const fn step(id: &'static str, chart: ChartId) -> Step {
     Step { id, chart }
 }
 
 /// The steps, in reading order. `www/index.html` has one `.step` per entry, same id, same `data-chart`.
 pub const STEPS: [Step; 12] = [
-    step("the-bet", ChartState::Funding),
-    step("four-hopefuls", ChartState::Peers),
-    step("growing-sales", ChartState::RevenueTrend),
-    step("revenue-mix", ChartState::RevenueMix),
-    step("big-buyers", ChartState::Customers),
-    step("smart-cities", ChartState::Cities),
-    step("cameras", ChartState::Detection),
-    step("mopeds", ChartState::Helmets),
-    step("megvii", ChartState::Megvii),
-    step("abroad", ChartState::Timeline),
-    step("driving", ChartState::Mentions),
-    step("state-support", ChartState::Grants),
+    step("the-bet", ChartId::Funding),
+    step("four-hopefuls", ChartId::Peers),
+    step("growing-sales", ChartId::RevenueTrend),
+    step("revenue-mix", ChartId::RevenueMix),
+    step("big-buyers", ChartId::Customers),
+    step("smart-cities", ChartId::Cities),
+    step("cameras", ChartId::Detection),
+    step("mopeds", ChartId::Helmets),
+    step("megvii", ChartId::Megvii),
+    step("abroad", ChartId::Timeline),
+    step("driving", ChartId::Mentions),
+    step("state-support", ChartId::Grants),
 ];
 
 /// What changed when the reader moved.
@@ -82,7 +82,7 @@ impl StoryState {
     }
 
     /// The chart for the active step; the first step's before the reader has reached any.
-    pub fn chart(&self) -> ChartState {
+    pub fn chart(&self) -> ChartId {
         STEPS[self.active.unwrap_or(0)].chart
     }
 
@@ -127,9 +127,9 @@ mod tests {
     #[test]
     fn every_step_names_an_existing_chart_state_and_every_state_is_shown() {
         for s in STEPS {
-            assert_eq!(ChartState::from_id(s.chart.id()), Some(s.chart));
+            assert_eq!(ChartId::from_id(s.chart.id()), Some(s.chart));
         }
-        for state in ChartState::ALL {
+        for state in ChartId::ALL {
             assert!(
                 STEPS.iter().any(|s| s.chart == state),
                 "{} is never shown",
@@ -167,7 +167,7 @@ mod tests {
 
     #[test]
     fn the_page_has_exactly_these_steps_in_this_order() {
-        let html = include_str!("../www/index.html");
+        let html = include_str!("../../www/index.html");
         let mut found = Vec::new();
         for chunk in html.split(" class=\"step\"").skip(1) {
             let tag = chunk.split('>').next().expect("the tag closes");
@@ -195,7 +195,7 @@ mod tests {
 
     #[test]
     fn step_events_say_where_the_reader_went() {
-        use crate::record::Value::{Null, Number, Text};
+        use crate::story::record::Value::{Null, Number, Text};
         let mut story = StoryState::default();
         let first = StepEvent::new(story.go_to(0).expect("a change"));
         assert_eq!(

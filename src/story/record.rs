@@ -5,8 +5,8 @@
 //! serializer and a field-name cache into the story page's Wasm, 3 KB gzip of a 60 KB budget, to
 //! copy one list. The tests hold each record to the serde shape of `data/figures.json`.
 
-use crate::figures::Figure;
-use crate::story::StepEvent;
+use crate::data::figures::Figure;
+use crate::story::steps::StepEvent;
 
 /// A field's value, as JavaScript (and JSON) sees it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -74,7 +74,7 @@ impl StepEvent {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::figures;
+    use crate::data::figures;
 
     /// A record as the JSON value serde would write for it.
     fn json(record: &[(&str, Value)]) -> serde_json::Value {

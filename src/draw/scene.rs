@@ -4,8 +4,8 @@
 //! text sizes and line widths are in CSS pixels. Marks with the same key in two scenes are the same
 //! thing, so a transition moves them instead of replacing them.
 
-use crate::figures::Bound;
-use crate::theme::Rgba;
+use crate::data::figures::Bound;
+use crate::draw::theme::Rgba;
 
 /// A rectangle in plot coordinates.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -1,7 +1,7 @@
 //! Transitions between scenes: easing, and blending two scenes mark by mark.
 
-use crate::scene::{Bar, Dot, Label, Line, Rect, Scene, Slot};
-use crate::theme::Rgba;
+use crate::draw::scene::{Bar, Dot, Label, Line, Rect, Scene, Slot};
+use crate::draw::theme::Rgba;
 
 /// How long a transition takes, in milliseconds.
 pub const DURATION_MS: f64 = 450.0;
@@ -233,8 +233,8 @@ impl Transition {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::figures::Bound;
-    use crate::scene::{Anchor, Grow, Size};
+    use crate::data::figures::Bound;
+    use crate::draw::scene::{Anchor, Grow, Size};
 
     fn bar(key: &str, x1: f64) -> Bar {
         Bar {
