@@ -6,8 +6,25 @@
 //! of the other.
 
 /// The language of every word a chart, its text alternative, its table and an embed notice show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+///
+/// Its equality is written out rather than derived, which keeps its constants out of patterns:
+/// `match lang { Lang::EN => … }` does not compile, here or in another crate.
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Lang(Tongue);
+
+impl PartialEq for Lang {
+    fn eq(&self, other: &Lang) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl Eq for Lang {}
+
+impl std::hash::Hash for Lang {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
 
 /// What a [`Lang`] is, sealed in this module.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

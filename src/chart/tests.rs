@@ -430,13 +430,11 @@ fn money_follows_the_currency_mode_and_conversions_are_noted() {
             .filter(|x| x.key != "fx-note" && x.key != "subtitle")
             .map(|x| x.text.as_str())
             .collect();
-        let (other, name) = match (l.lang, l.currency) {
-            (_, Currency::Reported) => continue,
-            (Lang::EN, Currency::Rmb) => ("$", "dollars"),
-            (Lang::EN, Currency::Usd) => ("Rmb", "renminbi"),
-            (Lang::ZH, Currency::Rmb) => ("美元", "dollars"),
+        let (other, name) = match l.currency {
+            Currency::Reported => continue,
+            Currency::Rmb => (l.lang.pick("$", "美元"), "dollars"),
             // 元 not as part of 美元: renminbi.
-            (Lang::ZH, Currency::Usd) => ("元", "renminbi"),
+            Currency::Usd => (l.lang.pick("Rmb", "元"), "renminbi"),
         };
         for text in &labels {
             let rest = text.replace("美元", "");

@@ -63,10 +63,7 @@ pub const EDITIONS: [Edition; 2] = [
 /// The file name of a static chart: `funding.svg`, `funding-dark.zh.svg`.
 pub fn svg_name(state: ChartId, dark: bool, lang: Lang) -> String {
     let theme = if dark { "-dark" } else { "" };
-    let lang = match lang {
-        Lang::EN => "",
-        Lang::ZH => ".zh",
-    };
+    let lang = lang.pick("", ".zh");
     format!("{}{theme}{lang}.svg", state.id())
 }
 
@@ -99,10 +96,10 @@ pub fn chart_markup(state: ChartId, edition: Edition) -> String {
     }
     let (w, h) = SIZE;
     let root = edition.root;
-    let (summary, figure, value, year, source) = match lang {
-        Lang::EN => ("Data for this chart", "Figure", "Value", "Year", "Source"),
-        Lang::ZH => ("本图数据", "项目", "数值", "年份", "来源"),
-    };
+    let (summary, figure, value, year, source) = lang.pick(
+        ("Data for this chart", "Figure", "Value", "Year", "Source"),
+        ("本图数据", "项目", "数值", "年份", "来源"),
+    );
     format!(
         "\n        <figure class=\"static-chart\">\
          <noscript><picture><source srcset=\"{root}charts/{dark}\" media=\"screen and (prefers-color-scheme: dark)\">\
