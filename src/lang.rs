@@ -5,6 +5,9 @@
 //! and a build with one language's feature (the story's Wasm for one edition) drops every string
 //! of the other.
 
+/// Words written in both languages, English beside Chinese: what [`Lang::say`] chooses from.
+pub type Words = (&'static str, &'static str);
+
 /// The language of every word a chart, its text alternative, its table and an embed notice show.
 ///
 /// Its equality is written out rather than derived, which keeps its constants out of patterns:
@@ -104,6 +107,12 @@ impl Lang {
         }
     }
 
+    /// The words in this language as built, from a pair written side by side.
+    #[inline(always)]
+    pub fn say(self, (en, zh): Words) -> &'static str {
+        self.pick(en, zh)
+    }
+
     /// The text in this language, from the two written side by side: [`Lang::pick`] for text.
     pub fn t<'a>(self, en: &'a str, zh: &'a str) -> &'a str {
         self.pick(en, zh)
@@ -136,6 +145,7 @@ mod tests {
         assert_eq!(Lang::EN.pick("one", "一"), "one");
         assert_eq!(Lang::ZH.t("one", "一"), "一");
         assert_eq!(Lang::ZH.pick_with(|| 1, || 2), 2);
+        assert_eq!(Lang::EN.say(("one", "一")), "one");
         assert_eq!(Lang::ZH.built(), Lang::ZH);
     }
 }

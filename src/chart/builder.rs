@@ -12,6 +12,25 @@ use crate::text::format;
 use crate::text::locale::Locale;
 use crate::text::money::Shown;
 
+/// A horizontal bar's thickness, in plot heights: nine rows would fill the plot.
+pub(super) const ROW_THICKNESS: f64 = 0.09;
+/// How far a row's category sits above its bar, in plot heights: clear of the bar, near it.
+pub(super) const CATEGORY_ABOVE_ROW: f64 = 0.035;
+/// The gap between a row's end and its value, in plot widths; wider after an open end (a
+/// lower bound), which is drawn past the bar's end.
+pub(super) const ROW_VALUE_GAP: f64 = 0.02;
+const ROW_VALUE_GAP_OPEN: f64 = 0.06;
+/// The gap between a column's top and its value, in plot heights; taller above an open end.
+const COLUMN_VALUE_GAP: f64 = 0.04;
+const COLUMN_VALUE_GAP_OPEN: f64 = 0.07;
+/// How far a column's category sits below the baseline, in plot heights: one line of text.
+const CATEGORY_BELOW_COLUMN: f64 = 0.05;
+/// How far across a share of 100% reaches in the charts of shares of sales (the revenue mix,
+/// Megvii): the same in both, so the Smart City bar is the same mark in both and does not move.
+pub(super) const SHARE_REACH: f64 = 0.7;
+/// Rules (baselines, row rules) are a CSS pixel wide.
+pub(super) const RULE_WIDTH: f64 = 1.0;
+
 /// A scene under construction, with the figures it has used.
 pub struct Chart {
     pub scene: Scene,
@@ -252,13 +271,12 @@ impl Chart {
     ) {
         let said = self.said(f);
         self.point(category, &said);
-        const THICK: f64 = 0.09;
         let end = scale.map(f.value);
         let ink = self.theme.ink;
         self.at(
             &format!("{key}-cat"),
             category,
-            (0.0, y - 0.035),
+            (0.0, y - CATEGORY_ABOVE_ROW),
             Anchor::Start,
             Size::Body,
             ink,
@@ -269,7 +287,7 @@ impl Chart {
                 x0: scale.map(0.0),
                 y0: y,
                 x1: end,
-                y1: y + THICK,
+                y1: y + ROW_THICKNESS,
             },
             colour,
             Grow::Right,
@@ -278,15 +296,15 @@ impl Chart {
         self.shows(key, f.id);
         // Leave room for the open end an unbounded bar is drawn with.
         let gap = if f.bound() == Bound::Lower {
-            0.06
+            ROW_VALUE_GAP_OPEN
         } else {
-            0.02
+            ROW_VALUE_GAP
         };
         let text = self.labelled(f);
         self.at(
             &format!("{key}-value"),
             &text,
-            (end + gap, y + THICK / 2.0),
+            (end + gap, y + ROW_THICKNESS / 2.0),
             Anchor::Start,
             Size::Body,
             ink,
@@ -323,9 +341,9 @@ impl Chart {
         );
         self.shows(key, f.id);
         let gap = if f.bound() == Bound::Lower {
-            0.07
+            COLUMN_VALUE_GAP_OPEN
         } else {
-            0.04
+            COLUMN_VALUE_GAP
         };
         let text = self.labelled(f);
         self.at(
@@ -340,7 +358,7 @@ impl Chart {
         self.at(
             &format!("{key}-cat"),
             category,
-            (x + width / 2.0, base + 0.05),
+            (x + width / 2.0, base + CATEGORY_BELOW_COLUMN),
             Anchor::Middle,
             Size::Body,
             ink,
@@ -349,7 +367,7 @@ impl Chart {
 
     pub(super) fn baseline(&mut self, y: f64) {
         let rule = self.theme.rule;
-        self.line("baseline", (0.0, y), (1.0, y), rule, 1.0, false);
+        self.line("baseline", (0.0, y), (1.0, y), rule, RULE_WIDTH, false);
     }
 
     pub(super) fn note(&mut self, key: &str, text: &str, y: f64) {
