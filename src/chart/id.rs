@@ -92,7 +92,7 @@ impl ChartId {
     }
 }
 
-/// Every figure id any chart state uses.
+/// Every figure id any chart uses.
 pub fn used_figures() -> Vec<&'static str> {
     let mut ids: Vec<&'static str> = ChartId::ALL
         .iter()

@@ -453,7 +453,7 @@ fn money_follows_the_currency_mode_and_conversions_are_noted() {
         }
     }
     // Money charts change their words, and only their words.
-    for (state, key) in [
+    for (chart, key) in [
         (ChartId::Funding, "raised-value"),
         (ChartId::RevenueTrend, "rev-0-value"),
         (ChartId::Grants, "grants-2020-value"),
@@ -464,7 +464,7 @@ fn money_follows_the_currency_mode_and_conversions_are_noted() {
             let texts: Vec<String> = Currency::ALL
                 .iter()
                 .map(|c| {
-                    state
+                    chart
                         .scene(&LIGHT, &locale(lang, *c))
                         .text(key)
                         .unwrap()
@@ -472,7 +472,7 @@ fn money_follows_the_currency_mode_and_conversions_are_noted() {
                 })
                 .collect();
             let changed = texts[1] != texts[0] || texts[2] != texts[0];
-            assert!(changed, "{} {key}: {texts:?}", state.id());
+            assert!(changed, "{} {key}: {texts:?}", chart.id());
         }
     }
     let rmb = ChartId::Funding.scene(&LIGHT, &locale(Lang::EN, Currency::Rmb));
@@ -548,7 +548,7 @@ fn tables_keep_the_sourced_value_beside_a_conversion() {
 
 #[test]
 fn tooltips_give_the_sourced_figure_its_year_and_source() {
-    let tip = |state: ChartId, l: Locale, key: &str| state.build(&LIGHT, &l).tooltip(key);
+    let tip = |chart: ChartId, l: Locale, key: &str| chart.build(&LIGHT, &l).tooltip(key);
     let en = L;
     assert_eq!(
         tip(ChartId::Funding, en, "raised").as_deref(),

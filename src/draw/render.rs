@@ -383,8 +383,8 @@ mod tests {
     use crate::draw::theme::LIGHT;
     use crate::text::locale::Locale;
 
-    fn svg(state: ChartId, w: u32, h: u32) -> String {
-        to_svg(&state.scene(&LIGHT, &Locale::default()), &LIGHT, (w, h))
+    fn svg(chart: ChartId, w: u32, h: u32) -> String {
+        to_svg(&chart.scene(&LIGHT, &Locale::default()), &LIGHT, (w, h))
     }
 
     #[test]
@@ -507,13 +507,13 @@ mod tests {
             lang: Lang::ZH,
             ..Locale::default()
         };
-        for state in ChartId::ALL {
-            let english = state.scene(&LIGHT, &Locale::default());
-            let chinese = state.scene(&LIGHT, &zh);
-            assert_eq!(font_for(&english), FONT, "{}", state.id());
-            assert_eq!(font_for(&chinese), FONT_ZH, "{}", state.id());
+        for chart in ChartId::ALL {
+            let english = chart.scene(&LIGHT, &Locale::default());
+            let chinese = chart.scene(&LIGHT, &zh);
+            assert_eq!(font_for(&english), FONT, "{}", chart.id());
+            assert_eq!(font_for(&chinese), FONT_ZH, "{}", chart.id());
             let svg = to_svg(&chinese, &LIGHT, (390, 520));
-            assert!(svg.contains("WenQuanYi Micro Hei"), "{}", state.id());
+            assert!(svg.contains("WenQuanYi Micro Hei"), "{}", chart.id());
         }
         // The same stack as the page's CSS for Chinese, in the same order.
         let css = include_str!("../../www/style.css");
@@ -530,25 +530,25 @@ mod tests {
     }
 
     #[test]
-    fn every_state_draws_its_marks_and_words_to_svg() {
-        for (state, locale) in ChartId::ALL
+    fn every_chart_draws_its_marks_and_words_to_svg() {
+        for (chart, locale) in ChartId::ALL
             .into_iter()
             .flat_map(|s| Locale::all().map(|l| (s, l)))
         {
-            let scene = state.scene(&LIGHT, &locale);
+            let scene = chart.scene(&LIGHT, &locale);
             let out = to_svg(&scene, &LIGHT, (600, 500));
             let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/charts");
             std::fs::create_dir_all(&dir).expect("target/ should be writable");
             let name = match (locale.lang.code(), locale.currency.id()) {
-                ("en", "reported") => format!("{}.svg", state.id()),
-                (lang, currency) => format!("{}-{lang}-{currency}.svg", state.id()),
+                ("en", "reported") => format!("{}.svg", chart.id()),
+                (lang, currency) => format!("{}-{lang}-{currency}.svg", chart.id()),
             };
             std::fs::write(dir.join(name), &out).expect("target/ should be writable");
             assert!(
                 out.contains(&LIGHT.background.css_hex().to_uppercase())
                     || out.contains(&LIGHT.background.css_hex()),
                 "{}: no background",
-                state.id()
+                chart.id()
             );
             for line in scene.labels.iter().flat_map(|l| l.text.lines()) {
                 let escaped = line
@@ -557,20 +557,20 @@ mod tests {
                     .replace('>', "&gt;")
                     .replace('"', "&quot;")
                     .replace('\'', "&apos;");
-                assert!(out.contains(&escaped), "{}: {line:?} not drawn", state.id());
+                assert!(out.contains(&escaped), "{}: {line:?} not drawn", chart.id());
             }
             let rects = out.matches("<rect").count();
             assert!(
                 rects > scene.bars.len(),
                 "{}: {rects} rects for {} bars",
-                state.id(),
+                chart.id(),
                 scene.bars.len()
             );
             assert_eq!(
                 out.matches("<circle").count(),
                 scene.dots.len(),
                 "{}",
-                state.id()
+                chart.id()
             );
         }
     }

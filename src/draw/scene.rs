@@ -132,7 +132,7 @@ pub struct Dot {
     pub colour: Rgba,
 }
 
-/// Everything one chart state draws.
+/// Everything one chart draws.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Scene {
     pub bars: Vec<Bar>,

@@ -1,4 +1,4 @@
-//! The story's steps, in order, each naming the chart state it shows, and the reader's place in them.
+//! The story's steps, in order, each naming the chart it shows, and the reader's place in them.
 
 use crate::chart::ChartId;
 use crate::story::scroll::{direction, Direction};
@@ -125,7 +125,7 @@ mod tests {
     }
 
     #[test]
-    fn every_step_names_an_existing_chart_state_and_every_state_is_shown() {
+    fn every_step_names_an_existing_chart_and_every_chart_is_shown() {
         for s in STEPS {
             assert_eq!(ChartId::from_id(s.chart.id()), Some(s.chart));
         }

@@ -38,12 +38,12 @@ fn intent(event: &PointerEvent) -> Intent {
 pub(crate) const POINTER_EVENTS: [&str; 3] = ["pointermove", "pointerdown", "pointerleave"];
 
 /// Shows in `tip` the figure of the mark under the pointer on `canvas` (which shows `scene`,
-/// built as `charts`), placed beside the pointer inside `area`; hides it when there is none.
+/// built as `chart`), placed beside the pointer inside `area`; hides it when there is none.
 pub(crate) fn point(
     event: &PointerEvent,
     canvas: &HtmlCanvasElement,
     scene: &Scene,
-    charts: &Chart,
+    chart: &Chart,
     tip: &HtmlElement,
     area: &HtmlElement,
 ) -> Result<(), JsValue> {
@@ -61,9 +61,9 @@ pub(crate) fn point(
     );
     let scale = f64::from(canvas.width()) / rect.width().max(1.0);
     let surface = (f64::from(canvas.width()), f64::from(canvas.height()), scale);
-    let wanted = |key: &str| charts.marks.iter().any(|(k, _)| k == key);
+    let wanted = |key: &str| chart.marks.iter().any(|(k, _)| k == key);
     let text = render::hit(scene, surface, (x * scale, y * scale), wanted)
-        .and_then(|key| charts.tooltip(key));
+        .and_then(|key| chart.tooltip(key));
     let Some(text) = text else {
         canvas.style().remove_property("cursor")?;
         tip.set_hidden(true);

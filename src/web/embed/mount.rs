@@ -34,7 +34,7 @@ struct Mounted {
     /// The CSS width last drawn at, to skip redraws that change nothing.
     width: Cell<f64>,
     /// The chart as drawn, for its tooltips.
-    charts: RefCell<Option<Chart>>,
+    drawn: RefCell<Option<Chart>>,
     /// The tooltip, in the shadow root beside the canvas.
     tip: HtmlElement,
 }
@@ -80,21 +80,21 @@ impl Mounted {
             .set_attribute("aria-label", &built.description())?;
         let scale = canvas::fit(&self.canvas);
         let painted = canvas::paint(&self.canvas, &built.scene, theme, scale);
-        *self.charts.borrow_mut() = Some(built);
+        *self.drawn.borrow_mut() = Some(built);
         painted
     }
 
     /// The tooltip follows the pointer over the chart, as in the story.
     fn point(&self, event: &web_sys::PointerEvent) -> Result<(), JsValue> {
-        let charts = self.charts.borrow();
-        let Some(charts) = charts.as_ref() else {
+        let drawn = self.drawn.borrow();
+        let Some(drawn) = drawn.as_ref() else {
             return Ok(());
         };
         tooltip::point(
             event,
             &self.canvas,
-            &charts.scene,
-            charts,
+            &drawn.scene,
+            drawn,
             &self.tip,
             &self.host,
         )
@@ -282,7 +282,7 @@ pub(super) fn mount(
         chart,
         options,
         width: Cell::new(-1.0),
-        charts: RefCell::new(None),
+        drawn: RefCell::new(None),
         tip,
     });
     mounted.draw(true)?;

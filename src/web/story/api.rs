@@ -39,7 +39,7 @@ pub fn panic_for_tests() {
     panic!("deliberate panic for the reliability tests");
 }
 
-/// Draws one chart state, settled, onto `canvas` at its current CSS size and the screen's pixel
+/// Draws one chart, settled, onto `canvas` at its current CSS size and the screen's pixel
 /// density, in the dark theme if `dark`; in `lang` (`"en"`, `"zh"`: only the edition's own, which
 /// is the default) with money `currency` (`"reported"`, the default, `"rmb"`, `"usd"`).
 #[wasm_bindgen(js_name = drawChart)]
@@ -55,7 +55,7 @@ pub fn draw_chart(
     canvas::paint(&canvas, &scene, theme, scale)
 }
 
-/// Draws one chart state, settled, onto `canvas` (which need not be in the document) at `width` ×
+/// Draws one chart, settled, onto `canvas` (which need not be in the document) at `width` ×
 /// `height` CSS pixels and `scale` device pixels per CSS pixel: for saving a chart as an image.
 /// `lang` and `currency` as for `drawChart`.
 #[wasm_bindgen(js_name = drawChartAt)]
@@ -84,13 +84,13 @@ fn settled_scene(
     lang: Option<String>,
     currency: Option<String>,
 ) -> Result<(crate::draw::scene::Scene, &'static Theme), JsValue> {
-    let state = chart_state(state)?;
+    let chart = chart_id(state)?;
     let locale = locale(lang, currency)?;
     let theme = Theme::for_dark_mode(dark);
-    Ok((state.scene(theme, &locale), theme))
+    Ok((chart.scene(theme, &locale), theme))
 }
 
-fn chart_state(id: &str) -> Result<ChartId, JsValue> {
+fn chart_id(id: &str) -> Result<ChartId, JsValue> {
     ChartId::from_id(id).ok_or_else(|| {
         JsValue::from_str(&format!(
             "unknown chart \"{id}\"; known charts: {}",

@@ -1,4 +1,4 @@
-//! The scrolly page: follows the reader through the steps and animates the chart from state to state.
+//! The scrolly page: follows the reader through the steps and animates the chart from step to step.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -60,7 +60,7 @@ pub struct App {
     /// The page's language and how the reader wants money shown.
     pub(super) locale: Locale,
     /// The settled chart's model: what its marks show, for tooltips.
-    pub(super) charts: Option<Chart>,
+    pub(super) model: Option<Chart>,
     /// The link to the other language's edition, and its address without query or fragment.
     lang_switch: Option<(Element, String)>,
     frame_pending: bool,
@@ -125,7 +125,7 @@ impl App {
             .and_then(|a| a.get_attribute("href").map(|href| (a, href)));
         let app = App {
             locale: Locale { lang, currency },
-            charts: None,
+            model: None,
             stale: true,
             lang_switch,
             live: document.get_element_by_id("chart-live"),
@@ -266,7 +266,7 @@ impl App {
         self.story.chart()
     }
 
-    /// Marks the active step in the DOM and points the chart at its state.
+    /// Marks the active step in the DOM and points the chart at the step's.
     fn show_step(&mut self, change: Change) -> Result<(), JsValue> {
         if let Some(from) = change.from {
             let old = &self.steps[from];
@@ -284,11 +284,11 @@ impl App {
         self.show_chart(change.from.is_some())
     }
 
-    /// Points the chart at the current state in the current locale, animating there if `animate`.
+    /// Points the chart at the current step's in the current locale, animating there if `animate`.
     fn show_chart(&mut self, animate: bool) -> Result<(), JsValue> {
-        let state = self.chart();
-        let built = state.build(self.theme(), &self.locale);
-        self.canvas.set_attribute("data-state", state.id())?;
+        let chart = self.chart();
+        let built = chart.build(self.theme(), &self.locale);
+        self.canvas.set_attribute("data-state", chart.id())?;
         self.canvas
             .set_attribute("aria-label", &built.description())?;
         let now = self.now();
@@ -307,7 +307,7 @@ impl App {
             start_ms: now,
             duration_ms,
         });
-        self.charts = Some(built);
+        self.model = Some(built);
         self.canvas.set_attribute("data-settled", "false")
     }
 
@@ -346,7 +346,7 @@ impl App {
         self.stale = true;
         let built = self.chart().build(self.theme(), &self.locale);
         self.shown = built.scene.clone();
-        self.charts = Some(built);
+        self.model = Some(built);
     }
 
     /// Once a chart has settled: name it in the live region, and let the URL point at the step.

@@ -85,11 +85,11 @@ impl Page {
     fn on_pointer(self: &Rc<Self>, event: &PointerEvent) -> Result<(), JsValue> {
         let app = self.app.borrow();
         let tip = self.tip.borrow();
-        let (Some(charts), Some(graphic), Some(tip)) = (&app.charts, &app.graphic, tip.as_ref())
+        let (Some(model), Some(graphic), Some(tip)) = (&app.model, &app.graphic, tip.as_ref())
         else {
             return Ok(());
         };
-        point(event, &app.canvas, &app.shown, charts, tip, graphic)
+        point(event, &app.canvas, &app.shown, model, tip, graphic)
     }
 
     /// Hides the tooltip (the chart changed, or the pointer left).
