@@ -1,118 +1,13 @@
-//! Draws a [`Scene`] onto any plotters drawing area: a canvas in the browser, SVG in tests and at build time.
+//! Paints a [`Scene`] onto any plotters drawing area: a canvas in the browser, SVG in tests and at build time.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::layout::{font_for, Layout};
+use super::scene::{Anchor, Bar, Grow, Label, Rect, Scene};
+use super::theme::{Rgba, Theme};
 use crate::data::figures::Bound;
-use crate::draw::scene::{Anchor, Bar, Grow, Label, Rect, Scene, Slot};
-use crate::draw::theme::{Rgba, Theme};
-
-/// The font stack: the reader's system font, no web font to download.
-pub const FONT: &str = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif";
-
-/// The font stack of a chart in Chinese: the page's own for Chinese (`--cjk` in style.css), so
-/// the chart's characters look like the prose's, and the browser finds a font for them at once
-/// instead of searching its fallbacks character by character.
-pub const FONT_ZH: &str = "PingFang SC, Hiragino Sans GB, Microsoft YaHei, Noto Sans CJK SC, \
-    Source Han Sans SC, WenQuanYi Micro Hei, -apple-system, BlinkMacSystemFont, Segoe UI, Roboto, \
-    Arial, sans-serif";
-
-/// The font stack for `scene`: Chinese if any of its words are. A build that speaks one language
-/// knows without looking (this runs every frame).
-pub fn font_for(scene: &Scene) -> &'static str {
-    match (cfg!(feature = "en"), cfg!(feature = "zh")) {
-        (true, false) => return FONT,
-        (false, true) => return FONT_ZH,
-        _ => {}
-    }
-    let chinese = |c: char| matches!(c, '\u{3000}'..='\u{303f}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}');
-    if scene.labels.iter().any(|l| l.text.chars().any(chinese)) {
-        FONT_ZH
-    } else {
-        FONT
-    }
-}
-
-/// Where things go on a surface of `width` × `height` device pixels at `scale` device pixels per CSS pixel.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Layout {
-    pub scale: f64,
-    pub pad: f64,
-    pub title_y: f64,
-    pub subtitle_y: f64,
-    pub source_y: f64,
-    /// Where a footnote goes, just above the source line.
-    pub footnote_y: f64,
-    /// The plot area, in device pixels.
-    pub plot: Rect,
-}
-
-impl Layout {
-    pub fn new(width: f64, height: f64, scale: f64) -> Layout {
-        let s = scale.max(0.1);
-        let pad = 14.0 * s;
-        let title_y = pad + 10.0 * s;
-        let subtitle_y = title_y + 24.0 * s;
-        let source_y = height - pad - 6.0 * s;
-        let top = (subtitle_y + 30.0 * s).min(height);
-        let bottom = (source_y - 24.0 * s).max(top);
-        Layout {
-            scale: s,
-            pad,
-            title_y,
-            subtitle_y,
-            source_y,
-            footnote_y: source_y - 16.0 * s,
-            plot: Rect {
-                x0: pad,
-                y0: top,
-                x1: (width - pad).max(pad),
-                y1: bottom,
-            },
-        }
-    }
-
-    /// The layout with room for a footnote line between the plot and the source line.
-    /// The layout `scene` is drawn in: room for its footnote only if it has one.
-    pub fn for_scene(scene: &Scene, width: f64, height: f64, scale: f64) -> Layout {
-        let layout = Layout::new(width, height, scale);
-        if scene.has_footnote() {
-            layout.with_footnote()
-        } else {
-            layout
-        }
-    }
-
-    pub fn with_footnote(mut self) -> Layout {
-        self.plot.y1 = (self.plot.y1 - 16.0 * self.scale).max(self.plot.y0);
-        self
-    }
-
-    /// A point in plot coordinates, in device pixels.
-    pub fn point(&self, x: f64, y: f64) -> (f64, f64) {
-        let p = self.plot;
-        (p.x0 + x * (p.x1 - p.x0), p.y0 + y * (p.y1 - p.y0))
-    }
-
-    /// A rectangle in plot coordinates, in device pixels.
-    pub fn rect(&self, r: Rect) -> Rect {
-        let (x0, y0) = self.point(r.x0, r.y0);
-        let (x1, y1) = self.point(r.x1, r.y1);
-        Rect { x0, y0, x1, y1 }
-    }
-
-    /// Where a label's anchor point lands, in device pixels.
-    pub fn label_point(&self, slot: Slot) -> (f64, f64) {
-        match slot {
-            Slot::Title => (self.pad, self.title_y),
-            Slot::Subtitle => (self.pad, self.subtitle_y),
-            Slot::Source => (self.pad, self.source_y),
-            Slot::Footnote => (self.pad, self.footnote_y),
-            Slot::Plot(x, y) => self.point(x, y),
-        }
-    }
-}
 
 fn colour(c: Rgba) -> RGBAColor {
     RGBAColor(c.r, c.g, c.b, c.a)
@@ -174,65 +69,6 @@ pub fn draw<DB: DrawingBackend>(
         draw_label(area, label, &layout, family)?;
     }
     Ok(())
-}
-
-/// The smallest target a finger or pointer must hit, in CSS pixels (WCAG 2.2's minimum target size).
-pub const TARGET: f64 = 24.0;
-
-/// The length of (`dx`, `dy`): `f64::hypot` without its guard against overflow, which
-/// distances on a canvas never need, and its 400 bytes of Wasm.
-fn distance(dx: f64, dy: f64) -> f64 {
-    (dx * dx + dy * dy).sqrt()
-}
-
-/// The mark drawn at `point` (device pixels) on a `width` × `height` surface drawn by [`draw`]
-/// at `scale`: the key of the nearest bar or dot within reach, among those `wanted` accepts.
-///
-/// It works on the geometry [`draw`] used, not on pixels: a thin bar or a small dot is reachable
-/// across a [`TARGET`]-sized box around it, and a hedged bar's open end counts as part of it.
-/// Marks faded out (mid-transition) are not hit.
-pub fn hit<'a>(
-    scene: &'a Scene,
-    (width, height, scale): (f64, f64, f64),
-    (x, y): (f64, f64),
-    wanted: impl Fn(&str) -> bool,
-) -> Option<&'a str> {
-    let layout = Layout::for_scene(scene, width, height, scale);
-    let reach = TARGET / 2.0 * layout.scale;
-    // Among the marks whose target holds the point, the one whose drawn shape is nearest.
-    let mut best: Option<(f64, &str)> = None;
-    let mut consider = |distance: f64, key: &'a str| {
-        if wanted(key) && best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, key));
-        }
-    };
-    for bar in scene.bars.iter().filter(|b| b.colour.a > 0.5) {
-        let mut r = layout.rect(bar.rect);
-        if bar.bound == Bound::Lower {
-            // The trailing strips beyond the end (see draw_bar).
-            match bar.grow {
-                Grow::Right => r.x1 += 17.0 * layout.scale,
-                Grow::Up => r.y0 -= 17.0 * layout.scale,
-            }
-        }
-        let (x0, x1) = (r.x0.min(r.x1), r.x0.max(r.x1));
-        let (y0, y1) = (r.y0.min(r.y1), r.y0.max(r.y1));
-        // How far the point lies outside the box along each axis (0 within its span).
-        let (dx, dy) = ((x0 - x).max(x - x1).max(0.0), (y0 - y).max(y - y1).max(0.0));
-        // The target: the box, grown around its centre to at least TARGET along each axis.
-        let short = |lo: f64, hi: f64| (reach - (hi - lo) / 2.0).max(0.0);
-        if dx <= short(x0, x1) && dy <= short(y0, y1) {
-            consider(distance(dx, dy), &bar.key);
-        }
-    }
-    for dot in scene.dots.iter().filter(|d| d.colour.a > 0.5) {
-        let (cx, cy) = layout.point(dot.at.0, dot.at.1);
-        let (centre, radius) = (distance(x - cx, y - cy), dot.radius * layout.scale);
-        if centre <= radius.max(reach) {
-            consider((centre - radius).max(0.0), &dot.key);
-        }
-    }
-    best.map(|(_, key)| key)
 }
 
 fn dashed<DB: DrawingBackend>(
@@ -380,124 +216,12 @@ pub fn to_svg(scene: &Scene, theme: &Theme, (width, height): (u32, u32)) -> Stri
 mod tests {
     use super::*;
     use crate::chart::ChartId;
+    use crate::draw::layout::{FONT, FONT_ZH};
     use crate::draw::theme::LIGHT;
     use crate::text::locale::Locale;
 
     fn svg(chart: ChartId, w: u32, h: u32) -> String {
         to_svg(&chart.scene(&LIGHT, &Locale::default()), &LIGHT, (w, h))
-    }
-
-    #[test]
-    fn a_point_inside_a_bar_finds_it_and_a_point_far_outside_finds_nothing() {
-        let scene = ChartId::Funding.scene(&LIGHT, &Locale::default());
-        let size = (600.0, 480.0, 1.0);
-        let layout = Layout::new(size.0, size.1, size.2);
-        let bar = layout.rect(
-            scene
-                .bar("raised")
-                .expect("the funding chart has a raised bar")
-                .rect,
-        );
-        let inside = ((bar.x0 + bar.x1) / 2.0, (bar.y0 + bar.y1) / 2.0);
-        assert_eq!(hit(&scene, size, inside, |_| true), Some("raised"));
-        let ipo = layout.rect(scene.bar("ipo").expect("and an ipo bar").rect);
-        assert_eq!(
-            hit(&scene, size, (ipo.x0 + 2.0, ipo.y1 - 2.0), |_| true),
-            Some("ipo")
-        );
-        // Far below the last bar, in the note; and in the title.
-        assert_eq!(hit(&scene, size, (inside.0, 470.0), |_| true), None);
-        assert_eq!(hit(&scene, size, (20.0, 10.0), |_| true), None);
-        // A key the caller does not want is never returned.
-        assert_eq!(hit(&scene, size, inside, |k| k != "raised"), None);
-    }
-
-    #[test]
-    fn thin_marks_are_reachable_across_a_target_sized_box_and_scale_with_the_screen() {
-        use crate::draw::scene::Rect as R;
-        let funding = ChartId::Funding.scene(&LIGHT, &Locale::default());
-        let template = funding
-            .bar("ipo")
-            .expect("the funding chart has an ipo bar");
-        // A bar 0.01 of the plot high: a few pixels, much thinner than a finger.
-        let thin = Bar {
-            key: "thin".into(),
-            rect: R {
-                x0: 0.0,
-                y0: 0.5,
-                x1: 0.4,
-                y1: 0.51,
-            },
-            bound: Bound::Exact,
-            ..template.clone()
-        };
-        let scene = Scene {
-            bars: vec![thin],
-            ..Scene::default()
-        };
-        for scale in [1.0, 3.0] {
-            let size = (390.0 * scale, 420.0 * scale, scale);
-            let layout = Layout::new(size.0, size.1, scale);
-            let bar = layout.rect(scene.bars[0].rect);
-            let mid_y = (bar.y0 + bar.y1) / 2.0;
-            assert!(bar.y1 - bar.y0 < 5.0 * scale);
-            // Above the bar but within half a target of its centre line: still the bar.
-            let near = mid_y - (TARGET / 2.0 - 1.0) * scale;
-            assert_eq!(
-                hit(&scene, size, (bar.x0 + 5.0, near), |_| true),
-                Some("thin"),
-                "scale {scale}"
-            );
-            // Beyond half a target: nothing; likewise past its end.
-            let far = mid_y - (TARGET / 2.0 + 1.0) * scale;
-            assert_eq!(
-                hit(&scene, size, (bar.x0 + 5.0, far), |_| true),
-                None,
-                "scale {scale}"
-            );
-            assert_eq!(
-                hit(&scene, size, (bar.x1 + 13.0 * scale, mid_y), |_| true),
-                None,
-                "scale {scale}"
-            );
-        }
-    }
-
-    #[test]
-    fn dots_are_hit_around_their_centre() {
-        let scene = ChartId::Peers.scene(&LIGHT, &Locale::default());
-        let size = (600.0, 480.0, 1.0);
-        let layout = Layout::new(size.0, size.1, size.2);
-        let dot = &scene.dots[0];
-        let (cx, cy) = layout.point(dot.at.0, dot.at.1);
-        assert_eq!(
-            hit(&scene, size, (cx + 3.0, cy - 3.0), |_| true),
-            Some(dot.key.as_str())
-        );
-        assert_eq!(hit(&scene, size, (cx, cy + 200.0), |k| k == dot.key), None);
-    }
-
-    #[test]
-    fn the_plot_sits_between_header_and_source_line() {
-        let l = Layout::new(600.0, 500.0, 1.0);
-        assert!(l.title_y < l.subtitle_y && l.subtitle_y < l.plot.y0);
-        assert!(l.plot.y1 < l.source_y && l.source_y < 500.0);
-        assert_eq!((l.plot.x0, l.plot.x1), (14.0, 586.0));
-        assert_eq!(l.point(0.5, 0.0), (300.0, l.plot.y0));
-    }
-
-    #[test]
-    fn layout_scales_with_device_pixels() {
-        let one = Layout::new(400.0, 400.0, 1.0);
-        let three = Layout::new(1200.0, 1200.0, 3.0);
-        assert!((three.plot.x0 - one.plot.x0 * 3.0).abs() < 1e-9);
-        assert!((three.plot.y1 - one.plot.y1 * 3.0).abs() < 1e-9);
-    }
-
-    #[test]
-    fn a_tiny_surface_does_not_invert_the_plot() {
-        let l = Layout::new(20.0, 20.0, 1.0);
-        assert!(l.plot.x0 <= l.plot.x1 && l.plot.y0 <= l.plot.y1);
     }
 
     #[test]
@@ -573,26 +297,6 @@ mod tests {
                 chart.id()
             );
         }
-    }
-
-    #[test]
-    fn a_footnote_takes_room_from_the_plot_above_the_source_line() {
-        let plain = Layout::new(600.0, 500.0, 2.0);
-        let noted = plain.with_footnote();
-        assert!(noted.plot.y1 < plain.plot.y1);
-        assert!(noted.plot.y1 < noted.footnote_y && noted.footnote_y < noted.source_y);
-        assert_eq!(
-            noted.label_point(Slot::Footnote),
-            (noted.pad, noted.footnote_y)
-        );
-        let funding = crate::text::locale::Locale {
-            currency: crate::text::money::Currency::Rmb,
-            ..Locale::default()
-        };
-        assert!(ChartId::Funding.scene(&LIGHT, &funding).has_footnote());
-        assert!(!ChartId::Funding
-            .scene(&LIGHT, &Locale::default())
-            .has_footnote());
     }
 
     #[test]

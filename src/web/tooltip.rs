@@ -1,13 +1,13 @@
 //! Tooltips on a chart's marks, for the story and the embeds alike.
 //!
-//! Hit-testing is the core's (`render::hit`, on the scene as drawn); this module only turns
+//! Hit-testing is the core's (`draw::hit`, on the scene as drawn); this module only turns
 //! pointer positions into device pixels and puts the answer in a tooltip element.
 
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlCanvasElement, HtmlElement, PointerEvent};
 
 use crate::chart::Chart;
-use crate::draw::render;
+use crate::draw::hit;
 use crate::draw::scene::Scene;
 use crate::text::format::css_px;
 
@@ -62,8 +62,8 @@ pub(crate) fn point(
     let scale = f64::from(canvas.width()) / rect.width().max(1.0);
     let surface = (f64::from(canvas.width()), f64::from(canvas.height()), scale);
     let wanted = |key: &str| chart.marks.iter().any(|(k, _)| k == key);
-    let text = render::hit(scene, surface, (x * scale, y * scale), wanted)
-        .and_then(|key| chart.tooltip(key));
+    let text =
+        hit::hit(scene, surface, (x * scale, y * scale), wanted).and_then(|key| chart.tooltip(key));
     let Some(text) = text else {
         canvas.style().remove_property("cursor")?;
         tip.set_hidden(true);
