@@ -1,5 +1,6 @@
-//! Embeds: what a newsroom asks for (an iframe URL's query, a script embed's data attributes),
-//! parsed and checked, and the height messages that auto-sizing hosts listen for.
+//! Embed requests: what a newsroom asks for (an iframe URL's query, a script embed's options),
+//! parsed and checked, the notice shown when a request is wrong, an embed's height, and the link
+//! back to the story.
 
 use std::fmt;
 

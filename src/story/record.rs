@@ -5,8 +5,8 @@
 //! serializer and a field-name cache into the story page's Wasm, 3 KB gzip of a 60 KB budget, to
 //! copy one list. The tests hold each record to the serde shape of `data/figures.json`.
 
+use super::event::StepEvent;
 use crate::data::figures::Figure;
-use crate::story::steps::StepEvent;
 
 /// A field's value, as JavaScript (and JSON) sees it.
 #[derive(Debug, Clone, Copy, PartialEq)]
