@@ -12,7 +12,8 @@ use crate::text::format;
 use crate::text::locale::Locale;
 use crate::text::money::Shown;
 
-/// A horizontal bar's thickness, in plot heights: nine rows would fill the plot.
+/// A horizontal bar's thickness, in plot heights: thin enough for three rows, their categories
+/// and a note.
 pub(super) const ROW_THICKNESS: f64 = 0.09;
 /// How far a row's category sits above its bar, in plot heights: clear of the bar, near it.
 pub(super) const CATEGORY_ABOVE_ROW: f64 = 0.035;
@@ -23,7 +24,7 @@ const ROW_VALUE_GAP_OPEN: f64 = 0.06;
 /// The gap between a column's top and its value, in plot heights; taller above an open end.
 const COLUMN_VALUE_GAP: f64 = 0.04;
 const COLUMN_VALUE_GAP_OPEN: f64 = 0.07;
-/// How far a column's category sits below the baseline, in plot heights: one line of text.
+/// How far a column's category sits below the baseline, in plot heights: just clear of it.
 const CATEGORY_BELOW_COLUMN: f64 = 0.05;
 /// How far across a share of 100% reaches in the charts of shares of sales (the revenue mix,
 /// Megvii): the same in both, so the Smart City bar is the same mark in both and does not move.
@@ -31,7 +32,8 @@ pub(super) const SHARE_REACH: f64 = 0.7;
 /// Rules (baselines, row rules) are a CSS pixel wide.
 pub(super) const RULE_WIDTH: f64 = 1.0;
 
-/// A scene under construction, with the figures it has used.
+/// A chart as built (and, while its file's `build` runs, under construction): its scene, the
+/// figures it used, and what it says in words.
 pub struct Chart {
     pub scene: Scene,
     /// Ids of every figure drawn, in order of use.

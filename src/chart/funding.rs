@@ -25,7 +25,7 @@ fn backers(l: Lang, rounds: &str) -> String {
 }
 
 // Where things go, in plot fractions.
-/// The largest amount the axis holds: a little over the $3bn raised, so its label fits.
+/// The largest amount the axis holds: above the $3bn raised, with room for its open end.
 const MAX_USD: f64 = 3.5e9;
 /// How far across the longest bar may reach, leaving room for its value after it.
 const BAR_REACH: f64 = 0.66;

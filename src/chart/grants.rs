@@ -30,7 +30,7 @@ fn note(l: Lang, pct: &str) -> String {
 }
 
 // Where things go, in plot fractions.
-/// The largest amount the axis holds: a little over 2020's Rmb352.8m, so its label fits above.
+/// The largest amount the axis holds: a little over 2020's Rmb352.8m, the taller column.
 const MAX_RMB: f64 = 400e6;
 /// The baseline, and how high the axis's top reaches.
 const BASELINE: f64 = 0.7;

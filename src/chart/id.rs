@@ -66,7 +66,7 @@ impl ChartId {
         ChartId::ALL.into_iter().find(|s| s.id() == id)
     }
 
-    /// The scene for this state in `theme` and `locale`.
+    /// The scene for this chart in `theme` and `locale`.
     pub fn scene(self, theme: &Theme, locale: &Locale) -> Scene {
         self.build(theme, locale).scene
     }

@@ -29,7 +29,7 @@ fn first_half(l: Lang, year: u32) -> String {
 }
 
 // Where things go, in plot fractions.
-/// The largest amount the axis holds: a little over 2020's Rmb3.4bn, so its label fits above.
+/// The largest amount the axis holds: a little over 2020's Rmb3.45bn, the tallest column.
 const MAX_RMB: f64 = 3.6e9;
 /// The baseline, and how high the tallest column may reach (room above for its value).
 const BASELINE: f64 = 0.82;
