@@ -1,4 +1,5 @@
-//! The reader's language, and the one way to choose words by it: [`Lang::pick`].
+//! The reader's language, and the one way to choose words by it: [`Lang::pick`] (with
+//! [`Lang::pick_with`] for words made by `format!`, [`Lang::say`] for a [`Words`] pair).
 //!
 //! A leaf: it imports nothing from the crate. Its variants are private, so no code outside this
 //! file can branch on a language by `match`; every choice of words goes through [`Lang::built`],
@@ -11,7 +12,17 @@ pub type Words = (&'static str, &'static str);
 /// The language of every word a chart, its text alternative, its table and an embed notice show.
 ///
 /// Its equality is written out rather than derived, which keeps its constants out of patterns:
-/// `match lang { Lang::EN => … }` does not compile, here or in another crate.
+/// `match lang { Lang::EN => … }` does not compile, here or in another crate:
+///
+/// ```compile_fail
+/// use sensetime_explainer::lang::Lang;
+/// fn words(lang: Lang) -> &'static str {
+///     match lang {
+///         Lang::EN => "chart",
+///         Lang::ZH => "图表",
+///     }
+/// }
+/// ```
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Lang(Tongue);
 
@@ -112,11 +123,6 @@ impl Lang {
     pub fn say(self, (en, zh): Words) -> &'static str {
         self.pick(en, zh)
     }
-
-    /// The text in this language, from the two written side by side: [`Lang::pick`] for text.
-    pub fn t<'a>(self, en: &'a str, zh: &'a str) -> &'a str {
-        self.pick(en, zh)
-    }
 }
 
 #[cfg(test)]
@@ -143,7 +149,7 @@ mod tests {
     fn words_are_picked_in_the_language_as_built() {
         // Tests build with both languages, so each speaks its own.
         assert_eq!(Lang::EN.pick("one", "一"), "one");
-        assert_eq!(Lang::ZH.t("one", "一"), "一");
+        assert_eq!(Lang::ZH.pick("one", "一"), "一");
         assert_eq!(Lang::ZH.pick_with(|| 1, || 2), 2);
         assert_eq!(Lang::EN.say(("one", "一")), "one");
         assert_eq!(Lang::ZH.built(), Lang::ZH);

@@ -117,13 +117,17 @@ impl Chart {
         }
         // One source is named in full; several in short, so the line fits a phone.
         match names.as_slice() {
-            [one] => format!("{}{}", lang.t("Source: ", "资料来源："), one.credit(lang)),
+            [one] => format!(
+                "{}{}",
+                lang.pick("Source: ", "资料来源："),
+                one.credit(lang)
+            ),
             many => format!(
                 "{}{}",
-                lang.t("Sources: ", "资料来源："),
+                lang.pick("Sources: ", "资料来源："),
                 format::join(
                     many.iter().map(|s| s.short_credit(lang)),
-                    lang.t("; ", "；")
+                    lang.pick("; ", "；")
                 )
             ),
         }
@@ -254,7 +258,7 @@ impl Chart {
 
     /// "category: value" for the text alternative, with the language's colon.
     pub(super) fn point(&mut self, category: &str, value: &str) {
-        let colon = self.lang().t(": ", "：");
+        let colon = self.lang().pick(": ", "：");
         self.points.push(format!("{category}{colon}{value}"));
     }
 
@@ -402,5 +406,5 @@ pub struct DataRow {
 
 /// A multi-line label as one line of prose: English lines join with a space, Chinese with nothing.
 pub(super) fn joined(text: &str, lang: Lang) -> String {
-    text.replace('\n', lang.t(" ", ""))
+    text.replace('\n', lang.pick(" ", ""))
 }

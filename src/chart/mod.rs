@@ -4,9 +4,9 @@
 //! Every number drawn comes from [`crate::data::figures`] through [`Chart::figure`], which
 //! records the ids used so the tests can check each chart against the data, and sources its
 //! credit line. Each chart's words are in one place at the top of its file, English beside
-//! Chinese (`Words` pairs, and functions for words with numbers in them, through
-//! `Lang::pick_with`), so a translator reviews each chart's two languages together; its layout
-//! numbers follow, named. Every chart file builds only through `builder`.
+//! Chinese (`Words` pairs for `Lang::say`, and functions for words with numbers in them,
+//! through `Lang::pick_with`), so a translator reviews each chart's two languages together;
+//! its layout numbers follow, named. Every chart file builds only through `builder`.
 
 pub mod builder;
 mod conversion;

@@ -71,13 +71,17 @@ impl Chart {
                 || format!("{value}（{converted}）"),
             );
         }
-        let mut parts = vec![format!("{}{}{value}", f.label_in(lang), lang.t(": ", "："))];
+        let mut parts = vec![format!(
+            "{}{}{value}",
+            f.label_in(lang),
+            lang.pick(": ", "：")
+        )];
         if let Some(year) = f.year {
             parts.push(format::value(f64::from(year), Unit::Year, lang));
         }
         parts.push(format!(
             "{}{}",
-            lang.t("Source: ", "资料来源："),
+            lang.pick("Source: ", "资料来源："),
             f.source.credit(lang)
         ));
         Some(format::join(parts, " · "))

@@ -34,7 +34,7 @@ impl Figure {
 
     /// The label in `lang`.
     pub fn label_in(&self, lang: Lang) -> &'static str {
-        lang.t(self.label, self.label_zh)
+        lang.pick(self.label, self.label_zh)
     }
 }
 

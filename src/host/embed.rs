@@ -200,7 +200,7 @@ pub fn chart_ids() -> String {
 impl EmbedError {
     /// What went wrong, in `lang`. Ids, parameter and option names stay as they are written.
     pub fn message(&self, lang: Lang) -> String {
-        let list = |items: &[&str]| format::join(items, lang.t(", ", "、"));
+        let list = |items: &[&str]| format::join(items, lang.pick(", ", "、"));
         match self {
             EmbedError::NoChart => lang.pick_with(
                 || {
@@ -290,7 +290,7 @@ impl EmbedError {
 pub fn notice(error: &EmbedError, lang: Lang) -> String {
     format!(
         "{}{}",
-        lang.t("This chart could not be shown. ", "无法显示此图表。"),
+        lang.pick("This chart could not be shown. ", "无法显示此图表。"),
         error.message(lang)
     )
 }
@@ -312,7 +312,7 @@ pub fn story_address(story_url: &str, locale: Locale, step: &str) -> String {
 
 /// The words of the link under an embedded chart, back to the story, in `lang`.
 pub fn story_link(lang: Lang) -> &'static str {
-    lang.t(
+    lang.pick(
         "The full story, with the data behind this chart",
         "阅读全文及本图表数据",
     )
