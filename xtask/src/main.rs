@@ -16,10 +16,11 @@ const USAGE: &str = "usage: cargo xtask <command>
 
   serve [--port N]  build the site and serve it on http://127.0.0.1:N (default 8000)
   test              run every test: fmt, clippy, native, wasm in Chromium and Firefox, end-to-end
-  bench [--runs N] [--loads N] [--edition en|zh]
+  bench [--runs N] [--loads N] [--edition en|zh] [--save]
                     measure the story against a Chart.js + Scrollama baseline in Chromium
                     (pairs of full runs, default 5, and of loads that time only the
-                    first chart, default 15) and print one table with the budgets
+                    first chart, default 15) and print one table with the budgets;
+                    --save also writes it to bench/results/<date>-<commit>.md
   dist              write the deployable static site to dist/
   build             compile the Wasm, run wasm-bindgen into pkg/ and shrink it with wasm-opt";
 
