@@ -308,6 +308,29 @@ pub fn story_link(lang: Lang) -> &'static str {
     )
 }
 
+/// What a script embed shows in place of its chart when the Wasm cannot start (`embed.js`): the
+/// words of a link to the story.
+pub fn script_fallback_link(lang: Lang) -> &'static str {
+    lang.t("See this chart in the story", "在报道中查看此图表")
+}
+
+/// What the chart embed page says when the Wasm cannot start (`embed-page.js`), around a link to
+/// the story: the words before the link, the link's and those after it.
+pub fn page_fallback_notice(lang: Lang) -> [&'static str; 3] {
+    match lang.built() {
+        Lang::En => [
+            "This chart could not start in this browser. ",
+            "Read the story",
+            ", where every chart is also a picture.",
+        ],
+        Lang::Zh => [
+            "此图表无法在此浏览器中启动。请",
+            "阅读报道",
+            "，报道中每张图表均有图片版本。",
+        ],
+    }
+}
+
 impl fmt::Display for EmbedError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message(Lang::En))
@@ -398,10 +421,30 @@ pub fn parse_query(query: &str) -> Result<ChartEmbed, EmbedError> {
 /// reserve the chart's height plus this band before they draw, so nothing below them moves.
 pub const LINK_BAND: f64 = 28.0;
 
+/// An embedded chart's height when none is asked for: this share of its width, within
+/// [`AUTO_HEIGHTS`] (CSS pixels).
+pub const HEIGHT_PER_WIDTH: f64 = 0.8;
+pub const AUTO_HEIGHTS: (f64, f64) = (320.0, 560.0);
+
 /// The height an embedded chart takes at `width` CSS pixels when none is asked for.
 pub fn chart_height(width: f64) -> f64 {
-    (width * 0.8).clamp(320.0, 560.0).round()
+    (width * HEIGHT_PER_WIDTH)
+        .clamp(AUTO_HEIGHTS.0, AUTO_HEIGHTS.1)
+        .round()
 }
+
+/// The AMP height message, which AMP, Datawrapper, Flourish and most auto-sizing hosts hear:
+/// `{sentinel: "amp", type: "embed-size", height}`.
+pub const AMP_SENTINEL: &str = "amp";
+pub const AMP_EMBED_SIZE: &str = "embed-size";
+
+/// Datawrapper's height message: `{"datawrapper-height": {"<id>": height}}`.
+pub const DATAWRAPPER_HEIGHT: &str = "datawrapper-height";
+
+/// The host snippet's message to a framed story, where its frame sits in the host's viewport:
+/// `{sentinel: "sensetime", type: "viewport", top, height}` (see [`HostViewport`]).
+pub const VIEWPORT_SENTINEL: &str = "sensetime";
+pub const VIEWPORT_MESSAGE: &str = "viewport";
 
 /// What separates the parts of a pym.js message.
 const PYM_SEPARATOR: &str = "xPYMx";
