@@ -2,17 +2,12 @@
 //! cached for a year), scripts and styles are minified, and every text asset is precompressed
 //! (gzip -9 and brotli 11) for servers that serve `.gz`/`.br` files as they are.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-use crate::site::BUILDS;
-use crate::{run, tools};
-
-/// The files wasm-bindgen writes for the build named `name`, as `www/` refers to them: its glue
-/// and its Wasm.
-fn pkg_files(name: &str) -> (String, String) {
-    (format!("{name}.js"), format!("{name}_bg.wasm"))
-}
+use crate::builds::BUILDS;
+use crate::command::run;
+use crate::{files, tools};
 
 /// Extensions worth compressing (images other than SVG already are).
 const COMPRESSIBLE: [&str; 7] = ["html", "css", "js", "wasm", "svg", "json", "csv"];
@@ -48,8 +43,8 @@ pub fn is_fingerprinted(url_path: &str) -> bool {
 pub fn fingerprint_pkg(dist: &Path) -> Result<(), String> {
     let pkg = dist.join("pkg");
     let mut renames = Vec::new();
-    for (_, name) in BUILDS {
-        let (glue, wasm) = pkg_files(name);
+    for build in BUILDS {
+        let (glue, wasm) = (build.glue(), build.wasm());
         let wasm_name = rename_fingerprinted(&pkg, &wasm)?;
         replace_in(&pkg.join(&glue), &[(wasm.as_str(), wasm_name.as_str())])?;
         let glue_name = rename_fingerprinted(&pkg, &glue)?;
@@ -59,7 +54,7 @@ pub fn fingerprint_pkg(dist: &Path) -> Result<(), String> {
         .iter()
         .map(|(from, to)| (from.as_str(), to.as_str()))
         .collect();
-    for file in files(dist, &["html", "js"])? {
+    for file in files::list(dist, &["html", "js"])? {
         replace_in(&file, &pairs)?;
     }
     Ok(())
@@ -67,21 +62,18 @@ pub fn fingerprint_pkg(dist: &Path) -> Result<(), String> {
 
 fn rename_fingerprinted(dir: &Path, name: &str) -> Result<String, String> {
     let from = dir.join(name);
-    let bytes = read(&from)?;
-    let new_name = fingerprinted(name, &fingerprint(&bytes));
-    std::fs::rename(&from, dir.join(&new_name))
-        .map_err(|e| format!("cannot rename {}: {e}", from.display()))?;
+    let new_name = fingerprinted(name, &fingerprint(&files::read_bytes(&from)?));
+    files::rename(&from, &dir.join(&new_name))?;
     Ok(new_name)
 }
 
 fn replace_in(file: &Path, pairs: &[(&str, &str)]) -> Result<(), String> {
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let text = files::read(file)?;
     let new = pairs
         .iter()
         .fold(text.clone(), |t, (from, to)| t.replace(from, to));
     if new != text {
-        std::fs::write(file, new).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        files::write(file, new)?;
     }
     Ok(())
 }
@@ -90,7 +82,7 @@ fn replace_in(file: &Path, pairs: &[(&str, &str)]) -> Result<(), String> {
 /// and local names only: exported names, globals and the module structure stay as written).
 pub fn minify(root: &Path, dist: &Path) -> Result<(), String> {
     let esbuild = tools::ensure_build_tool(root, "esbuild")?;
-    for file in files(dist, &["js", "css"])? {
+    for file in files::list(dist, &["js", "css"])? {
         run(Command::new(&esbuild)
             .arg(&file)
             .args(["--minify", "--log-level=warning", "--allow-overwrite"])
@@ -106,33 +98,6 @@ pub fn precompress(root: &Path, dist: &Path) -> Result<(), String> {
         .arg(root.join("xtask/precompress.mjs"))
         .arg(dist)
         .args(COMPRESSIBLE))
-}
-
-/// Every file under `dir` with one of `extensions`, in a stable order.
-pub fn files(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>, String> {
-    let mut out = Vec::new();
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
-    for entry in entries {
-        let path = entry
-            .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
-            .path();
-        if path.is_dir() {
-            out.extend(files(&path, extensions)?);
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| extensions.contains(&e))
-        {
-            out.push(path);
-        }
-    }
-    out.sort();
-    Ok(out)
-}
-
-fn read(path: &Path) -> Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
 #[cfg(test)]
@@ -165,7 +130,7 @@ mod tests {
     fn the_pkg_is_renamed_and_every_reference_follows() {
         let dist = std::env::temp_dir().join(format!("xtask-assets-{}", std::process::id()));
         std::fs::create_dir_all(dist.join("pkg")).unwrap();
-        let files = BUILDS.map(|(_, n)| pkg_files(n));
+        let files = BUILDS.map(|b| (b.glue(), b.wasm()));
         for (glue, wasm) in &files {
             // Different bytes, so different fingerprints.
             std::fs::write(dist.join("pkg").join(wasm), wasm.as_bytes()).unwrap();
@@ -205,7 +170,8 @@ mod tests {
                 .unwrap_or_else(|| panic!("{stem}.*{ext} in {names:?}"))
                 .clone()
         };
-        let [en, zh, frame, frame_zh, embed] = BUILDS.map(|(_, name)| {
+        let [en, zh, frame, frame_zh, embed] = BUILDS.map(|build| {
+            let name = build.stem;
             let (glue, wasm) = (
                 renamed(name, ".js"),
                 renamed(&format!("{name}_bg"), ".wasm"),

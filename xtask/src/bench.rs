@@ -5,7 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{run, server, site, tools};
+use crate::command::run;
+use crate::{dist, files, server, tools};
 
 /// Pairs of runs (ours, then the baseline) when `--runs` is not given.
 pub const DEFAULT_RUNS: u32 = 5;
@@ -76,7 +77,7 @@ fn stage_baseline(root: &Path) -> Result<PathBuf, String> {
         std::fs::remove_dir_all(&out)
             .map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
     }
-    site::copy_dir(&root.join("bench/baseline"), &out)?;
+    files::copy_dir(&root.join("bench/baseline"), &out)?;
     std::fs::create_dir_all(out.join("vendor"))
         .map_err(|e| format!("cannot create {}: {e}", out.join("vendor").display()))?;
     let modules = root.join("bench/node_modules");
@@ -96,7 +97,7 @@ pub fn bench(root: &Path, options: Options) -> Result<(), String> {
         loads,
         edition,
     } = options;
-    let dist = site::dist(root)?;
+    let dist = dist::dist(root)?;
     tools::ensure_chromium()?;
     if edition == "zh" {
         tools::ensure_chinese_font()?;

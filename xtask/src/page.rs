@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+use crate::builds::{Build, Role};
+use crate::files;
 use sensetime_explainer::charts::ChartState;
 use sensetime_explainer::locale::{Lang, Locale};
 use sensetime_explainer::render::to_svg;
@@ -36,9 +38,16 @@ pub struct Edition {
     pub page: &'static str,
     /// `dist/`'s root, relative to the page.
     pub root: &'static str,
-    /// The Wasm builds (`site::BUILDS`) the page loads, and its frame page.
-    pub build: &'static str,
-    pub frame_build: &'static str,
+}
+
+impl Edition {
+    /// The Wasm build the page loads (`framed`: its frame page).
+    pub fn build(self, framed: bool) -> &'static Build {
+        Build::of(Role::Story {
+            lang: self.lang,
+            framed,
+        })
+    }
 }
 
 /// The English page and the Simplified Chinese one.
@@ -47,15 +56,11 @@ pub const EDITIONS: [Edition; 2] = [
         lang: Lang::En,
         page: "index.html",
         root: "",
-        build: "sensetime_story",
-        frame_build: "sensetime_story_frame",
     },
     Edition {
         lang: Lang::Zh,
         page: "zh/index.html",
         root: "../",
-        build: "sensetime_story_zh",
-        frame_build: "sensetime_story_frame_zh",
     },
 ];
 
@@ -155,10 +160,9 @@ pub fn inject(html: &str, edition: Edition) -> Result<String, String> {
 pub fn inject_editions(dist: &Path) -> Result<(), String> {
     for edition in EDITIONS {
         let path = dist.join(edition.page);
-        let html = std::fs::read_to_string(&path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let html = inject(&html, edition).map_err(|e| format!("{}: {e}", edition.page))?;
-        std::fs::write(&path, html).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        let html =
+            inject(&files::read(&path)?, edition).map_err(|e| format!("{}: {e}", edition.page))?;
+        files::write(&path, html)?;
     }
     Ok(())
 }
@@ -178,10 +182,7 @@ pub fn frame_page(html: &str, edition: Edition) -> Result<String, String> {
             )),
         }
     };
-    let (glue, wasm) = (
-        format!("{}.js", edition.build),
-        format!("{}_bg.wasm", edition.build),
-    );
+    let (story, frame) = (edition.build(false), edition.build(true));
     let html = once(html, "<html ", "<html data-frame ")?;
     let html = once(
         &html,
@@ -190,13 +191,13 @@ pub fn frame_page(html: &str, edition: Edition) -> Result<String, String> {
     )?;
     let html = once(
         &html,
-        &format!("/{glue}\""),
-        &format!("/{}.js\"", edition.frame_build),
+        &format!("/{}\"", story.glue()),
+        &format!("/{}\"", frame.glue()),
     )?;
     let html = once(
         &html,
-        &format!("/{wasm}\""),
-        &format!("/{}_bg.wasm\"", edition.frame_build),
+        &format!("/{}\"", story.wasm()),
+        &format!("/{}\"", frame.wasm()),
     )?;
     // The other edition's address is its directory (`zh/`, `../`).
     const SWITCH: &str = "class=\"lang-switch\" href=\"";
@@ -222,11 +223,11 @@ pub fn frame_page(html: &str, edition: Edition) -> Result<String, String> {
 pub fn write_frame_pages(dist: &Path) -> Result<(), String> {
     for edition in EDITIONS {
         let path = dist.join(edition.page);
-        let html = std::fs::read_to_string(&path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let frame = path.with_file_name("frame.html");
-        std::fs::write(&frame, frame_page(&html, edition)?)
-            .map_err(|e| format!("cannot write {}: {e}", frame.display()))?;
+        let html = files::read(&path)?;
+        files::write(
+            &path.with_file_name("frame.html"),
+            frame_page(&html, edition)?,
+        )?;
     }
     Ok(())
 }
@@ -234,7 +235,7 @@ pub fn write_frame_pages(dist: &Path) -> Result<(), String> {
 /// Writes every chart state as SVG under `dist/charts/`, in both themes and both languages.
 pub fn write_static_charts(dist: &Path) -> Result<(), String> {
     let dir = dist.join("charts");
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    files::create_dir(&dir)?;
     for state in ChartState::ALL {
         for lang in Lang::ALL {
             for (dark, theme) in [(false, &LIGHT), (true, &DARK)] {
@@ -244,8 +245,7 @@ pub fn write_static_charts(dist: &Path) -> Result<(), String> {
                     ..Locale::default()
                 };
                 let svg = to_svg(&state.scene(theme, &locale), theme, SIZE);
-                std::fs::write(&file, svg)
-                    .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+                files::write(&file, svg)?;
             }
         }
     }
@@ -339,9 +339,12 @@ mod tests {
             let frame = frame_page(&page, edition).unwrap();
             assert!(frame.contains("<html data-frame lang="), "{}", edition.page);
             assert!(frame.contains("<meta name=\"robots\" content=\"noindex\">"));
-            for ext in [".js\"", "_bg.wasm\""] {
-                assert!(frame.contains(&format!("/{}{ext}", edition.frame_build)));
-                assert!(!frame.contains(&format!("/{}{ext}", edition.build)));
+            let (story, framed) = (edition.build(false), edition.build(true));
+            for file in [framed.glue(), framed.wasm()] {
+                assert!(frame.contains(&format!("/{file}\"")), "{file}");
+            }
+            for file in [story.glue(), story.wasm()] {
+                assert!(!frame.contains(&format!("/{file}\"")), "{file}");
             }
             let other = if edition.lang == Lang::En {
                 "href=\"zh/frame.html\""
@@ -357,11 +360,9 @@ mod tests {
                     "",
                     1,
                 )
-                .replace(edition.frame_build, edition.build)
+                .replace(framed.stem, story.stem)
                 .replacen("frame.html\"", "\"", 1);
             assert!(undone == page, "{}: only those changes", edition.page);
-            let builds: Vec<&str> = crate::site::BUILDS.iter().map(|(_, name)| *name).collect();
-            assert!(builds.contains(&edition.build) && builds.contains(&edition.frame_build));
         }
     }
 
@@ -372,8 +373,12 @@ mod tests {
         let main = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../www/main.js"))
             .unwrap();
         for edition in EDITIONS {
-            for build in [edition.build, edition.frame_build] {
-                assert!(main.contains(&format!("'./pkg/{build}.js'")), "{build}");
+            for build in [edition.build(false), edition.build(true)] {
+                assert!(
+                    main.contains(&format!("'./pkg/{}'", build.glue())),
+                    "{}",
+                    build.stem
+                );
             }
         }
     }
