@@ -65,6 +65,14 @@ pub const BUILDS: [Build; 5] = [
     },
 ];
 
+/// The crate feature of a language, which is also its short code: `en`, `zh`.
+pub fn lang_feature(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "en",
+        Lang::Zh => "zh",
+    }
+}
+
 impl Build {
     /// Its wasm-bindgen glue, as wasm-bindgen names it.
     pub fn glue(&self) -> String {
@@ -122,11 +130,7 @@ mod tests {
             match build.role {
                 Role::Story { lang, framed } => {
                     assert_eq!(features.contains(&"frame"), framed, "{}", build.stem);
-                    let feature = match lang {
-                        Lang::En => "en",
-                        Lang::Zh => "zh",
-                    };
-                    assert_eq!(features.last(), Some(&feature), "{}", build.stem);
+                    assert_eq!(features.last(), Some(&lang_feature(lang)), "{}", build.stem);
                 }
                 Role::Embeds => assert!(features.contains(&"embeds")),
             }

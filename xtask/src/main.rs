@@ -13,6 +13,7 @@ mod assets;
 mod builds;
 mod command;
 mod data;
+mod facts;
 mod files;
 mod imports;
 mod page;

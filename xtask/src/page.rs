@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use crate::assets::Pkg;
 use crate::builds::{Build, Role};
 use crate::files;
 use sensetime_explainer::charts::ChartState;
@@ -156,22 +157,48 @@ pub fn inject(html: &str, edition: Edition) -> Result<String, String> {
     Ok(out)
 }
 
-/// Places the static charts in every edition's page under `dist`.
-pub fn inject_editions(dist: &Path) -> Result<(), String> {
+/// `html` with the preloads of its Wasm build (`framed`: its frame page's) before its script, so
+/// the glue and the Wasm download while `main.js` does; the files named as `pkg` says.
+pub fn with_preloads(
+    html: &str,
+    edition: Edition,
+    framed: bool,
+    pkg: &Pkg,
+) -> Result<String, String> {
+    let root = edition.root;
+    let script = format!("<script type=\"module\" src=\"{root}main.js\"></script>");
+    if html.matches(&script).count() != 1 {
+        return Err(format!("{}: expected `{script}` once", edition.page));
+    }
+    let build = edition.build(framed);
+    let preloads = format!(
+        "<link rel=\"modulepreload\" href=\"{root}pkg/{}\">\n\
+         <link rel=\"preload\" href=\"{root}pkg/{}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n",
+        pkg.glue(build),
+        pkg.wasm(build)
+    );
+    Ok(html.replacen(&script, &format!("{preloads}{script}"), 1))
+}
+
+/// Writes every edition's page under `dist` with its static charts and its preloads, and its
+/// `frame.html` beside it (see [`frame_page`]).
+pub fn write_editions(dist: &Path, pkg: &Pkg) -> Result<(), String> {
     for edition in EDITIONS {
         let path = dist.join(edition.page);
         let html =
             inject(&files::read(&path)?, edition).map_err(|e| format!("{}: {e}", edition.page))?;
-        files::write(&path, html)?;
+        files::write(&path, with_preloads(&html, edition, false, pkg)?)?;
+        let frame = frame_page(&with_preloads(&html, edition, true, pkg)?, edition)?;
+        files::write(&path.with_file_name("frame.html"), frame)?;
     }
     Ok(())
 }
 
 /// The page for a host page's frame (`frame.html` beside the edition's page), from the edition's
-/// finished page: the same article, marked `data-frame` so `main.js` loads the frame build, which
-/// follows the host page; preloading that build instead of the story's, so a framed reader
-/// downloads one Wasm, not two; its link to the other edition going to that edition's frame page;
-/// and kept out of search results in favour of the edition's own page.
+/// finished page preloading the frame build (so a framed reader downloads one Wasm, not two):
+/// the same article, marked `data-frame` so `main.js` loads the frame build, which follows the
+/// host page; its link to the other edition going to that edition's frame page; and kept out of
+/// search results in favour of the edition's own page.
 pub fn frame_page(html: &str, edition: Edition) -> Result<String, String> {
     let once = |html: &str, from: &str, to: &str| -> Result<String, String> {
         match html.matches(from).count() {
@@ -182,22 +209,11 @@ pub fn frame_page(html: &str, edition: Edition) -> Result<String, String> {
             )),
         }
     };
-    let (story, frame) = (edition.build(false), edition.build(true));
     let html = once(html, "<html ", "<html data-frame ")?;
     let html = once(
         &html,
         "<meta charset=\"utf-8\">",
         "<meta charset=\"utf-8\">\n<meta name=\"robots\" content=\"noindex\">\n<link rel=\"canonical\" href=\"./\">",
-    )?;
-    let html = once(
-        &html,
-        &format!("/{}\"", story.glue()),
-        &format!("/{}\"", frame.glue()),
-    )?;
-    let html = once(
-        &html,
-        &format!("/{}\"", story.wasm()),
-        &format!("/{}\"", frame.wasm()),
     )?;
     // The other edition's address is its directory (`zh/`, `../`).
     const SWITCH: &str = "class=\"lang-switch\" href=\"";
@@ -217,19 +233,6 @@ pub fn frame_page(html: &str, edition: Edition) -> Result<String, String> {
         ));
     }
     Ok(format!("{}frame.html{}", &html[..end], &html[end..]))
-}
-
-/// Writes each edition's `frame.html` beside its page (see [`frame_page`]).
-pub fn write_frame_pages(dist: &Path) -> Result<(), String> {
-    for edition in EDITIONS {
-        let path = dist.join(edition.page);
-        let html = files::read(&path)?;
-        files::write(
-            &path.with_file_name("frame.html"),
-            frame_page(&html, edition)?,
-        )?;
-    }
-    Ok(())
 }
 
 /// Writes every chart state as SVG under `dist/charts/`, in both themes and both languages.
@@ -328,7 +331,32 @@ mod tests {
     }
 
     #[test]
-    fn each_edition_has_a_frame_page_that_loads_only_the_frame_build() {
+    fn each_page_preloads_its_own_build_and_no_other() {
+        let pkg = Pkg::unfingerprinted();
+        for edition in EDITIONS {
+            let page = std::fs::read_to_string(format!(
+                "{}/../www/{}",
+                env!("CARGO_MANIFEST_DIR"),
+                edition.page
+            ))
+            .unwrap();
+            for framed in [false, true] {
+                let out = with_preloads(&page, edition, framed, &pkg).unwrap();
+                let root = edition.root;
+                let (glue, wasm) = (edition.build(framed).glue(), edition.build(framed).wasm());
+                assert!(out.contains(&format!(
+                    "<link rel=\"modulepreload\" href=\"{root}pkg/{glue}\">\n\
+                     <link rel=\"preload\" href=\"{root}pkg/{wasm}\" as=\"fetch\" \
+                     type=\"application/wasm\" crossorigin>\n\
+                     <script type=\"module\" src=\"{root}main.js\"></script>"
+                )));
+                assert_eq!(out.matches("pkg/").count(), 2, "{}", edition.page);
+            }
+        }
+    }
+
+    #[test]
+    fn each_edition_has_a_frame_page() {
         for edition in EDITIONS {
             let page = std::fs::read_to_string(format!(
                 "{}/../www/{}",
@@ -339,13 +367,6 @@ mod tests {
             let frame = frame_page(&page, edition).unwrap();
             assert!(frame.contains("<html data-frame lang="), "{}", edition.page);
             assert!(frame.contains("<meta name=\"robots\" content=\"noindex\">"));
-            let (story, framed) = (edition.build(false), edition.build(true));
-            for file in [framed.glue(), framed.wasm()] {
-                assert!(frame.contains(&format!("/{file}\"")), "{file}");
-            }
-            for file in [story.glue(), story.wasm()] {
-                assert!(!frame.contains(&format!("/{file}\"")), "{file}");
-            }
             let other = if edition.lang == Lang::En {
                 "href=\"zh/frame.html\""
             } else {
@@ -360,26 +381,8 @@ mod tests {
                     "",
                     1,
                 )
-                .replace(framed.stem, story.stem)
                 .replacen("frame.html\"", "\"", 1);
             assert!(undone == page, "{}: only those changes", edition.page);
-        }
-    }
-
-    /// main.js picks the glue by language and frame: it must name each edition's two builds, in
-    /// the form `assets::fingerprint_pkg` rewrites.
-    #[test]
-    fn main_js_names_every_story_build() {
-        let main = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../www/main.js"))
-            .unwrap();
-        for edition in EDITIONS {
-            for build in [edition.build(false), edition.build(true)] {
-                assert!(
-                    main.contains(&format!("'./pkg/{}'", build.glue())),
-                    "{}",
-                    build.stem
-                );
-            }
         }
     }
 
