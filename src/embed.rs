@@ -285,6 +285,10 @@ pub fn notice(error: &EmbedError, lang: Lang) -> String {
     )
 }
 
+/// The story's pages, English and Chinese, from the site's root.
+pub const STORY_PAGE: &str = "index.html";
+pub const STORY_PAGE_ZH: &str = "zh/index.html";
+
 /// The story's address for a reader of an embedded chart: the edition in their language, their
 /// currency, and the step that shows the chart. `story_url` is the English edition's address
 /// (`…/index.html`); the Chinese one is `zh/index.html` beside it.
@@ -292,8 +296,8 @@ pub fn story_address(story_url: &str, locale: Locale, step: &str) -> String {
     let base = match locale.lang.built() {
         Lang::En => story_url.to_string(),
         Lang::Zh => match story_url.rsplit_once('/') {
-            Some((dir, _)) => format!("{dir}/zh/index.html"),
-            None => "zh/index.html".to_string(),
+            Some((dir, _)) => format!("{dir}/{STORY_PAGE_ZH}"),
+            None => STORY_PAGE_ZH.to_string(),
         },
     };
     let query = crate::locale::query_with_currency("", locale.currency);

@@ -3,7 +3,7 @@
 // FACTS.… are written once in Rust and replaced by their values when `cargo xtask dist` minifies
 // this file (xtask/src/facts.rs).
 const root = document.documentElement;
-const storyUrl = new URL('./index.html', import.meta.url).href;
+const storyUrl = new URL(FACTS.storyPage, import.meta.url).href;
 // Only for the fallback below; the Wasm reads the whole query itself.
 const chinese = new URLSearchParams(location.search).get('lang') === 'zh';
 
@@ -17,7 +17,7 @@ try {
   const notice = document.createElement('p');
   notice.className = 'embed-failed';
   const link = Object.assign(document.createElement('a'), {
-    href: chinese ? new URL('./zh/index.html', import.meta.url).href : storyUrl,
+    href: chinese ? new URL(FACTS.storyPageZh, import.meta.url).href : storyUrl,
     target: '_blank',
     rel: 'noopener',
     textContent: chinese ? FACTS.chartFailed.zh.link : FACTS.chartFailed.en.link,

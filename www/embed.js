@@ -5,7 +5,7 @@
 // FACTS.… are written once in Rust and replaced by their values when `cargo xtask dist` minifies
 // this file (xtask/src/facts.rs).
 const base = new URL('./', import.meta.url);
-const storyUrl = new URL('index.html', base).href;
+const storyUrl = new URL(FACTS.storyPage, base).href;
 const placeholders = [...document.querySelectorAll('[data-sensetime-chart]:not([data-sensetime-mounted])')];
 
 /** The data-options object, or the reason it is not one. */
@@ -44,7 +44,7 @@ try {
     el.style.minHeight = '';
     const chinese = options?.lang === 'zh';
     const link = Object.assign(document.createElement('a'), {
-      href: chinese ? new URL('zh/index.html', base).href : storyUrl,
+      href: chinese ? new URL(FACTS.storyPageZh, base).href : storyUrl,
       textContent: chinese ? FACTS.scriptEmbedFailed.zh : FACTS.scriptEmbedFailed.en,
     });
     el.replaceChildren(link);

@@ -59,6 +59,9 @@ pub fn defines(pkg: &Pkg) -> Vec<(String, String)> {
         "embedGlue",
         string(&format!("./pkg/{}", pkg.glue(Build::of(Role::Embeds)))),
     );
+    // The story's pages, which the embeds link to when the Wasm cannot start.
+    fact("storyPage", string(embed::STORY_PAGE));
+    fact("storyPageZh", string(embed::STORY_PAGE_ZH));
     // A script embed's height, reserved before the Wasm arrives (embed.js).
     fact("linkBand", number(LINK_BAND));
     fact("heightPerWidth", number(HEIGHT_PER_WIDTH));

@@ -8,6 +8,7 @@ use crate::assets::Pkg;
 use crate::builds::{Build, Role};
 use crate::files;
 use sensetime_explainer::charts::ChartState;
+use sensetime_explainer::embed;
 use sensetime_explainer::locale::{Lang, Locale};
 use sensetime_explainer::render::to_svg;
 use sensetime_explainer::theme::{DARK, LIGHT};
@@ -55,12 +56,12 @@ impl Edition {
 pub const EDITIONS: [Edition; 2] = [
     Edition {
         lang: Lang::En,
-        page: "index.html",
+        page: embed::STORY_PAGE,
         root: "",
     },
     Edition {
         lang: Lang::Zh,
-        page: "zh/index.html",
+        page: embed::STORY_PAGE_ZH,
         root: "../",
     },
 ];
