@@ -70,6 +70,14 @@ impl StepEvent {
     }
 }
 
+/// What the story page says when its Wasm cannot start (`main.js`), above the static charts.
+pub fn fallback_notice(lang: crate::locale::Lang) -> &'static str {
+    lang.t(
+        "The interactive charts could not start in this browser, so each step shows its chart as a picture.",
+        "交互式图表无法在此浏览器中启动，因此每一段均改以图片展示对应的图表。",
+    )
+}
+
 /// Where the reader is in the story.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StoryState {

@@ -11,7 +11,7 @@ use super::app::Page;
 use super::dom::{js_err, matches};
 use super::host::{keep_host_told, parse_child_id};
 use super::panic::poisoned;
-use crate::embed::HostViewport;
+use crate::embed::{HostViewport, VIEWPORT_SENTINEL};
 use crate::scroll::root_margin;
 
 impl Page {
@@ -65,7 +65,7 @@ impl Page {
         let sentinel = js_sys::Reflect::get(&data, &"sentinel".into())
             .ok()
             .and_then(|v| v.as_string());
-        if !from_parent || sentinel.as_deref() != Some("sensetime") {
+        if !from_parent || sentinel.as_deref() != Some(VIEWPORT_SENTINEL) {
             return Ok(());
         }
         let number = |name: &str| {

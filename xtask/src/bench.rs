@@ -6,7 +6,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{run, server, site, tools};
+use crate::command::run;
+use crate::{dist, files, server, tools};
 
 /// Pairs of runs (ours, then the baseline) when `--runs` is not given.
 pub const DEFAULT_RUNS: u32 = 5;
@@ -95,18 +96,13 @@ const VENDOR: [(&str, &str); 2] = [
 /// Chart.js and Scrollama builds, so it is served from disk like the story. Returns its path.
 fn stage_baseline(root: &Path) -> Result<PathBuf, String> {
     let out = root.join("target/bench-baseline");
-    if out.exists() {
-        std::fs::remove_dir_all(&out)
-            .map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
-    }
-    site::copy_dir(&root.join("bench/baseline"), &out)?;
-    std::fs::create_dir_all(out.join("vendor"))
-        .map_err(|e| format!("cannot create {}: {e}", out.join("vendor").display()))?;
+    files::clear_dir(&out)?;
+    files::copy_dir(&root.join("bench/baseline"), &out)?;
+    files::create_dir(&out.join("vendor"))?;
     let modules = root.join("bench/node_modules");
     for (from, to) in VENDOR {
         let (src, dst) = (modules.join(from), out.join(to));
-        std::fs::copy(&src, &dst)
-            .map_err(|e| format!("cannot copy {} to {}: {e}", src.display(), dst.display()))?;
+        files::copy(&src, &dst)?;
     }
     Ok(out)
 }
@@ -132,7 +128,7 @@ pub fn bench(root: &Path, options: Options) -> Result<(), String> {
     } else {
         None
     };
-    let dist = site::dist(root)?;
+    let dist = dist::dist(root)?;
     tools::ensure_chromium()?;
     if edition == "zh" {
         tools::ensure_chinese_font()?;
@@ -173,16 +169,11 @@ pub fn bench(root: &Path, options: Options) -> Result<(), String> {
 
 /// Runs the unit tests of the benchmark's statistics, every `bench/*.test.js`, with node's own
 /// test runner. They need no browser and no npm package.
-#[expect(
-    dead_code,
-    reason = "for the test task to call; remove this attribute when it does"
-)]
 pub fn unit_tests(root: &Path) -> Result<(), String> {
     let dir = root.join("bench");
-    let entries =
-        std::fs::read_dir(&dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
-    let mut files: Vec<String> = entries
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+    let mut files: Vec<String> = files::entries(&dir)?
+        .iter()
+        .filter_map(|path| path.file_name()?.to_str())
         .filter(|name| name.ends_with(".test.js"))
         .map(|name| format!("bench/{name}"))
         .collect();
@@ -221,7 +212,7 @@ fn commit(root: &Path) -> Result<(String, bool), String> {
 /// had uncommitted changes, and `-2`, `-3`, … when that name is taken (a second run the same day).
 pub fn result_path(root: &Path, date: &str, commit: &str, dirty: bool) -> Result<PathBuf, String> {
     let dir = root.join("bench/results");
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    files::create_dir(&dir)?;
     let stem = format!("{date}-{commit}{}", if dirty { "-dirty" } else { "" });
     let mut path = dir.join(format!("{stem}.md"));
     let mut n = 2;
