@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use sensetime_explainer::chart::ChartId;
 use sensetime_explainer::data::schema;
 use sensetime_explainer::host::embed::{parse_query, ScriptOptions};
-use sensetime_explainer::host::pym::parse_pym;
+use sensetime_explainer::host::messages::parse_pym;
 use sensetime_explainer::host::query::percent_decode;
 use sensetime_explainer::lang::Lang;
 use sensetime_explainer::story::scroll::{active_step, parse_trigger};

@@ -1,12 +1,14 @@
 // The single-chart embed page (embed.html?chart=…): the Wasm reads the query, draws the chart in
 // #embed (or a notice saying which charts exist) and keeps the host page told of the frame's height.
+// FACTS.… are written once in Rust and replaced by their values when `cargo xtask dist` minifies
+// this file (xtask/src/facts.rs).
 const root = document.documentElement;
-const storyUrl = new URL('./index.html', import.meta.url).href;
+const storyUrl = new URL(FACTS.storyPage, import.meta.url).href;
 // Only for the fallback below; the Wasm reads the whole query itself.
 const chinese = new URLSearchParams(location.search).get('lang') === 'zh';
 
 try {
-  const wasm = await import('./pkg/sensetime_embed.js');
+  const wasm = await import(FACTS.embedGlue);
   await wasm.default();
   wasm.embedPage(storyUrl);
   root.dataset.embed = 'ready';
@@ -15,18 +17,18 @@ try {
   const notice = document.createElement('p');
   notice.className = 'embed-failed';
   const link = Object.assign(document.createElement('a'), {
-    href: chinese ? new URL('./zh/index.html', import.meta.url).href : storyUrl,
+    href: chinese ? new URL(FACTS.storyPageZh, import.meta.url).href : storyUrl,
     target: '_blank',
     rel: 'noopener',
-    textContent: chinese ? '阅读报道' : 'Read the story',
+    textContent: chinese ? FACTS.chartFailed.zh.link : FACTS.chartFailed.en.link,
   });
   if (chinese) {
     notice.lang = 'zh-Hans';
-    notice.append('此图表无法在此浏览器中启动。请', link, '，报道中每张图表均有图片版本。');
+    notice.append(FACTS.chartFailed.zh.before, link, FACTS.chartFailed.zh.after);
   } else {
-    notice.append('This chart could not start in this browser. ', link, ', where every chart is also a picture.');
+    notice.append(FACTS.chartFailed.en.before, link, FACTS.chartFailed.en.after);
   }
   document.getElementById('embed').replaceChildren(notice);
-  window.parent?.postMessage({ sentinel: 'amp', type: 'embed-size', height: document.body.offsetHeight }, '*');
+  window.parent?.postMessage({ sentinel: FACTS.ampSentinel, type: FACTS.ampEmbedSize, height: document.body.offsetHeight }, '*');
   console.warn('SenseTime embed: the chart could not start.', error);
 }

@@ -3,12 +3,14 @@
 //   <iframe data-sensetime="story" src="https://…/frame.html" title="…"></iframe>
 // It sizes each frame to its content (from the frame's own height messages) and tells story
 // frames where they sit in the viewport, since a frame that grows to fit never scrolls itself.
+// FACTS.… are written once in Rust and replaced by their values when `cargo xtask dist` minifies
+// this file (xtask/src/facts.rs).
 const frames = () => [...document.querySelectorAll('iframe[data-sensetime]')];
 
 window.addEventListener('message', (event) => {
   const frame = frames().find((f) => f.contentWindow === event.source);
   const data = event.data;
-  if (frame && data?.sentinel === 'amp' && data.type === 'embed-size' && Number.isFinite(data.height)) {
+  if (frame && data?.sentinel === FACTS.ampSentinel && data.type === FACTS.ampEmbedSize && Number.isFinite(data.height)) {
     frame.style.height = `${Math.ceil(data.height)}px`;
     queue();
   }
@@ -20,7 +22,7 @@ function tellStories() {
   for (const frame of frames()) {
     if (frame.dataset.sensetime !== 'story' || !frame.contentWindow) continue;
     const { top } = frame.getBoundingClientRect();
-    frame.contentWindow.postMessage({ sentinel: 'sensetime', type: 'viewport', top, height: window.innerHeight }, new URL(frame.src).origin);
+    frame.contentWindow.postMessage({ sentinel: FACTS.viewportSentinel, type: FACTS.viewportMessage, top, height: window.innerHeight }, new URL(frame.src).origin);
   }
 }
 function queue() {

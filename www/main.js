@@ -1,4 +1,6 @@
 // Starts the Wasm story. If it cannot start, the page stays a complete, readable article.
+// FACTS.… are written once in Rust and replaced by their values when `cargo xtask dist` minifies
+// this file (xtask/src/facts.rs).
 const root = document.documentElement;
 
 // frame.html (marked data-frame) is the story made for a host page's frame, and
@@ -37,14 +39,14 @@ new MutationObserver(() => {
 /** What the page's own scripts say, in the page's language. */
 const TEXTS = {
   en: {
-    failed: 'The interactive charts could not start in this browser, so each step shows its chart as a picture.',
+    failed: FACTS.storyFailed.en,
     copied: 'Link copied.',
     copyThis: 'Copy this link:',
     saved: 'Chart saved.',
     notSaved: 'The chart could not be saved.',
   },
   zh: {
-    failed: '交互式图表无法在此浏览器中启动，因此每一段均改以图片展示对应的图表。',
+    failed: FACTS.storyFailed.zh,
     copied: '链接已复制。',
     copyThis: '请复制此链接：',
     saved: '图表已保存。',
@@ -58,13 +60,8 @@ function pageLanguage() {
 }
 const says = TEXTS[pageLanguage()];
 
-/** The Wasm builds' glue, by language and whether the story is framed (xtask/src/site.rs). */
-const BUILDS = {
-  en: './pkg/sensetime_story.js',
-  zh: './pkg/sensetime_story_zh.js',
-  'en-frame': './pkg/sensetime_story_frame.js',
-  'zh-frame': './pkg/sensetime_story_frame_zh.js',
-};
+/** The Wasm builds' glue, by language and whether the story is framed (xtask/src/builds.rs). */
+const BUILDS = FACTS.storyGlue;
 
 function showNotice(text) {
   const notice = document.getElementById('notice');

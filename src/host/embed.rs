@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use super::pym::PYM_PARAMETERS;
+use super::messages::PYM_PARAMETERS;
 use super::query::{percent_decode, query_with_currency};
 use crate::chart::ChartId;
 use crate::lang::Lang;
@@ -295,6 +295,10 @@ pub fn notice(error: &EmbedError, lang: Lang) -> String {
     )
 }
 
+/// The story's pages, English and Chinese, from the site's root.
+pub const STORY_PAGE: &str = "index.html";
+pub const STORY_PAGE_ZH: &str = "zh/index.html";
+
 /// The story's address for a reader of an embedded chart: the edition in their language, their
 /// currency, and the step that shows the chart. `story_url` is the English edition's address
 /// (`…/index.html`); the Chinese one is `zh/index.html` beside it.
@@ -302,8 +306,8 @@ pub fn story_address(story_url: &str, locale: Locale, step: &str) -> String {
     let base = locale.lang.pick_with(
         || story_url.to_string(),
         || match story_url.rsplit_once('/') {
-            Some((dir, _)) => format!("{dir}/zh/index.html"),
-            None => "zh/index.html".to_string(),
+            Some((dir, _)) => format!("{dir}/{STORY_PAGE_ZH}"),
+            None => STORY_PAGE_ZH.to_string(),
         },
     );
     let query = query_with_currency("", locale.currency);
@@ -315,6 +319,29 @@ pub fn story_link(lang: Lang) -> &'static str {
     lang.pick(
         "The full story, with the data behind this chart",
         "阅读全文及本图表数据",
+    )
+}
+
+/// What a script embed shows in place of its chart when the Wasm cannot start (`embed.js`): the
+/// words of a link to the story.
+pub fn script_fallback_link(lang: Lang) -> &'static str {
+    lang.pick("See this chart in the story", "在报道中查看此图表")
+}
+
+/// What the chart embed page says when the Wasm cannot start (`embed-page.js`), around a link to
+/// the story: the words before the link, the link's and those after it.
+pub fn page_fallback_notice(lang: Lang) -> [&'static str; 3] {
+    lang.pick(
+        [
+            "This chart could not start in this browser. ",
+            "Read the story",
+            ", where every chart is also a picture.",
+        ],
+        [
+            "此图表无法在此浏览器中启动。请",
+            "阅读报道",
+            "，报道中每张图表均有图片版本。",
+        ],
     )
 }
 
@@ -382,9 +409,16 @@ pub fn parse_query(query: &str) -> Result<ChartEmbed, EmbedError> {
 /// reserve the chart's height plus this band before they draw, so nothing below them moves.
 pub const LINK_BAND: f64 = 28.0;
 
+/// An embedded chart's height when none is asked for: this share of its width, within
+/// [`AUTO_HEIGHTS`] (CSS pixels).
+pub const HEIGHT_PER_WIDTH: f64 = 0.8;
+pub const AUTO_HEIGHTS: (f64, f64) = (320.0, 560.0);
+
 /// The height an embedded chart takes at `width` CSS pixels when none is asked for.
 pub fn chart_height(width: f64) -> f64 {
-    (width * 0.8).clamp(320.0, 560.0).round()
+    (width * HEIGHT_PER_WIDTH)
+        .clamp(AUTO_HEIGHTS.0, AUTO_HEIGHTS.1)
+        .round()
 }
 
 // The options tests parse JSON, which only native builds have.

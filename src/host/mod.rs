@@ -2,6 +2,6 @@
 //! pym.js messages, and the host's viewport around a framed story.
 
 pub mod embed;
-pub mod pym;
+pub mod messages;
 pub mod query;
 pub mod viewport;

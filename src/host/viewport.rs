@@ -1,6 +1,11 @@
 //! The host page's viewport, as reported to a framed story, and where the story's sticky graphic
 //! goes in it.
 
+/// The host snippet's message to a framed story, where its frame sits in the host's viewport:
+/// `{sentinel: "sensetime", type: "viewport", top, height}` (see [`HostViewport`]).
+pub const VIEWPORT_SENTINEL: &str = "sensetime";
+pub const VIEWPORT_MESSAGE: &str = "viewport";
+
 /// Where an embedded story's frame sits in its host's viewport, as the host snippet reports it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct HostViewport {

@@ -1,6 +1,7 @@
 //! The story's steps, in order, each naming the chart it shows, and the reader's place in them.
 
 use crate::chart::ChartId;
+use crate::lang::Lang;
 use crate::story::scroll::{direction, Direction};
 
 /// One step of the scrolly text: its anchor id in the page and the chart beside it.
@@ -38,6 +39,14 @@ pub struct Change {
     pub direction: Option<Direction>,
     /// Whether the chart differs from the one shown before (consecutive steps may share one).
     pub chart_changed: bool,
+}
+
+/// What the story page says when its Wasm cannot start (`main.js`), above the static charts.
+pub fn fallback_notice(lang: Lang) -> &'static str {
+    lang.pick(
+        "The interactive charts could not start in this browser, so each step shows its chart as a picture.",
+        "交互式图表无法在此浏览器中启动，因此每一段均改以图片展示对应的图表。",
+    )
 }
 
 /// Where the reader is in the story.

@@ -6,7 +6,9 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Window};
 
-use crate::host::pym::{parse_pym, pym_height};
+use crate::host::messages::{
+    parse_pym, pym_height, AMP_EMBED_SIZE, AMP_SENTINEL, DATAWRAPPER_HEIGHT,
+};
 
 /// The height of this frame's content, as pym.js measures it.
 fn content_height(window: &Window) -> u32 {
@@ -26,14 +28,14 @@ fn post_height(window: &Window, child_id: Option<&str>, name: &str) -> Result<()
         parent.post_message(&JsValue::from_str(&pym_height(id, height)), "*")?;
     }
     let amp = js_sys::Object::new();
-    js_sys::Reflect::set(&amp, &"sentinel".into(), &"amp".into())?;
-    js_sys::Reflect::set(&amp, &"type".into(), &"embed-size".into())?;
+    js_sys::Reflect::set(&amp, &"sentinel".into(), &AMP_SENTINEL.into())?;
+    js_sys::Reflect::set(&amp, &"type".into(), &AMP_EMBED_SIZE.into())?;
     js_sys::Reflect::set(&amp, &"height".into(), &height.into())?;
     parent.post_message(&amp, "*")?;
     let inner = js_sys::Object::new();
     js_sys::Reflect::set(&inner, &child_id.unwrap_or(name).into(), &height.into())?;
     let datawrapper = js_sys::Object::new();
-    js_sys::Reflect::set(&datawrapper, &"datawrapper-height".into(), &inner)?;
+    js_sys::Reflect::set(&datawrapper, &DATAWRAPPER_HEIGHT.into(), &inner)?;
     parent.post_message(&datawrapper, "*")
 }
 

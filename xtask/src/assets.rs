@@ -2,17 +2,12 @@
 //! cached for a year), scripts and styles are minified, and every text asset is precompressed
 //! (gzip -9 and brotli 11) for servers that serve `.gz`/`.br` files as they are.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-use crate::site::BUILDS;
-use crate::{run, tools};
-
-/// The files wasm-bindgen writes for the build named `name`, as `www/` refers to them: its glue
-/// and its Wasm.
-fn pkg_files(name: &str) -> (String, String) {
-    (format!("{name}.js"), format!("{name}_bg.wasm"))
-}
+use crate::builds::{Build, BUILDS};
+use crate::command::run;
+use crate::{files, tools};
 
 /// Extensions worth compressing (images other than SVG already are).
 const COMPRESSIBLE: [&str; 7] = ["html", "css", "js", "wasm", "svg", "json", "csv"];
@@ -43,58 +38,88 @@ pub fn is_fingerprinted(url_path: &str) -> bool {
     parts.any(|p| p.len() == 10 && p.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-/// Renames each build's Wasm and glue in `dist/pkg/` to fingerprinted names and points every
-/// page and script in `dist/` at them.
-pub fn fingerprint_pkg(dist: &Path) -> Result<(), String> {
+/// What each build's files are called in `dist/pkg/` once fingerprinted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pkg {
+    /// Per build, in `BUILDS`' order: its glue's name and its Wasm's.
+    names: Vec<(String, String)>,
+}
+
+impl Pkg {
+    fn index(build: &Build) -> usize {
+        BUILDS
+            .iter()
+            .position(|b| b == build)
+            .expect("a build from BUILDS")
+    }
+
+    /// The build's glue, as served from `dist/pkg/`.
+    pub fn glue(&self, build: &Build) -> &str {
+        &self.names[Self::index(build)].0
+    }
+
+    /// The build's Wasm, as served from `dist/pkg/`.
+    pub fn wasm(&self, build: &Build) -> &str {
+        &self.names[Self::index(build)].1
+    }
+
+    /// The names wasm-bindgen gives the files, before fingerprinting.
+    #[cfg(test)]
+    pub fn unfingerprinted() -> Pkg {
+        Pkg {
+            names: BUILDS.iter().map(|b| (b.glue(), b.wasm())).collect(),
+        }
+    }
+}
+
+/// Renames each build's Wasm and glue in `dist/pkg/` to fingerprinted names, pointing each glue
+/// at its renamed Wasm, and returns the new names for the pages and scripts that load them.
+pub fn fingerprint_pkg(dist: &Path) -> Result<Pkg, String> {
     let pkg = dist.join("pkg");
-    let mut renames = Vec::new();
-    for (_, name) in BUILDS {
-        let (glue, wasm) = pkg_files(name);
+    let mut names = Vec::new();
+    for build in BUILDS {
+        let (glue, wasm) = (build.glue(), build.wasm());
         let wasm_name = rename_fingerprinted(&pkg, &wasm)?;
-        replace_in(&pkg.join(&glue), &[(wasm.as_str(), wasm_name.as_str())])?;
+        let glue_path = pkg.join(&glue);
+        let text = files::read(&glue_path)?;
+        if !text.contains(&wasm) {
+            return Err(format!(
+                "{} does not name {wasm}, so cannot be pointed at its fingerprinted name",
+                glue_path.display()
+            ));
+        }
+        files::write(&glue_path, text.replace(&wasm, &wasm_name))?;
         let glue_name = rename_fingerprinted(&pkg, &glue)?;
-        renames.extend([(glue, glue_name), (wasm, wasm_name)]);
+        names.push((glue_name, wasm_name));
     }
-    let pairs: Vec<(&str, &str)> = renames
-        .iter()
-        .map(|(from, to)| (from.as_str(), to.as_str()))
-        .collect();
-    for file in files(dist, &["html", "js"])? {
-        replace_in(&file, &pairs)?;
-    }
-    Ok(())
+    Ok(Pkg { names })
 }
 
 fn rename_fingerprinted(dir: &Path, name: &str) -> Result<String, String> {
     let from = dir.join(name);
-    let bytes = read(&from)?;
-    let new_name = fingerprinted(name, &fingerprint(&bytes));
-    std::fs::rename(&from, dir.join(&new_name))
-        .map_err(|e| format!("cannot rename {}: {e}", from.display()))?;
+    let new_name = fingerprinted(name, &fingerprint(&files::read_bytes(&from)?));
+    files::rename(&from, &dir.join(&new_name))?;
     Ok(new_name)
-}
-
-fn replace_in(file: &Path, pairs: &[(&str, &str)]) -> Result<(), String> {
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-    let new = pairs
-        .iter()
-        .fold(text.clone(), |t, (from, to)| t.replace(from, to));
-    if new != text {
-        std::fs::write(file, new).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
-    }
-    Ok(())
 }
 
 /// Minifies every script and style sheet in `dist/` in place with esbuild (whitespace, comments
 /// and local names only: exported names, globals and the module structure stay as written).
-pub fn minify(root: &Path, dist: &Path) -> Result<(), String> {
+/// In scripts, each `(name, JSON value)` of `defines` replaces that global name (`--define`).
+pub fn minify(root: &Path, dist: &Path, defines: &[(String, String)]) -> Result<(), String> {
     let esbuild = tools::ensure_build_tool(root, "esbuild")?;
-    for file in files(dist, &["js", "css"])? {
-        run(Command::new(&esbuild)
-            .arg(&file)
+    for file in files::list(dist, &["js", "css"])? {
+        let mut cmd = Command::new(&esbuild);
+        cmd.arg(&file)
             .args(["--minify", "--log-level=warning", "--allow-overwrite"])
-            .arg(format!("--outfile={}", file.display())))?;
+            .arg(format!("--outfile={}", file.display()));
+        if file.extension().is_some_and(|e| e == "js") {
+            cmd.args(
+                defines
+                    .iter()
+                    .map(|(name, value)| format!("--define:{name}={value}")),
+            );
+        }
+        run(&mut cmd)?;
     }
     Ok(())
 }
@@ -106,33 +131,6 @@ pub fn precompress(root: &Path, dist: &Path) -> Result<(), String> {
         .arg(root.join("xtask/precompress.mjs"))
         .arg(dist)
         .args(COMPRESSIBLE))
-}
-
-/// Every file under `dir` with one of `extensions`, in a stable order.
-pub fn files(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>, String> {
-    let mut out = Vec::new();
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
-    for entry in entries {
-        let path = entry
-            .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
-            .path();
-        if path.is_dir() {
-            out.extend(files(&path, extensions)?);
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| extensions.contains(&e))
-        {
-            out.push(path);
-        }
-    }
-    out.sort();
-    Ok(out)
-}
-
-fn read(path: &Path) -> Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
 #[cfg(test)]
@@ -162,71 +160,41 @@ mod tests {
     }
 
     #[test]
-    fn the_pkg_is_renamed_and_every_reference_follows() {
+    fn the_pkg_is_renamed_and_each_glue_follows_its_wasm() {
         let dist = std::env::temp_dir().join(format!("xtask-assets-{}", std::process::id()));
-        std::fs::create_dir_all(dist.join("pkg")).unwrap();
-        let files = BUILDS.map(|(_, n)| pkg_files(n));
-        for (glue, wasm) in &files {
+        files::create_dir(&dist.join("pkg")).unwrap();
+        for build in BUILDS {
             // Different bytes, so different fingerprints.
-            std::fs::write(dist.join("pkg").join(wasm), wasm.as_bytes()).unwrap();
-            std::fs::write(
-                dist.join("pkg").join(glue),
-                format!("new URL('{wasm}', import.meta.url)"),
+            files::write(&dist.join("pkg").join(build.wasm()), build.stem).unwrap();
+            files::write(
+                &dist.join("pkg").join(build.glue()),
+                format!("new URL('{}', import.meta.url)", build.wasm()),
             )
             .unwrap();
         }
-        let [(en_glue, en_wasm), (zh_glue, _), (frame_glue, _), (frame_zh_glue, _), (embed_glue, _)] =
-            &files;
-        std::fs::write(
-            dist.join("index.html"),
-            format!("<link rel=modulepreload href=pkg/{en_glue}><link href=pkg/{en_wasm}>"),
-        )
-        .unwrap();
-        std::fs::write(
-            dist.join("main.js"),
-            format!(
-                "{{en: './pkg/{en_glue}', zh: './pkg/{zh_glue}', 'en-frame': './pkg/{frame_glue}', \
-                 'zh-frame': './pkg/{frame_zh_glue}'}}"
-            ),
-        )
-        .unwrap();
-        std::fs::write(dist.join("embed.js"), format!("import('pkg/{embed_glue}')")).unwrap();
-        fingerprint_pkg(&dist).unwrap();
-        let names: Vec<String> = std::fs::read_dir(dist.join("pkg"))
+        let pkg = fingerprint_pkg(&dist).unwrap();
+        let mut names: Vec<String> = std::fs::read_dir(dist.join("pkg"))
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
-        assert_eq!(names.len(), 2 * BUILDS.len());
-        assert!(names.iter().all(|n| is_fingerprinted(n)), "{names:?}");
-        let renamed = |stem: &str, ext: &str| {
-            names
-                .iter()
-                .find(|n| n.starts_with(&format!("{stem}.")) && n.ends_with(ext))
-                .unwrap_or_else(|| panic!("{stem}.*{ext} in {names:?}"))
-                .clone()
-        };
-        let [en, zh, frame, frame_zh, embed] = BUILDS.map(|(_, name)| {
-            let (glue, wasm) = (
-                renamed(name, ".js"),
-                renamed(&format!("{name}_bg"), ".wasm"),
+        names.sort();
+        let mut expected: Vec<String> = BUILDS
+            .iter()
+            .flat_map(|b| [pkg.glue(b).to_string(), pkg.wasm(b).to_string()])
+            .collect();
+        expected.sort();
+        assert_eq!(names, expected);
+        for build in &BUILDS {
+            let (glue, wasm) = (pkg.glue(build), pkg.wasm(build));
+            assert!(
+                is_fingerprinted(glue) && is_fingerprinted(wasm),
+                "{glue} {wasm}"
             );
-            let glue_text = std::fs::read_to_string(dist.join("pkg").join(&glue)).unwrap();
-            assert!(glue_text.contains(wasm.as_str()), "{glue_text}");
-            (glue, wasm)
-        });
-        let html = std::fs::read_to_string(dist.join("index.html")).unwrap();
-        assert!(
-            html.contains(en.0.as_str()) && html.contains(en.1.as_str()),
-            "{html}"
-        );
-        let main = std::fs::read_to_string(dist.join("main.js")).unwrap();
-        for glue in [&en.0, &zh.0, &frame.0, &frame_zh.0] {
-            assert!(main.contains(glue.as_str()), "{main}");
+            assert!(glue.starts_with(&format!("{}.", build.stem)) && glue.ends_with(".js"));
+            assert!(wasm.starts_with(&format!("{}_bg.", build.stem)) && wasm.ends_with(".wasm"));
+            let text = files::read(&dist.join("pkg").join(glue)).unwrap();
+            assert_eq!(text, format!("new URL('{wasm}', import.meta.url)"));
         }
-        // No name is a prefix of another's that the renaming could catch half of.
-        assert!(!main.contains("sensetime_story_frame.js"), "{main}");
-        let loader = std::fs::read_to_string(dist.join("embed.js")).unwrap();
-        assert!(loader.contains(embed.0.as_str()), "{loader}");
-        std::fs::remove_dir_all(&dist).unwrap();
+        files::clear_dir(&dist).unwrap();
     }
 }

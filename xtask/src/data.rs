@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use crate::files;
+
 use sensetime_explainer::data::figures::{self, Figure};
 use sensetime_explainer::lang::Lang;
 
@@ -73,10 +75,9 @@ fn quote(value: &str) -> String {
 /// Writes `figures.csv` and `figures.json` into `dist/data/`.
 pub fn write(dist: &Path) -> Result<(), String> {
     let dir = dist.join("data");
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    files::create_dir(&dir)?;
     for (name, text) in [("figures.csv", csv()), ("figures.json", json())] {
-        let path = dir.join(name);
-        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        files::write(&dir.join(name), text)?;
     }
     Ok(())
 }

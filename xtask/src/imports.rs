@@ -9,6 +9,8 @@
 
 use std::path::Path;
 
+use crate::files;
+
 /// Renames every function the Wasm at `wasm` imports from `module` (the glue, as wasm-bindgen
 /// names it: `./<name>_bg.js`) to a short name, in the Wasm and in the glue at `glue`, and the
 /// module itself to `a`; and every export of wasm-bindgen's own (see [`internal`]). Fails,
@@ -16,13 +18,12 @@ use std::path::Path;
 /// names an internal export other than as `wasm.<name>`: a wasm-bindgen that writes its glue
 /// differently must be looked at.
 pub fn minify(wasm: &Path, glue: &Path, module: &str) -> Result<(), String> {
-    let bytes = std::fs::read(wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
-    let text = std::fs::read_to_string(glue)
-        .map_err(|e| format!("cannot read {}: {e}", glue.display()))?;
+    let bytes = files::read_bytes(wasm)?;
+    let text = files::read(glue)?;
     let (bytes, text) = rename(&bytes, &text, module)
         .map_err(|e| format!("cannot shorten the imports of {}: {e}", wasm.display()))?;
-    std::fs::write(wasm, bytes).map_err(|e| format!("cannot write {}: {e}", wasm.display()))?;
-    std::fs::write(glue, text).map_err(|e| format!("cannot write {}: {e}", glue.display()))
+    files::write(wasm, bytes)?;
+    files::write(glue, text)
 }
 
 /// The module name the imports get.

@@ -4,9 +4,13 @@
 
 use std::path::Path;
 
+use crate::assets::Pkg;
+use crate::builds::{Build, Role};
+use crate::files;
 use sensetime_explainer::chart::ChartId;
 use sensetime_explainer::draw::render::to_svg;
 use sensetime_explainer::draw::theme::{DARK, LIGHT};
+use sensetime_explainer::host::embed;
 use sensetime_explainer::lang::Lang;
 use sensetime_explainer::text::locale::Locale;
 
@@ -37,26 +41,29 @@ pub struct Edition {
     pub page: &'static str,
     /// `dist/`'s root, relative to the page.
     pub root: &'static str,
-    /// The Wasm builds (`site::BUILDS`) the page loads, and its frame page.
-    pub build: &'static str,
-    pub frame_build: &'static str,
+}
+
+impl Edition {
+    /// The Wasm build the page loads (`framed`: its frame page).
+    pub fn build(self, framed: bool) -> &'static Build {
+        Build::of(Role::Story {
+            lang: self.lang,
+            framed,
+        })
+    }
 }
 
 /// The English page and the Simplified Chinese one.
 pub const EDITIONS: [Edition; 2] = [
     Edition {
         lang: Lang::EN,
-        page: "index.html",
+        page: embed::STORY_PAGE,
         root: "",
-        build: "sensetime_story",
-        frame_build: "sensetime_story_frame",
     },
     Edition {
         lang: Lang::ZH,
-        page: "zh/index.html",
+        page: embed::STORY_PAGE_ZH,
         root: "../",
-        build: "sensetime_story_zh",
-        frame_build: "sensetime_story_frame_zh",
     },
 ];
 
@@ -149,23 +156,48 @@ pub fn inject(html: &str, edition: Edition) -> Result<String, String> {
     Ok(out)
 }
 
-/// Places the static charts in every edition's page under `dist`.
-pub fn inject_editions(dist: &Path) -> Result<(), String> {
+/// `html` with the preloads of its Wasm build (`framed`: its frame page's) before its script, so
+/// the glue and the Wasm download while `main.js` does; the files named as `pkg` says.
+pub fn with_preloads(
+    html: &str,
+    edition: Edition,
+    framed: bool,
+    pkg: &Pkg,
+) -> Result<String, String> {
+    let root = edition.root;
+    let script = format!("<script type=\"module\" src=\"{root}main.js\"></script>");
+    if html.matches(&script).count() != 1 {
+        return Err(format!("{}: expected `{script}` once", edition.page));
+    }
+    let build = edition.build(framed);
+    let preloads = format!(
+        "<link rel=\"modulepreload\" href=\"{root}pkg/{}\">\n\
+         <link rel=\"preload\" href=\"{root}pkg/{}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n",
+        pkg.glue(build),
+        pkg.wasm(build)
+    );
+    Ok(html.replacen(&script, &format!("{preloads}{script}"), 1))
+}
+
+/// Writes every edition's page under `dist` with its static charts and its preloads, and its
+/// `frame.html` beside it (see [`frame_page`]).
+pub fn write_editions(dist: &Path, pkg: &Pkg) -> Result<(), String> {
     for edition in EDITIONS {
         let path = dist.join(edition.page);
-        let html = std::fs::read_to_string(&path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let html = inject(&html, edition).map_err(|e| format!("{}: {e}", edition.page))?;
-        std::fs::write(&path, html).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        let html =
+            inject(&files::read(&path)?, edition).map_err(|e| format!("{}: {e}", edition.page))?;
+        files::write(&path, with_preloads(&html, edition, false, pkg)?)?;
+        let frame = frame_page(&with_preloads(&html, edition, true, pkg)?, edition)?;
+        files::write(&path.with_file_name("frame.html"), frame)?;
     }
     Ok(())
 }
 
 /// The page for a host page's frame (`frame.html` beside the edition's page), from the edition's
-/// finished page: the same article, marked `data-frame` so `main.js` loads the frame build, which
-/// follows the host page; preloading that build instead of the story's, so a framed reader
-/// downloads one Wasm, not two; its link to the other edition going to that edition's frame page;
-/// and kept out of search results in favour of the edition's own page.
+/// finished page preloading the frame build (so a framed reader downloads one Wasm, not two):
+/// the same article, marked `data-frame` so `main.js` loads the frame build, which follows the
+/// host page; its link to the other edition going to that edition's frame page; and kept out of
+/// search results in favour of the edition's own page.
 pub fn frame_page(html: &str, edition: Edition) -> Result<String, String> {
     let once = |html: &str, from: &str, to: &str| -> Result<String, String> {
         match html.matches(from).count() {
@@ -176,25 +208,11 @@ pub fn frame_page(html: &str, edition: Edition) -> Result<String, String> {
             )),
         }
     };
-    let (glue, wasm) = (
-        format!("{}.js", edition.build),
-        format!("{}_bg.wasm", edition.build),
-    );
     let html = once(html, "<html ", "<html data-frame ")?;
     let html = once(
         &html,
         "<meta charset=\"utf-8\">",
         "<meta charset=\"utf-8\">\n<meta name=\"robots\" content=\"noindex\">\n<link rel=\"canonical\" href=\"./\">",
-    )?;
-    let html = once(
-        &html,
-        &format!("/{glue}\""),
-        &format!("/{}.js\"", edition.frame_build),
-    )?;
-    let html = once(
-        &html,
-        &format!("/{wasm}\""),
-        &format!("/{}_bg.wasm\"", edition.frame_build),
     )?;
     // The other edition's address is its directory (`zh/`, `../`).
     const SWITCH: &str = "class=\"lang-switch\" href=\"";
@@ -216,23 +234,10 @@ pub fn frame_page(html: &str, edition: Edition) -> Result<String, String> {
     Ok(format!("{}frame.html{}", &html[..end], &html[end..]))
 }
 
-/// Writes each edition's `frame.html` beside its page (see [`frame_page`]).
-pub fn write_frame_pages(dist: &Path) -> Result<(), String> {
-    for edition in EDITIONS {
-        let path = dist.join(edition.page);
-        let html = std::fs::read_to_string(&path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let frame = path.with_file_name("frame.html");
-        std::fs::write(&frame, frame_page(&html, edition)?)
-            .map_err(|e| format!("cannot write {}: {e}", frame.display()))?;
-    }
-    Ok(())
-}
-
 /// Writes every chart state as SVG under `dist/charts/`, in both themes and both languages.
 pub fn write_static_charts(dist: &Path) -> Result<(), String> {
     let dir = dist.join("charts");
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    files::create_dir(&dir)?;
     for state in ChartId::ALL {
         for lang in Lang::ALL {
             for (dark, theme) in [(false, &LIGHT), (true, &DARK)] {
@@ -242,8 +247,7 @@ pub fn write_static_charts(dist: &Path) -> Result<(), String> {
                     ..Locale::default()
                 };
                 let svg = to_svg(&state.scene(theme, &locale), theme, SIZE);
-                std::fs::write(&file, svg)
-                    .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+                files::write(&file, svg)?;
             }
         }
     }
@@ -326,7 +330,32 @@ mod tests {
     }
 
     #[test]
-    fn each_edition_has_a_frame_page_that_loads_only_the_frame_build() {
+    fn each_page_preloads_its_own_build_and_no_other() {
+        let pkg = Pkg::unfingerprinted();
+        for edition in EDITIONS {
+            let page = std::fs::read_to_string(format!(
+                "{}/../www/{}",
+                env!("CARGO_MANIFEST_DIR"),
+                edition.page
+            ))
+            .unwrap();
+            for framed in [false, true] {
+                let out = with_preloads(&page, edition, framed, &pkg).unwrap();
+                let root = edition.root;
+                let (glue, wasm) = (edition.build(framed).glue(), edition.build(framed).wasm());
+                assert!(out.contains(&format!(
+                    "<link rel=\"modulepreload\" href=\"{root}pkg/{glue}\">\n\
+                     <link rel=\"preload\" href=\"{root}pkg/{wasm}\" as=\"fetch\" \
+                     type=\"application/wasm\" crossorigin>\n\
+                     <script type=\"module\" src=\"{root}main.js\"></script>"
+                )));
+                assert_eq!(out.matches("pkg/").count(), 2, "{}", edition.page);
+            }
+        }
+    }
+
+    #[test]
+    fn each_edition_has_a_frame_page() {
         for edition in EDITIONS {
             let page = std::fs::read_to_string(format!(
                 "{}/../www/{}",
@@ -337,10 +366,6 @@ mod tests {
             let frame = frame_page(&page, edition).unwrap();
             assert!(frame.contains("<html data-frame lang="), "{}", edition.page);
             assert!(frame.contains("<meta name=\"robots\" content=\"noindex\">"));
-            for ext in [".js\"", "_bg.wasm\""] {
-                assert!(frame.contains(&format!("/{}{ext}", edition.frame_build)));
-                assert!(!frame.contains(&format!("/{}{ext}", edition.build)));
-            }
             let other = if edition.lang == Lang::EN {
                 "href=\"zh/frame.html\""
             } else {
@@ -355,24 +380,8 @@ mod tests {
                     "",
                     1,
                 )
-                .replace(edition.frame_build, edition.build)
                 .replacen("frame.html\"", "\"", 1);
             assert!(undone == page, "{}: only those changes", edition.page);
-            let builds: Vec<&str> = crate::site::BUILDS.iter().map(|(_, name)| *name).collect();
-            assert!(builds.contains(&edition.build) && builds.contains(&edition.frame_build));
-        }
-    }
-
-    /// main.js picks the glue by language and frame: it must name each edition's two builds, in
-    /// the form `assets::fingerprint_pkg` rewrites.
-    #[test]
-    fn main_js_names_every_story_build() {
-        let main = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../www/main.js"))
-            .unwrap();
-        for edition in EDITIONS {
-            for build in [edition.build, edition.frame_build] {
-                assert!(main.contains(&format!("'./pkg/{build}.js'")), "{build}");
-            }
         }
     }
 

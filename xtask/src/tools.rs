@@ -3,7 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::run;
+use crate::command::{output, run};
+use crate::files;
 
 /// Where `cargo install` puts binaries.
 fn cargo_bin() -> PathBuf {
@@ -31,13 +32,6 @@ pub fn cargo_tool(name: &str) -> PathBuf {
     } else {
         PathBuf::from(name)
     }
-}
-
-fn output(cmd: &mut Command) -> Option<String> {
-    let out = cmd.output().ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// The wasm32 target, through rustup.
@@ -74,8 +68,7 @@ pub fn locked_version(lock: &str, package: &str) -> Option<String> {
 /// The wasm-bindgen CLI at exactly the version of the wasm-bindgen crate in Cargo.lock:
 /// the CLI and the crate must match, or the generated glue does not fit the Wasm.
 pub fn ensure_wasm_bindgen(root: &Path) -> Result<PathBuf, String> {
-    let lock = std::fs::read_to_string(root.join("Cargo.lock"))
-        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let lock = files::read(&root.join("Cargo.lock"))?;
     let version =
         locked_version(&lock, "wasm-bindgen").ok_or("Cargo.lock has no wasm-bindgen package")?;
     let tool = cargo_tool("wasm-bindgen");

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{IntersectionObserver, IntersectionObserverInit, ResizeObserver};
 
 use super::app::Page;
-use crate::host::viewport::HostViewport;
+use crate::host::viewport::{HostViewport, VIEWPORT_SENTINEL};
 use crate::story::scroll::root_margin;
 use crate::web::dom::{js_err, matches};
 use crate::web::host::{keep_host_told, parse_child_id};
@@ -65,7 +65,7 @@ impl Page {
         let sentinel = js_sys::Reflect::get(&data, &"sentinel".into())
             .ok()
             .and_then(|v| v.as_string());
-        if !from_parent || sentinel.as_deref() != Some("sensetime") {
+        if !from_parent || sentinel.as_deref() != Some(VIEWPORT_SENTINEL) {
             return Ok(());
         }
         let number = |name: &str| {

@@ -1,10 +1,18 @@
-//! pym.js messages: the parameters pym adds to a child frame's URL, the height message a child
-//! sends, and reading a parent's message.
+//! The height messages auto-sizing hosts listen for (pym.js, AMP, Datawrapper): the parameters
+//! pym adds to a child frame's URL, the height message a child sends, and reading a parent's.
 
 use crate::text::format;
 
 /// Parameters pym.js adds to a child's URL, which we accept and, but for childId, ignore.
 pub const PYM_PARAMETERS: [&str; 4] = ["childId", "initialWidth", "parentTitle", "parentUrl"];
+
+/// The AMP height message, which AMP, Datawrapper, Flourish and most auto-sizing hosts hear:
+/// `{sentinel: "amp", type: "embed-size", height}`.
+pub const AMP_SENTINEL: &str = "amp";
+pub const AMP_EMBED_SIZE: &str = "embed-size";
+
+/// Datawrapper's height message: `{"datawrapper-height": {"<id>": height}}`.
+pub const DATAWRAPPER_HEIGHT: &str = "datawrapper-height";
 
 /// What separates the parts of a pym.js message.
 const PYM_SEPARATOR: &str = "xPYMx";

@@ -1,0 +1,114 @@
+//! `cargo xtask build`: compiles every Wasm build (`builds::BUILDS`), runs wasm-bindgen into
+//! `pkg/`, shrinks each Wasm with wasm-opt and shortens its import names.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::builds::BUILDS;
+use crate::command::run;
+use crate::{files, imports, tools};
+
+/// Compiles the crate to Wasm (release) once per build in `BUILDS` and writes each one's
+/// wasm-bindgen glue and shrunk Wasm into a fresh `pkg/`.
+pub fn build(root: &Path) -> Result<(), String> {
+    tools::ensure_wasm_target()?;
+    let wasm_bindgen = tools::ensure_wasm_bindgen(root)?;
+    let pkg = root.join("pkg");
+    files::clear_dir(&pkg)?;
+    for build in BUILDS {
+        let feature = build.features;
+        println!("==> building the Wasm for {feature} (release)");
+        // Its own target directory: a cdylib's file name carries no hash of its features, so
+        // two builds sharing one would overwrite, and so recompile, each other every time.
+        let target_dir = root
+            .join("target")
+            .join(format!("wasm-{}", feature.replace(',', "-")));
+        run(Command::new(env!("CARGO"))
+            .args([
+                "build",
+                "--release",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "sensetime-explainer",
+                "--lib",
+                "--no-default-features",
+                "--features",
+                feature,
+                "--target-dir",
+            ])
+            .arg(&target_dir)
+            .current_dir(root))?;
+        let wasm = target_dir.join("wasm32-unknown-unknown/release/sensetime_explainer.wasm");
+        run(Command::new(&wasm_bindgen)
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--out-name",
+                build.stem,
+                "--out-dir",
+            ])
+            .arg(&pkg)
+            .arg(wasm))?;
+        let wasm = pkg.join(build.wasm());
+        optimise(root, &wasm)?;
+        imports::minify(
+            &wasm,
+            &pkg.join(build.glue()),
+            &format!("./{}_bg.js", build.stem),
+        )?;
+    }
+    Ok(())
+}
+
+/// Shrinks the Wasm in place with wasm-opt -Oz. Features come from the module's own
+/// target_features section, so nothing newer than rustc emitted is introduced; names, the
+/// producers and the features sections are dropped (browsers ignore them).
+///
+/// A function with one caller is inlined only if it is small (`-ocimfs=20`, instructions): by
+/// default -Oz inlines every one, which makes the file smaller but, repeating less, compresses
+/// worse: for the English story 130,903 bytes and 57,879 gzipped against 133,749 and 55,834
+/// (brotli 49,384 against 48,405). What crosses the network is compressed.
+fn optimise(root: &Path, wasm: &Path) -> Result<(), String> {
+    let wasm_opt = tools::ensure_build_tool(root, "wasm-opt")?;
+    let before = files::size(wasm)?;
+    run(Command::new(wasm_opt)
+        .args(["-Oz", "-ocimfs=20", "--strip-debug", "--strip-producers"])
+        .arg(wasm)
+        .arg("-o")
+        .arg(wasm)
+        .args(["--strip-target-features"]))?;
+    println!("==> wasm-opt -Oz: {before} -> {} bytes", files::size(wasm)?);
+    no_float_printing(wasm)
+}
+
+/// Refuses a Wasm that carries Rust's float printing (Grisu, Dragon4 and their tables: some 35 KB
+/// before compression, a third of the page's budget). Its "NaN" string gives it away.
+fn no_float_printing(wasm: &Path) -> Result<(), String> {
+    if contains_float_printing(&files::read_bytes(wasm)?) {
+        return Err(format!(
+            "{} contains Rust's float formatting (about 35 KB): something formats an f64 with {{}} or \
+             {{:?}}, or keeps a panic message that does (f64::clamp with bounds known only at run \
+             time, for one). Use format::trimmed or format::css_px; see \
+             vendor/plotters-canvas/PATCHED.md.",
+            wasm.display()
+        ));
+    }
+    Ok(())
+}
+
+fn contains_float_printing(wasm: &[u8]) -> bool {
+    wasm.windows(3).any(|w| w == b"NaN")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn float_printing_is_recognised_by_its_nan() {
+        assert!(contains_float_printing(b"\0asm...inf NaN 0."));
+        assert!(!contains_float_printing(b"\0asm Rmb3.4bn"));
+    }
+}

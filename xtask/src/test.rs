@@ -1,0 +1,112 @@
+//! `cargo xtask test`: every test, in order, stopping at the first failure: format, lints,
+//! native tests, the Wasm's tests in Chromium and Firefox, the site, and end-to-end tests
+//! against it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::command::run;
+use crate::{bench, dist, server, tools};
+
+/// Runs one numbered step under a header; its failure names the step.
+fn step(n: u32, name: &str, body: impl FnOnce() -> Result<(), String>) -> Result<(), String> {
+    println!("\n==> step {n}: {name}");
+    body().map_err(|e| format!("step {n} ({name}) failed: {e}"))
+}
+
+/// Every test, in order, stopping at the first failure.
+pub fn test(root: &Path) -> Result<(), String> {
+    tools::ensure_wasm_target()?;
+    let cargo = || {
+        let mut c = Command::new(env!("CARGO"));
+        c.current_dir(root);
+        c
+    };
+    step(1, "format (cargo fmt --check)", || {
+        run(cargo().args(["fmt", "--all", "--", "--check"]))
+    })?;
+    step(2, "lints (clippy -D warnings, native and wasm32)", || {
+        run(cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))?;
+        run(cargo().args([
+            "clippy",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-p",
+            "sensetime-explainer",
+            "--lib",
+            "--tests",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    })?;
+    step(
+        3,
+        "native tests (cargo test; the bench's statistics, node --test)",
+        || {
+            run(cargo().args(["test", "--workspace"]))?;
+            bench::unit_tests(root)
+        },
+    )?;
+    step(
+        4,
+        "browser tests (wasm-bindgen-test, Chromium and Firefox)",
+        || {
+            tools::ensure_wasm_bindgen(root)?;
+            tools::ensure_chromium()?;
+            let wasm_tests = || {
+                let mut c = cargo();
+                c.args(["test", "--target", "wasm32-unknown-unknown"])
+                    .args(["-p", "sensetime-explainer"])
+                    .env("PATH", tools::path_with_cargo_bin());
+                c
+            };
+            // The runner prefers GECKODRIVER when both are set: name exactly one driver each time.
+            run(wasm_tests()
+                .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+                .env_remove("GECKODRIVER"))?;
+            tools::ensure_firefox()?;
+            let geckodriver = tools::ensure_geckodriver()?;
+            run(wasm_tests()
+                .env("GECKODRIVER", geckodriver)
+                .env_remove("CHROMEDRIVER"))
+        },
+    )?;
+    let mut site = PathBuf::new();
+    step(5, "dist (the built site)", || {
+        site = dist::dist(root)?;
+        Ok(())
+    })?;
+    step(
+        6,
+        "end-to-end tests (node --test, Chromium and Firefox)",
+        || {
+            let e2e = root.join("tests/e2e");
+            if !e2e.join("package.json").exists() {
+                let bar = "!".repeat(72);
+                eprintln!(
+                    "\n{bar}\n!! NO END-TO-END TESTS: tests/e2e/package.json is missing.\n{bar}\n"
+                );
+                return Err("tests/e2e/package.json is missing".into());
+            }
+            tools::ensure_npm_packages(&e2e, "the end-to-end tests")?;
+            tools::ensure_java()?;
+            let (addr, _server) = server::spawn(&site, server::Mode::Production)?;
+            run(Command::new("node")
+                .args(["--test", "--test-reporter=spec", "tests/e2e/"])
+                .current_dir(root)
+                .env("BASE_URL", format!("http://{addr}"))
+                .env("CHROMIUM", "/usr/bin/chromium")
+                .env("FIREFOX", "/usr/bin/firefox-esr"))
+        },
+    )?;
+    println!("\nAll tests passed.");
+    Ok(())
+}
