@@ -1,7 +1,7 @@
 //! Compiles `data/figures.json` into the crate: parsed and validated here, at build time, so a
 //! malformed file fails the build naming the field, and the Wasm carries no JSON parser.
 
-#[path = "src/schema.rs"]
+#[path = "src/data/schema.rs"]
 #[allow(dead_code)]
 mod schema;
 
@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 fn main() {
     let path = "data/figures.json";
     println!("cargo:rerun-if-changed={path}");
-    println!("cargo:rerun-if-changed=src/schema.rs");
+    println!("cargo:rerun-if-changed=src/data/schema.rs");
     let text =
         std::fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("cannot read {path}: {e}")));
     let figures = schema::parse(&text).unwrap_or_else(|e| fail(&e.to_string()));

@@ -3,12 +3,14 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use sensetime_explainer::charts::ChartState;
-use sensetime_explainer::embed::{parse_pym, parse_query, percent_decode, ScriptOptions};
-use sensetime_explainer::locale::Lang;
-use sensetime_explainer::schema;
-use sensetime_explainer::scroll::{active_step, parse_trigger};
-use sensetime_explainer::story::STEPS;
+use sensetime_explainer::chart::ChartId;
+use sensetime_explainer::data::schema;
+use sensetime_explainer::host::embed::{parse_query, ScriptOptions};
+use sensetime_explainer::host::messages::parse_pym;
+use sensetime_explainer::host::query::percent_decode;
+use sensetime_explainer::lang::Lang;
+use sensetime_explainer::story::scroll::{active_step, parse_trigger};
+use sensetime_explainer::story::steps::STEPS;
 
 const FIGURES: &str = include_str!("../data/figures.json");
 
@@ -24,8 +26,8 @@ fn encode(text: &str) -> String {
         .collect()
 }
 
-fn known_chart() -> impl Strategy<Value = ChartState> {
-    proptest::sample::select(ChartState::ALL.to_vec())
+fn known_chart() -> impl Strategy<Value = ChartId> {
+    proptest::sample::select(ChartId::ALL.to_vec())
 }
 
 proptest! {
@@ -34,10 +36,10 @@ proptest! {
     #[test]
     fn any_query_parses_or_explains_itself(query in ".{0,200}") {
         match parse_query(&query) {
-            Ok(embed) => prop_assert!(ChartState::ALL.contains(&embed.chart)),
+            Ok(embed) => prop_assert!(ChartId::ALL.contains(&embed.chart)),
             Err(e) => {
                 prop_assert!(!e.to_string().is_empty());
-                prop_assert!(!e.message(Lang::Zh).is_empty());
+                prop_assert!(!e.message(Lang::ZH).is_empty());
             }
         }
     }
@@ -63,7 +65,7 @@ proptest! {
         prop_assert_eq!(result.is_ok(), ["en", "zh"].contains(&lang.as_str()));
         if let Err(e) = result {
             prop_assert!(e.to_string().contains("en or zh"));
-            prop_assert!(!e.message(Lang::Zh).is_empty());
+            prop_assert!(!e.message(Lang::ZH).is_empty());
         }
     }
 

@@ -1,8 +1,8 @@
 //! The web layer in a real browser (headless Chromium through wasm-bindgen-test): canvas sizing, pixels, exports.
 #![cfg(target_arch = "wasm32")]
 
-use sensetime_explainer::charts::ChartState;
-use sensetime_explainer::theme::LIGHT;
+use sensetime_explainer::chart::ChartId;
+use sensetime_explainer::draw::theme::LIGHT;
 use sensetime_explainer::web::{draw_chart, draw_chart_at, figures};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -102,7 +102,7 @@ fn different_states_draw_different_pictures() {
 
 #[wasm_bindgen_test]
 fn every_state_draws_without_error() {
-    for state in ChartState::ALL {
+    for state in ChartId::ALL {
         let c = canvas(360, 420);
         draw_chart(c.clone(), state.id(), false, None, None)
             .unwrap_or_else(|e| panic!("{}: {e:?}", state.id()));
@@ -125,7 +125,7 @@ fn the_dark_theme_paints_a_dark_background() {
     let c = canvas(300, 200);
     draw_chart(c.clone(), "cities", true, None, None).unwrap();
     let px = pixels(&c);
-    let bg = sensetime_explainer::theme::DARK.background;
+    let bg = sensetime_explainer::draw::theme::DARK.background;
     assert!(
         count_colour(&px, (bg.r, bg.g, bg.b)) > px.len() / 8,
         "mostly dark background"
@@ -168,7 +168,7 @@ fn figures_reach_javascript_as_plain_objects() {
     let array: js_sys::Array = value.dyn_into().expect("an array");
     assert_eq!(
         array.length() as usize,
-        sensetime_explainer::figures::all().len()
+        sensetime_explainer::data::figures::all().len()
     );
     let first = array.get(0);
     let get = |key: &str| js_sys::Reflect::get(&first, &key.into()).expect("a property");

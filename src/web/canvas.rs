@@ -5,9 +5,9 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlCanvasElement;
 
-use crate::render;
-use crate::scene::Scene;
-use crate::theme::Theme;
+use crate::draw::render;
+use crate::draw::scene::Scene;
+use crate::draw::theme::Theme;
 
 /// Device pixels per CSS pixel on this screen.
 pub fn pixel_ratio() -> f64 {

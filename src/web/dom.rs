@@ -4,7 +4,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Window;
 
-use crate::locale::Lang;
+use crate::lang::Lang;
 
 #[wasm_bindgen]
 extern "C" {

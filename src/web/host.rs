@@ -6,7 +6,9 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Window};
 
-use crate::embed::{parse_pym, pym_height, AMP_EMBED_SIZE, AMP_SENTINEL, DATAWRAPPER_HEIGHT};
+use crate::host::messages::{
+    parse_pym, pym_height, AMP_EMBED_SIZE, AMP_SENTINEL, DATAWRAPPER_HEIGHT,
+};
 
 /// The height of this frame's content, as pym.js measures it.
 fn content_height(window: &Window) -> u32 {
@@ -39,7 +41,7 @@ fn post_height(window: &Window, child_id: Option<&str>, name: &str) -> Result<()
 
 /// The pym child id in a query, even one that failed to parse otherwise, so its host still hears our height.
 pub(crate) fn parse_child_id(search: &str) -> Option<String> {
-    crate::locale::query_value(search, "childId").map(crate::embed::percent_decode)
+    crate::host::query::query_value(search, "childId").map(crate::host::query::percent_decode)
 }
 
 /// Posts the height now, whenever the content resizes, and whenever a pym parent asks (its width messages).

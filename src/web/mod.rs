@@ -1,8 +1,8 @@
 //! The web layer: the only code that touches the DOM. It measures, draws and listens; the core decides.
 //!
-//! Two Wasm builds come from it, chosen by crate feature, so each page downloads only its own code:
-//! `story` (the scrollytelling page and its JS API: `api`, `app`, `events`, `explore`) and
-//! `embeds` (charts mounted on other sites' pages: `embed`). The rest both share.
+//! Its builds are chosen by crate feature, so each page downloads only its own code: `story`
+//! (the scrollytelling page and its JS API: `story/`) and `embeds` (charts mounted on other
+//! sites' pages: `embed/`). The rest, at this level, both share.
 
 mod canvas;
 mod dom;
@@ -11,13 +11,7 @@ mod panic;
 mod tooltip;
 
 #[cfg(feature = "story")]
-mod api;
-#[cfg(feature = "story")]
-mod app;
-#[cfg(feature = "story")]
-mod events;
-#[cfg(feature = "story")]
-mod explore;
+mod story;
 
 #[cfg(feature = "embeds")]
 mod embed;
@@ -27,7 +21,7 @@ mod embed;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-#[cfg(feature = "story")]
-pub use api::{draw_chart, draw_chart_at, figures, panic_for_tests, start};
 #[cfg(feature = "embeds")]
 pub use embed::{embed_page, mount_chart};
+#[cfg(feature = "story")]
+pub use story::{draw_chart, draw_chart_at, figures, panic_for_tests, start};

@@ -37,7 +37,7 @@ fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
         let _ = sheet.set_attribute("media", "all");
     }
     if let Some(notice) = document.get_element_by_id("notice") {
-        notice.set_text_content(Some(super::dom::page_lang().t(
+        notice.set_text_content(Some(super::dom::page_lang().pick(
             "The interactive charts stopped working, so each step now shows its chart as a picture.",
             "交互式图表出现故障，每一段现改以图片展示对应的图表。",
         )));

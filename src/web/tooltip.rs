@@ -1,15 +1,15 @@
 //! Tooltips on a chart's marks, for the story and the embeds alike.
 //!
-//! Hit-testing is the core's (`render::hit`, on the scene as drawn); this module only turns
+//! Hit-testing is the core's (`draw::hit`, on the scene as drawn); this module only turns
 //! pointer positions into device pixels and puts the answer in a tooltip element.
 
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlCanvasElement, HtmlElement, PointerEvent};
 
-use crate::charts::Charts;
-use crate::format::css_px;
-use crate::render;
-use crate::scene::Scene;
+use crate::chart::Chart;
+use crate::draw::hit;
+use crate::draw::scene::Scene;
+use crate::text::format::css_px;
 
 /// The tooltip's distance from the pointer, in CSS pixels.
 const OFFSET: f64 = 14.0;
@@ -38,12 +38,12 @@ fn intent(event: &PointerEvent) -> Intent {
 pub(crate) const POINTER_EVENTS: [&str; 3] = ["pointermove", "pointerdown", "pointerleave"];
 
 /// Shows in `tip` the figure of the mark under the pointer on `canvas` (which shows `scene`,
-/// built as `charts`), placed beside the pointer inside `area`; hides it when there is none.
+/// built as `chart`), placed beside the pointer inside `area`; hides it when there is none.
 pub(crate) fn point(
     event: &PointerEvent,
     canvas: &HtmlCanvasElement,
     scene: &Scene,
-    charts: &Charts,
+    chart: &Chart,
     tip: &HtmlElement,
     area: &HtmlElement,
 ) -> Result<(), JsValue> {
@@ -61,9 +61,9 @@ pub(crate) fn point(
     );
     let scale = f64::from(canvas.width()) / rect.width().max(1.0);
     let surface = (f64::from(canvas.width()), f64::from(canvas.height()), scale);
-    let wanted = |key: &str| charts.marks.iter().any(|(k, _)| k == key);
-    let text = render::hit(scene, surface, (x * scale, y * scale), wanted)
-        .and_then(|key| charts.tooltip(key));
+    let wanted = |key: &str| chart.marks.iter().any(|(k, _)| k == key);
+    let text =
+        hit::hit(scene, surface, (x * scale, y * scale), wanted).and_then(|key| chart.tooltip(key));
     let Some(text) = text else {
         canvas.style().remove_property("cursor")?;
         tip.set_hidden(true);

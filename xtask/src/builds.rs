@@ -2,7 +2,7 @@
 //! Everything else (the compile loop, the fingerprinting, each page's preloads, the glue each
 //! script loads) is derived from it.
 
-use sensetime_explainer::locale::Lang;
+use sensetime_explainer::lang::Lang;
 
 /// Which page loads a build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,7 +30,7 @@ pub const BUILDS: [Build; 5] = [
         features: "story,en",
         stem: "sensetime_story",
         role: Role::Story {
-            lang: Lang::En,
+            lang: Lang::EN,
             framed: false,
         },
     },
@@ -38,7 +38,7 @@ pub const BUILDS: [Build; 5] = [
         features: "story,zh",
         stem: "sensetime_story_zh",
         role: Role::Story {
-            lang: Lang::Zh,
+            lang: Lang::ZH,
             framed: false,
         },
     },
@@ -46,7 +46,7 @@ pub const BUILDS: [Build; 5] = [
         features: "story,frame,en",
         stem: "sensetime_story_frame",
         role: Role::Story {
-            lang: Lang::En,
+            lang: Lang::EN,
             framed: true,
         },
     },
@@ -54,7 +54,7 @@ pub const BUILDS: [Build; 5] = [
         features: "story,frame,zh",
         stem: "sensetime_story_frame_zh",
         role: Role::Story {
-            lang: Lang::Zh,
+            lang: Lang::ZH,
             framed: true,
         },
     },
@@ -67,10 +67,7 @@ pub const BUILDS: [Build; 5] = [
 
 /// The crate feature of a language, which is also its short code: `en`, `zh`.
 pub fn lang_feature(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "en",
-        Lang::Zh => "zh",
-    }
+    lang.pick("en", "zh")
 }
 
 impl Build {

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use crate::files;
 
-use sensetime_explainer::figures::{self, Figure};
-use sensetime_explainer::locale::Lang;
+use sensetime_explainer::data::figures::{self, Figure};
+use sensetime_explainer::lang::Lang;
 
 /// The columns of the CSV, in order: every field of a serialized [`Figure`] plus the source's
 /// credit in words (a test keeps the two in step).
@@ -48,8 +48,8 @@ pub fn csv() -> String {
 /// says exactly what the JSON says.
 fn field(f: &Figure, column: &str) -> String {
     match column {
-        "source_credit" => return f.source.credit(Lang::En).to_string(),
-        "source_credit_zh" => return f.source.credit(Lang::Zh).to_string(),
+        "source_credit" => return f.source.credit(Lang::EN).to_string(),
+        "source_credit_zh" => return f.source.credit(Lang::ZH).to_string(),
         _ => {}
     }
     match serde_json::to_value(f).expect("a figure serializes")[column].clone() {
@@ -150,8 +150,8 @@ mod tests {
             );
             let year = f.year.map(|y| y.to_string()).unwrap_or_default();
             assert_eq!(cell("year"), &year);
-            assert_eq!(cell("source_credit"), f.source.credit(Lang::En));
-            assert_eq!(cell("source_credit_zh"), f.source.credit(Lang::Zh));
+            assert_eq!(cell("source_credit"), f.source.credit(Lang::EN));
+            assert_eq!(cell("source_credit_zh"), f.source.credit(Lang::ZH));
             assert_eq!(cell("note"), f.note.unwrap_or(""));
         }
     }

@@ -6,9 +6,10 @@
 
 use std::path::Path;
 
-use sensetime_explainer::embed::{self, AUTO_HEIGHTS, HEIGHTS, HEIGHT_PER_WIDTH, LINK_BAND};
-use sensetime_explainer::locale::Lang;
-use sensetime_explainer::story;
+use sensetime_explainer::host::embed::{self, AUTO_HEIGHTS, HEIGHTS, HEIGHT_PER_WIDTH, LINK_BAND};
+use sensetime_explainer::host::{messages, viewport};
+use sensetime_explainer::lang::Lang;
+use sensetime_explainer::story::steps;
 
 use crate::assets::Pkg;
 use crate::builds::{lang_feature, Build, Role};
@@ -70,16 +71,16 @@ pub fn defines(pkg: &Pkg) -> Vec<(String, String)> {
     fact("heightMin", number(f64::from(*HEIGHTS.start())));
     fact("heightMax", number(f64::from(*HEIGHTS.end())));
     // Messages between frames and hosts (frames.js, embed-page.js).
-    fact("ampSentinel", string(embed::AMP_SENTINEL));
-    fact("ampEmbedSize", string(embed::AMP_EMBED_SIZE));
-    fact("viewportSentinel", string(embed::VIEWPORT_SENTINEL));
-    fact("viewportMessage", string(embed::VIEWPORT_MESSAGE));
+    fact("ampSentinel", string(messages::AMP_SENTINEL));
+    fact("ampEmbedSize", string(messages::AMP_EMBED_SIZE));
+    fact("viewportSentinel", string(viewport::VIEWPORT_SENTINEL));
+    fact("viewportMessage", string(viewport::VIEWPORT_MESSAGE));
     // What each page says when its Wasm cannot start.
     for lang in Lang::ALL {
         let code = lang_feature(lang);
         fact(
             &format!("storyFailed.{code}"),
-            string(story::fallback_notice(lang)),
+            string(steps::fallback_notice(lang)),
         );
         fact(
             &format!("scriptEmbedFailed.{code}"),

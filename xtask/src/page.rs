@@ -7,11 +7,12 @@ use std::path::Path;
 use crate::assets::Pkg;
 use crate::builds::{Build, Role};
 use crate::files;
-use sensetime_explainer::charts::ChartState;
-use sensetime_explainer::embed;
-use sensetime_explainer::locale::{Lang, Locale};
-use sensetime_explainer::render::to_svg;
-use sensetime_explainer::theme::{DARK, LIGHT};
+use sensetime_explainer::chart::ChartId;
+use sensetime_explainer::draw::render::to_svg;
+use sensetime_explainer::draw::theme::{DARK, LIGHT};
+use sensetime_explainer::host::embed;
+use sensetime_explainer::lang::Lang;
+use sensetime_explainer::text::locale::Locale;
 
 /// The static charts' size in CSS pixels; they scale down with the column.
 pub const SIZE: (u32, u32) = (640, 520);
@@ -55,24 +56,21 @@ impl Edition {
 /// The English page and the Simplified Chinese one.
 pub const EDITIONS: [Edition; 2] = [
     Edition {
-        lang: Lang::En,
+        lang: Lang::EN,
         page: embed::STORY_PAGE,
         root: "",
     },
     Edition {
-        lang: Lang::Zh,
+        lang: Lang::ZH,
         page: embed::STORY_PAGE_ZH,
         root: "../",
     },
 ];
 
 /// The file name of a static chart: `funding.svg`, `funding-dark.zh.svg`.
-pub fn svg_name(state: ChartState, dark: bool, lang: Lang) -> String {
+pub fn svg_name(state: ChartId, dark: bool, lang: Lang) -> String {
     let theme = if dark { "-dark" } else { "" };
-    let lang = match lang {
-        Lang::En => "",
-        Lang::Zh => ".zh",
-    };
+    let lang = lang.pick("", ".zh");
     format!("{}{theme}{lang}.svg", state.id())
 }
 
@@ -83,7 +81,7 @@ pub fn svg_name(state: ChartState, dark: bool, lang: Lang) -> String {
 /// builds the twelve pictures the interactive story hides. `main.js` builds them where they stand
 /// if they are wanted after all (the Wasm failed, or the page is printed). The data table is
 /// outside it: every reader can open it.
-pub fn chart_markup(state: ChartState, edition: Edition) -> String {
+pub fn chart_markup(state: ChartId, edition: Edition) -> String {
     let lang = edition.lang;
     let built = state.build(
         &LIGHT,
@@ -105,10 +103,10 @@ pub fn chart_markup(state: ChartState, edition: Edition) -> String {
     }
     let (w, h) = SIZE;
     let root = edition.root;
-    let (summary, figure, value, year, source) = match lang {
-        Lang::En => ("Data for this chart", "Figure", "Value", "Year", "Source"),
-        Lang::Zh => ("本图数据", "项目", "数值", "年份", "来源"),
-    };
+    let (summary, figure, value, year, source) = lang.pick(
+        ("Data for this chart", "Figure", "Value", "Year", "Source"),
+        ("本图数据", "项目", "数值", "年份", "来源"),
+    );
     format!(
         "\n        <figure class=\"static-chart\">\
          <noscript><picture><source srcset=\"{root}charts/{dark}\" media=\"screen and (prefers-color-scheme: dark)\">\
@@ -139,7 +137,7 @@ pub fn inject(html: &str, edition: Edition) -> Result<String, String> {
             .find('"')
             .ok_or("a data-chart attribute is not closed")?;
         let id = &rest[value_start..value_start + value_len];
-        let state = ChartState::from_id(id)
+        let state = ChartId::from_id(id)
             .ok_or_else(|| format!("a step names the unknown chart \"{id}\""))?;
         let end = value_start
             + rest[value_start..]
@@ -240,7 +238,7 @@ pub fn frame_page(html: &str, edition: Edition) -> Result<String, String> {
 pub fn write_static_charts(dist: &Path) -> Result<(), String> {
     let dir = dist.join("charts");
     files::create_dir(&dir)?;
-    for state in ChartState::ALL {
+    for state in ChartId::ALL {
         for lang in Lang::ALL {
             for (dark, theme) in [(false, &LIGHT), (true, &DARK)] {
                 let file = dir.join(svg_name(state, dark, lang));
@@ -270,7 +268,7 @@ mod tests {
 
     #[test]
     fn a_chart_comes_with_its_description_and_its_table() {
-        let html = chart_markup(ChartState::Helmets, EDITIONS[0]);
+        let html = chart_markup(ChartId::Helmets, EDITIONS[0]);
         assert!(
             html.contains(r#"src="charts/helmets.svg""#)
                 && html.contains(r#"srcset="charts/helmets-dark.svg""#)
@@ -300,7 +298,7 @@ mod tests {
             out.matches("<figure class=\"static-chart\">").count(),
             steps
         );
-        for state in ChartState::ALL {
+        for state in ChartId::ALL {
             assert!(
                 out.contains(&format!("charts/{}.svg", state.id())),
                 "{}",
@@ -368,7 +366,7 @@ mod tests {
             let frame = frame_page(&page, edition).unwrap();
             assert!(frame.contains("<html data-frame lang="), "{}", edition.page);
             assert!(frame.contains("<meta name=\"robots\" content=\"noindex\">"));
-            let other = if edition.lang == Lang::En {
+            let other = if edition.lang == Lang::EN {
                 "href=\"zh/frame.html\""
             } else {
                 "href=\"../frame.html\""
@@ -415,7 +413,7 @@ mod tests {
 
     #[test]
     fn the_picture_waits_in_noscript_and_the_data_table_does_not() {
-        let out = chart_markup(ChartState::Funding, EDITIONS[0]);
+        let out = chart_markup(ChartId::Funding, EDITIONS[0]);
         let (open, close) = (
             out.find("<noscript>").unwrap(),
             out.find("</noscript>").unwrap(),
@@ -450,18 +448,18 @@ mod tests {
         let read = |state, dark, lang| {
             std::fs::read_to_string(dir.join("charts").join(svg_name(state, dark, lang))).unwrap()
         };
-        for state in ChartState::ALL {
-            let (light, dark) = (read(state, false, Lang::En), read(state, true, Lang::En));
-            let zh = read(state, false, Lang::Zh);
+        for state in ChartId::ALL {
+            let (light, dark) = (read(state, false, Lang::EN), read(state, true, Lang::EN));
+            let zh = read(state, false, Lang::ZH);
             assert!(
                 light.starts_with("<svg") && dark.starts_with("<svg") && zh.starts_with("<svg")
             );
             assert_ne!(light, dark);
             assert_ne!(light, zh);
-            assert!(read(state, true, Lang::Zh).starts_with("<svg"));
+            assert!(read(state, true, Lang::ZH).starts_with("<svg"));
         }
         assert_eq!(
-            svg_name(ChartState::Grants, true, Lang::Zh),
+            svg_name(ChartId::Grants, true, Lang::ZH),
             "grants-dark.zh.svg"
         );
         std::fs::remove_dir_all(&dir).unwrap();

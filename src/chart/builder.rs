@@ -1,0 +1,410 @@
+//! The chart builder: a scene under construction, with the figures it uses, the points it makes
+//! in words and the figure each mark shows, and the marks every chart is made of (header, rows,
+//! columns, notes, source line).
+
+use super::conversion::conversion_note;
+use crate::data::figures::{self, Bound, Figure, Source};
+use crate::draw::scale::Linear;
+use crate::draw::scene::{Anchor, Bar, Dot, Grow, Label, Line, Rect, Scene, Size, Slot};
+use crate::draw::theme::{Rgba, Theme};
+use crate::lang::Lang;
+use crate::text::format;
+use crate::text::locale::Locale;
+use crate::text::money::Shown;
+
+/// A horizontal bar's thickness, in plot heights: thin enough for three rows, their categories
+/// and a note.
+pub(super) const ROW_THICKNESS: f64 = 0.09;
+/// How far a row's category sits above its bar, in plot heights: clear of the bar, near it.
+pub(super) const CATEGORY_ABOVE_ROW: f64 = 0.035;
+/// The gap between a row's end and its value, in plot widths; wider after an open end (a
+/// lower bound), which is drawn past the bar's end.
+pub(super) const ROW_VALUE_GAP: f64 = 0.02;
+const ROW_VALUE_GAP_OPEN: f64 = 0.06;
+/// The gap between a column's top and its value, in plot heights; taller above an open end.
+const COLUMN_VALUE_GAP: f64 = 0.04;
+const COLUMN_VALUE_GAP_OPEN: f64 = 0.07;
+/// How far a column's category sits below the baseline, in plot heights: just clear of it.
+const CATEGORY_BELOW_COLUMN: f64 = 0.05;
+/// How far across a share of 100% reaches in the charts of shares of sales (the revenue mix,
+/// Megvii): the same in both, so the Smart City bar is the same mark in both and does not move.
+pub(super) const SHARE_REACH: f64 = 0.7;
+/// Rules (baselines, row rules) are a CSS pixel wide.
+pub(super) const RULE_WIDTH: f64 = 1.0;
+
+/// A chart as built (and, while its file's `build` runs, under construction): its scene, the
+/// figures it used, and what it says in words.
+pub struct Chart {
+    pub scene: Scene,
+    /// Ids of every figure drawn, in order of use.
+    pub used: Vec<&'static str>,
+    /// Sources of what the chart says in words rather than numbers.
+    pub cited: Vec<Source>,
+    /// What the chart shows, point by point, in words: the text alternative's body.
+    pub points: Vec<String>,
+    /// Rows of the data table for what the chart shows in words rather than figures.
+    pub facts: Vec<DataRow>,
+    /// Which figure each bar or dot shows, by mark key: what a tooltip on it says.
+    pub marks: Vec<(String, &'static str)>,
+    /// The language and currency mode it was built in.
+    pub locale: Locale,
+    /// Whether any amount on the chart was converted into the other currency.
+    pub converted: bool,
+    pub(super) theme: Theme,
+}
+
+impl Chart {
+    pub(super) fn new(theme: Theme, locale: Locale) -> Self {
+        Chart {
+            scene: Scene::default(),
+            used: Vec::new(),
+            cited: Vec::new(),
+            points: Vec::new(),
+            facts: Vec::new(),
+            marks: Vec::new(),
+            locale,
+            converted: false,
+            theme,
+        }
+    }
+
+    pub(super) fn lang(&self) -> Lang {
+        self.locale.lang
+    }
+
+    /// A figure by id, noted as used.
+    ///
+    /// # Panics
+    /// If the id is unknown: chart code names figures by literal ids, all exercised by the tests.
+    pub fn figure(&mut self, id: &'static str) -> Figure {
+        let f = figures::get(id).unwrap_or_else(|| panic!("chart uses unknown figure \"{id}\""));
+        self.used.push(id);
+        f
+    }
+
+    /// `f` in the chart's currency mode, noting a conversion.
+    pub(super) fn money(&mut self, f: &Figure) -> Shown {
+        let shown = self.locale.currency.show(f);
+        self.converted |= shown.converted;
+        shown
+    }
+
+    /// `f` in words, in the chart's language and currency: for the text alternative.
+    pub(super) fn said(&mut self, f: &Figure) -> String {
+        let shown = self.money(f);
+        format::words(&shown, self.lang())
+    }
+
+    /// `f` as a label on a mark, in the chart's language and currency.
+    pub(super) fn labelled(&mut self, f: &Figure) -> String {
+        let shown = self.money(f);
+        format::label(&shown, self.lang())
+    }
+
+    /// The credit line: every source the chart's figures come from, in a fixed order.
+    pub(super) fn sources(&self) -> String {
+        let lang = self.lang();
+        let mut names: Vec<Source> = Vec::new();
+        for source in [Source::Ft, Source::Prospectus, Source::Derived] {
+            let uses = self.cited.contains(&source)
+                || self
+                    .used
+                    .iter()
+                    .any(|id| figures::get(id).is_some_and(|f| f.source == source));
+            if uses {
+                names.push(source);
+            }
+        }
+        // One source is named in full; several in short, so the line fits a phone.
+        match names.as_slice() {
+            [one] => format!(
+                "{}{}",
+                lang.pick("Source: ", "资料来源："),
+                one.credit(lang)
+            ),
+            many => format!(
+                "{}{}",
+                lang.pick("Sources: ", "资料来源："),
+                format::join(
+                    many.iter().map(|s| s.short_credit(lang)),
+                    lang.pick("; ", "；")
+                )
+            ),
+        }
+    }
+
+    pub(super) fn finish(mut self) -> Chart {
+        let source = self.sources();
+        let muted = self.theme.muted;
+        if self.converted {
+            let (short, long) = conversion_note(self.locale);
+            self.points.push(long);
+            self.label(
+                "fx-note",
+                &short,
+                Slot::Footnote,
+                Anchor::Start,
+                Size::Small,
+                muted,
+            );
+        }
+        self.label(
+            "source",
+            &source,
+            Slot::Source,
+            Anchor::Start,
+            Size::Small,
+            muted,
+        );
+        self
+    }
+
+    pub(super) fn header(&mut self, title: &str, subtitle: &str) {
+        let (ink, muted) = (self.theme.ink, self.theme.muted);
+        self.label("title", title, Slot::Title, Anchor::Start, Size::Large, ink);
+        self.scene.labels.last_mut().expect("just pushed").bold = true;
+        self.label(
+            "subtitle",
+            subtitle,
+            Slot::Subtitle,
+            Anchor::Start,
+            Size::Body,
+            muted,
+        );
+    }
+
+    pub(super) fn label(
+        &mut self,
+        key: &str,
+        text: &str,
+        slot: Slot,
+        anchor: Anchor,
+        size: Size,
+        colour: Rgba,
+    ) {
+        self.scene.labels.push(Label {
+            key: key.to_string(),
+            text: text.to_string(),
+            slot,
+            anchor,
+            size,
+            bold: false,
+            colour,
+        });
+    }
+
+    pub(super) fn at(
+        &mut self,
+        key: &str,
+        text: &str,
+        (x, y): (f64, f64),
+        anchor: Anchor,
+        size: Size,
+        colour: Rgba,
+    ) {
+        self.label(key, text, Slot::Plot(x, y), anchor, size, colour);
+    }
+
+    pub(super) fn bold(&mut self) {
+        self.scene
+            .labels
+            .last_mut()
+            .expect("a label was pushed")
+            .bold = true;
+    }
+
+    pub(super) fn bar(&mut self, key: &str, rect: Rect, colour: Rgba, grow: Grow, bound: Bound) {
+        self.scene.bars.push(Bar {
+            key: key.to_string(),
+            rect,
+            colour,
+            grow,
+            bound,
+        });
+    }
+
+    /// Notes that the mark `key` shows the figure `id`, for its tooltip.
+    pub(super) fn shows(&mut self, key: &str, id: &'static str) {
+        self.marks.push((key.to_string(), id));
+    }
+
+    pub(super) fn line(
+        &mut self,
+        key: &str,
+        from: (f64, f64),
+        to: (f64, f64),
+        colour: Rgba,
+        width: f64,
+        dashed: bool,
+    ) {
+        self.scene.lines.push(Line {
+            key: key.to_string(),
+            from,
+            to,
+            colour,
+            width,
+            dashed,
+        });
+    }
+
+    pub(super) fn dot(&mut self, key: &str, at: (f64, f64), radius: f64, colour: Rgba) {
+        self.scene.dots.push(Dot {
+            key: key.to_string(),
+            at,
+            radius,
+            colour,
+        });
+    }
+
+    /// "category: value" for the text alternative, with the language's colon.
+    pub(super) fn point(&mut self, category: &str, value: &str) {
+        let colon = self.lang().pick(": ", "：");
+        self.points.push(format!("{category}{colon}{value}"));
+    }
+
+    /// A horizontal bar row: the category above the bar, the figure (with its hedge) after its end.
+    ///
+    /// The bar's length is the figure's own value on `scale`, in its own currency: a converted
+    /// chart keeps its bars and changes its words.
+    pub(super) fn row(
+        &mut self,
+        key: &str,
+        category: &str,
+        f: &Figure,
+        y: f64,
+        scale: &Linear,
+        colour: Rgba,
+    ) {
+        let said = self.said(f);
+        self.point(category, &said);
+        let end = scale.map(f.value);
+        let ink = self.theme.ink;
+        self.at(
+            &format!("{key}-cat"),
+            category,
+            (0.0, y - CATEGORY_ABOVE_ROW),
+            Anchor::Start,
+            Size::Body,
+            ink,
+        );
+        self.bar(
+            key,
+            Rect {
+                x0: scale.map(0.0),
+                y0: y,
+                x1: end,
+                y1: y + ROW_THICKNESS,
+            },
+            colour,
+            Grow::Right,
+            f.bound(),
+        );
+        self.shows(key, f.id);
+        // Leave room for the open end an unbounded bar is drawn with.
+        let gap = if f.bound() == Bound::Lower {
+            ROW_VALUE_GAP_OPEN
+        } else {
+            ROW_VALUE_GAP
+        };
+        let text = self.labelled(f);
+        self.at(
+            &format!("{key}-value"),
+            &text,
+            (end + gap, y + ROW_THICKNESS / 2.0),
+            Anchor::Start,
+            Size::Body,
+            ink,
+        );
+        self.bold();
+    }
+
+    /// A vertical bar: the figure above it, its category below the baseline.
+    pub(super) fn column(
+        &mut self,
+        key: &str,
+        category: &str,
+        f: &Figure,
+        (x, width): (f64, f64),
+        scale: &Linear,
+        colour: Rgba,
+    ) {
+        let said = self.said(f);
+        self.point(category, &said);
+        let top = scale.map(f.value);
+        let base = scale.map(0.0);
+        let ink = self.theme.ink;
+        self.bar(
+            key,
+            Rect {
+                x0: x,
+                y0: top,
+                x1: x + width,
+                y1: base,
+            },
+            colour,
+            Grow::Up,
+            f.bound(),
+        );
+        self.shows(key, f.id);
+        let gap = if f.bound() == Bound::Lower {
+            COLUMN_VALUE_GAP_OPEN
+        } else {
+            COLUMN_VALUE_GAP
+        };
+        let text = self.labelled(f);
+        self.at(
+            &format!("{key}-value"),
+            &text,
+            (x + width / 2.0, top - gap),
+            Anchor::Middle,
+            Size::Body,
+            ink,
+        );
+        self.bold();
+        self.at(
+            &format!("{key}-cat"),
+            category,
+            (x + width / 2.0, base + CATEGORY_BELOW_COLUMN),
+            Anchor::Middle,
+            Size::Body,
+            ink,
+        );
+    }
+
+    pub(super) fn baseline(&mut self, y: f64) {
+        let rule = self.theme.rule;
+        self.line("baseline", (0.0, y), (1.0, y), rule, RULE_WIDTH, false);
+    }
+
+    pub(super) fn note(&mut self, key: &str, text: &str, y: f64) {
+        self.points.push(joined(text, self.lang()));
+        let muted = self.theme.muted;
+        self.at(key, text, (0.0, y), Anchor::Start, Size::Small, muted);
+    }
+
+    /// A note whose words in the text alternative differ from those drawn (fuller amounts).
+    pub(super) fn note_said(&mut self, key: &str, text: &str, said: &str, y: f64) {
+        self.points.push(joined(said, self.lang()));
+        let muted = self.theme.muted;
+        self.at(key, text, (0.0, y), Anchor::Start, Size::Small, muted);
+    }
+}
+
+/// One row of a chart's data table: a figure as the chart uses it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataRow {
+    /// The figure's id; empty for a fact stated in words.
+    pub id: &'static str,
+    pub label: &'static str,
+    /// The value as sourced, in words, hedge included: never replaced by a conversion.
+    pub value: String,
+    /// In a currency mode that converts this figure: the converted amount, marked as such.
+    pub converted: Option<String>,
+    pub year: Option<u16>,
+    pub source: &'static str,
+}
+
+/// A multi-line label as one line of prose: English lines join with a space, Chinese with nothing.
+pub(super) fn joined(text: &str, lang: Lang) -> String {
+    text.replace('\n', lang.pick(" ", ""))
+}

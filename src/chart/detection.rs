@@ -1,0 +1,122 @@
+//! The detection chart: the accuracy SenseTime claims for its traffic cameras (seat belts,
+//! phones at the wheel).
+
+use super::builder::{Chart, CATEGORY_ABOVE_ROW, ROW_THICKNESS, ROW_VALUE_GAP, RULE_WIDTH};
+use crate::data::figures::{Bound, Unit};
+use crate::draw::scale::Linear;
+use crate::draw::scene::{Anchor, Grow, Rect, Size};
+use crate::lang::Words;
+use crate::text::format;
+
+// The chart's words, English beside Chinese.
+const TITLE: Words = ("The cameras' claimed accuracy", "摄像头的宣称准确率");
+const SUBTITLE: Words = (
+    "Claimed precision or accuracy, %",
+    "宣称的精确率或准确率（%）",
+);
+const BELTS: Words = ("Drivers without seat belts", "未系安全带的司机");
+const PHONES: Words = ("Drivers using phones", "开车使用手机的司机");
+const NOTE: Words = (
+    "Figures claimed by SenseTime for one city",
+    "商汤就某一城市宣称的数据",
+);
+
+// Where things go, in plot fractions.
+/// How far across 100% reaches, leaving room for the range's label after it.
+const BAR_REACH: f64 = 0.78;
+const BELT_ROW: f64 = 0.16;
+const PHONE_ROW: f64 = 0.5;
+/// The range band is drawn lighter than the bar: it is where the figure may be, not a length.
+const RANGE_ALPHA: f64 = 0.4;
+/// The percentages the grid marks, its lines' extent and its labels' line below the rows.
+const GRID: [f64; 3] = [0.0, 50.0, 100.0];
+const GRID_TOP: f64 = 0.08;
+const GRID_BOTTOM: f64 = 0.66;
+const GRID_LABELS: f64 = 0.72;
+const NOTE_AT: f64 = 0.9;
+
+pub(super) fn build(c: &mut Chart) {
+    let l = c.lang();
+    c.header(l.say(TITLE), l.say(SUBTITLE));
+    let belt = c.figure("seatbelt_precision");
+    let low = c.figure("phone_accuracy_low");
+    let high = c.figure("phone_accuracy_high");
+    let scale = Linear::new((0.0, 100.0), (0.0, BAR_REACH));
+    let (city, ink, rule, muted) = (c.theme.city, c.theme.ink, c.theme.rule, c.theme.muted);
+    c.row("belt", l.say(BELTS), &belt, BELT_ROW, &scale, city);
+    // The phone figure is a range: the bar runs to its low end, a lighter band covers the range.
+    let y = PHONE_ROW;
+    let phones = l.say(PHONES);
+    c.at(
+        "phone-cat",
+        phones,
+        (0.0, y - CATEGORY_ABOVE_ROW),
+        Anchor::Start,
+        Size::Body,
+        ink,
+    );
+    c.bar(
+        "phone",
+        Rect {
+            x0: 0.0,
+            y0: y,
+            x1: scale.map(low.value),
+            y1: y + ROW_THICKNESS,
+        },
+        city,
+        Grow::Right,
+        Bound::Exact,
+    );
+    c.shows("phone", low.id);
+    c.bar(
+        "phone-range",
+        Rect {
+            x0: scale.map(low.value),
+            y0: y,
+            x1: scale.map(high.value),
+            y1: y + ROW_THICKNESS,
+        },
+        city.fade(RANGE_ALPHA),
+        Grow::Right,
+        Bound::Exact,
+    );
+    c.shows("phone-range", high.id);
+    let range = format!(
+        "{}–{}",
+        format::trimmed(low.value, 0),
+        format::value(high.value, high.unit, l)
+    );
+    c.point(phones, &range);
+    c.at(
+        "phone-value",
+        &range,
+        (
+            scale.map(high.value) + ROW_VALUE_GAP,
+            y + ROW_THICKNESS / 2.0,
+        ),
+        Anchor::Start,
+        Size::Body,
+        ink,
+    );
+    c.bold();
+    for (i, v) in GRID.into_iter().enumerate() {
+        let x = scale.map(v);
+        c.line(
+            &format!("grid-{i}"),
+            (x, GRID_TOP),
+            (x, GRID_BOTTOM),
+            rule,
+            RULE_WIDTH,
+            true,
+        );
+        c.at(
+            &format!("grid-{i}-label"),
+            &format::value(v, Unit::Percent, l),
+            (x, GRID_LABELS),
+            Anchor::Middle,
+            Size::Small,
+            muted,
+        );
+    }
+    c.note("detection-note", l.say(NOTE), NOTE_AT);
+}

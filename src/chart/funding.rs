@@ -1,0 +1,62 @@
+//! The funding chart: what SenseTime has raised from investors beside what its IPO seeks.
+
+use super::builder::Chart;
+use crate::draw::scale::Linear;
+use crate::lang::{Lang, Words};
+use crate::text::format;
+use crate::text::money::Currency;
+
+// The chart's words, English beside Chinese.
+const TITLE: Words = ("Money raised, money sought", "融资规模与IPO目标");
+const SUBTITLE: Words = ("US dollars", "美元");
+const SUBTITLE_IN_RMB: Words = (
+    "Renminbi, converted from US dollars",
+    "人民币（由美元折算）",
+);
+const RAISED: Words = ("Raised from investors so far", "迄今向投资者融资");
+const IPO: Words = ("Planned Hong Kong IPO, 2021", "2021年计划香港IPO募资");
+
+/// The note under the bars: who the backers are and, from the filing, how many rounds.
+fn backers(l: Lang, rounds: &str) -> String {
+    l.pick_with(
+        || format!("Backers include SoftBank, Alibaba,\nTiger Global and Silver Lake;\n{rounds} funding rounds, says the IPO filing"),
+        || format!("投资方包括软银、阿里巴巴、\n老虎环球基金和银湖资本；\n招股书显示共进行了{rounds}轮融资"),
+    )
+}
+
+// Where things go, in plot fractions.
+/// The largest amount the axis holds: above the $3bn raised, with room for its open end.
+const MAX_USD: f64 = 3.5e9;
+/// How far across the longest bar may reach, leaving room for its value after it.
+const BAR_REACH: f64 = 0.66;
+const RAISED_ROW: f64 = 0.16;
+const IPO_ROW: f64 = 0.48;
+/// The note sits below both rows.
+const NOTE_AT: f64 = 0.8;
+
+pub(super) fn build(c: &mut Chart) {
+    let l = c.lang();
+    let subtitle = match c.locale.currency {
+        Currency::Rmb => SUBTITLE_IN_RMB,
+        _ => SUBTITLE,
+    };
+    c.header(l.say(TITLE), l.say(subtitle));
+    let raised = c.figure("funding_raised");
+    let ipo = c.figure("ipo_target");
+    let rounds = c.figure("funding_rounds");
+    // The bars are drawn in dollars, as sourced, whatever the labels say.
+    let scale = Linear::new((0.0, MAX_USD), (0.0, BAR_REACH));
+    let neutral = c.theme.neutral;
+    let business = c.theme.business;
+    c.row(
+        "raised",
+        l.say(RAISED),
+        &raised,
+        RAISED_ROW,
+        &scale,
+        neutral,
+    );
+    c.row("ipo", l.say(IPO), &ipo, IPO_ROW, &scale, business);
+    let rounds = format::value(rounds.value, rounds.unit, l);
+    c.note("backers", &backers(l, &rounds), NOTE_AT);
+}

@@ -1,0 +1,87 @@
+//! The revenue trend chart: SenseTime's sales in full years (2018-2020) and in first halves.
+
+use super::builder::Chart;
+use crate::draw::scale::Linear;
+use crate::lang::{Lang, Words};
+use crate::text::money::Currency;
+
+// The chart's words, English beside Chinese.
+const TITLE: Words = ("SenseTime's sales kept growing", "商汤营收持续增长");
+const SUBTITLE: Words = ("Revenue, renminbi", "营收（人民币）");
+const SUBTITLE_IN_USD: Words = (
+    "Revenue, US dollars (converted)",
+    "营收（美元，由人民币折算）",
+);
+const NOTE: Words = (
+    "Full years left, first halves right",
+    "左为全年，右为上半年",
+);
+
+/// A full year under its column: "2019", "2019年".
+fn year(l: Lang, year: u32) -> String {
+    l.pick_with(|| year.to_string(), || format!("{year}年"))
+}
+
+/// A first half under its column: "H1 2020"; "2020H1" is how Chinese financial charts label
+/// one, and it fits the column.
+fn first_half(l: Lang, year: u32) -> String {
+    l.pick_with(|| format!("H1 {year}"), || format!("{year}H1"))
+}
+
+// Where things go, in plot fractions.
+/// The largest amount the axis holds: a little over 2020's Rmb3.45bn, the tallest column.
+const MAX_RMB: f64 = 3.6e9;
+/// The baseline, and how high the tallest column may reach (room above for its value).
+const BASELINE: f64 = 0.82;
+const TOP: f64 = 0.1;
+/// Column width, and the step from one column to the next in a group.
+const COLUMN_WIDTH: f64 = 0.14;
+const COLUMN_STEP: f64 = 0.19;
+/// Where the full years' group and the first halves' group start.
+const YEARS_FROM: f64 = 0.02;
+const HALVES_FROM: f64 = 0.64;
+/// The note sits under the categories.
+const NOTE_AT: f64 = 0.96;
+
+pub(super) fn build(c: &mut Chart) {
+    let l = c.lang();
+    let subtitle = match c.locale.currency {
+        Currency::Usd => SUBTITLE_IN_USD,
+        _ => SUBTITLE,
+    };
+    c.header(l.say(TITLE), l.say(subtitle));
+    let years = [
+        c.figure("revenue_2018"),
+        c.figure("revenue_2019"),
+        c.figure("revenue_2020_filing"),
+    ];
+    let halves = [c.figure("revenue_h1_2020"), c.figure("revenue_h1_2021")];
+    // Drawn in renminbi, as sourced, whatever the labels say.
+    let scale = Linear::new((0.0, MAX_RMB), (BASELINE, TOP));
+    let (business, neutral) = (c.theme.business, c.theme.neutral);
+    for (i, f) in years.iter().enumerate() {
+        // As u32: one integer formatter in the Wasm rather than a second for u16.
+        let y = u32::from(f.year.expect("revenue figures have a year"));
+        c.column(
+            &format!("rev-{i}"),
+            &year(l, y),
+            f,
+            (YEARS_FROM + i as f64 * COLUMN_STEP, COLUMN_WIDTH),
+            &scale,
+            business,
+        );
+    }
+    for (i, f) in halves.iter().enumerate() {
+        let y = u32::from(f.year.expect("revenue figures have a year"));
+        c.column(
+            &format!("rev-h{i}"),
+            &first_half(l, y),
+            f,
+            (HALVES_FROM + i as f64 * COLUMN_STEP, COLUMN_WIDTH),
+            &scale,
+            neutral,
+        );
+    }
+    c.baseline(BASELINE);
+    c.note("trend-note", l.say(NOTE), NOTE_AT);
+}

@@ -1,0 +1,614 @@
+//! Tests of every chart: figures, marks, words, tables and tooltips, in every locale.
+
+use super::builder::Chart;
+use super::id::{used_figures, ChartId};
+use crate::data::figures::{self, Bound, Unit};
+use crate::draw::scene::Slot;
+use crate::draw::theme::LIGHT;
+use crate::lang::Lang;
+use crate::text::format;
+use crate::text::locale::Locale;
+
+/// English, money as reported: the explainer as it was first written.
+const L: Locale = Locale {
+    lang: Lang::EN,
+    currency: Currency::Reported,
+};
+
+#[test]
+fn ids_round_trip_and_are_unique() {
+    for s in ChartId::ALL {
+        assert_eq!(ChartId::from_id(s.id()), Some(s));
+    }
+    assert_eq!(ChartId::from_id("pie"), None);
+    let mut ids: Vec<_> = ChartId::ALL.iter().map(|s| s.id()).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), ChartId::ALL.len());
+}
+
+#[test]
+fn every_chart_has_title_subtitle_source_and_marks() {
+    for s in ChartId::ALL {
+        let scene = s.scene(&LIGHT, &L);
+        for key in ["title", "subtitle", "source"] {
+            assert!(
+                scene.text(key).is_some_and(|t| !t.is_empty()),
+                "{} lacks {key}",
+                s.id()
+            );
+        }
+        assert!(
+            !scene.bars.is_empty() || !scene.dots.is_empty(),
+            "{} draws nothing",
+            s.id()
+        );
+    }
+}
+
+#[test]
+fn every_chart_uses_only_known_figures_and_credits_their_sources() {
+    for s in ChartId::ALL {
+        let built = s.build(&LIGHT, &L);
+        assert!(
+            !built.used.is_empty() || !built.cited.is_empty(),
+            "{} names no source",
+            s.id()
+        );
+        let source = built.scene.text("source").unwrap().to_string();
+        for id in &built.used {
+            let f = figures::get(id).unwrap_or_else(|| panic!("{} uses unknown {id}", s.id()));
+            assert!(
+                source.contains(f.source.credit(Lang::EN))
+                    || source.contains(f.source.short_credit(Lang::EN)),
+                "{}: {source} lacks {:?}",
+                s.id(),
+                f.source
+            );
+        }
+    }
+}
+
+#[test]
+fn marks_stay_inside_the_plot_and_keys_are_unique() {
+    for s in ChartId::ALL {
+        let scene = s.scene(&LIGHT, &L);
+        for b in &scene.bars {
+            let r = b.rect;
+            assert!(
+                r.x0 >= 0.0 && r.x1 <= 1.0 && r.y0 >= 0.0 && r.y1 <= 1.0,
+                "{}: {} at {r:?}",
+                s.id(),
+                b.key
+            );
+            assert!(
+                r.x0 <= r.x1 && r.y0 <= r.y1,
+                "{}: {} is inverted",
+                s.id(),
+                b.key
+            );
+        }
+        for l in &scene.labels {
+            if let Slot::Plot(x, y) = l.slot {
+                assert!(
+                    (0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y),
+                    "{}: {} at {x},{y}",
+                    s.id(),
+                    l.key
+                );
+            }
+        }
+        let mut keys: Vec<&str> = scene.bars.iter().map(|b| b.key.as_str()).collect();
+        keys.extend(scene.labels.iter().map(|l| l.key.as_str()));
+        keys.extend(scene.lines.iter().map(|l| l.key.as_str()));
+        keys.extend(scene.dots.iter().map(|d| d.key.as_str()));
+        let n = keys.len();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), n, "{} repeats a key", s.id());
+    }
+}
+
+#[test]
+fn hedged_figures_are_drawn_as_bounds_and_labelled_with_their_hedge() {
+    let funding = ChartId::Funding.scene(&LIGHT, &L);
+    assert_eq!(funding.bar("raised").unwrap().bound, Bound::Lower);
+    assert_eq!(funding.text("raised-value"), Some("more than $3bn"));
+    assert_eq!(funding.bar("ipo").unwrap().bound, Bound::Exact);
+    let helmets = ChartId::Helmets.scene(&LIGHT, &L);
+    assert_eq!(helmets.bar("helmet-before").unwrap().bound, Bound::Upper);
+    assert_eq!(helmets.text("helmet-before-value"), Some("under 50%"));
+    let mix = ChartId::RevenueMix.scene(&LIGHT, &L);
+    assert_eq!(mix.bar("auto-share").unwrap().bound, Bound::Upper);
+    assert_eq!(mix.text("auto-share-value"), Some("less than 5%"));
+    assert_eq!(mix.text("rest-share-value"), Some("more than 55%"));
+    assert_eq!(
+        ChartId::Grants
+            .scene(&LIGHT, &L)
+            .bar("grants-2019")
+            .unwrap()
+            .bound,
+        Bound::Approximate
+    );
+}
+
+#[test]
+fn bars_are_proportional_to_their_figures() {
+    let mix = ChartId::RevenueMix.scene(&LIGHT, &L);
+    let city = mix.bar("city-share").unwrap().rect;
+    let rest = mix.bar("rest-share").unwrap().rect;
+    assert!(((city.x1 - city.x0) / (rest.x1 - rest.x0) - 40.0 / 55.0).abs() < 1e-9);
+    let mentions = ChartId::Mentions.scene(&LIGHT, &L);
+    let d = mentions.bar("mention-driving").unwrap().rect;
+    let f = mentions.bar("mention-facial").unwrap().rect;
+    assert!(((d.x1 - d.x0) / (f.x1 - f.x0) - 68.0 / 6.0).abs() < 1e-9);
+    let helmets = ChartId::Helmets.scene(&LIGHT, &L);
+    let b = helmets.bar("helmet-before").unwrap().rect;
+    let a = helmets.bar("helmet-after").unwrap().rect;
+    assert!(((b.y1 - b.y0) / (a.y1 - a.y0) - 50.0 / 94.0).abs() < 1e-9);
+}
+
+#[test]
+fn the_key_numbers_are_on_their_charts() {
+    let texts = |s: ChartId| {
+        s.scene(&LIGHT, &L)
+            .labels
+            .iter()
+            .map(|l| l.text.clone())
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    assert!(texts(ChartId::RevenueMix).contains("Rmb3.4bn ($525m)"));
+    assert!(texts(ChartId::Cities).contains("at least 500"));
+    assert!(texts(ChartId::Cities).contains("119"));
+    assert!(texts(ChartId::Detection).contains("86–96%"));
+    assert!(texts(ChartId::Helmets).contains("17m"));
+    assert!(texts(ChartId::Helmets).contains("more than half"));
+    assert!(texts(ChartId::Megvii).contains("64%"));
+    assert!(texts(ChartId::Mentions).contains("68"));
+    assert!(texts(ChartId::Grants).contains("Rmb352.8m"));
+    assert!(texts(ChartId::Grants).contains("about Rmb257.5m"));
+    assert!(texts(ChartId::Customers).contains("more than 2,400 customers"));
+    assert!(texts(ChartId::Timeline).contains("2030"));
+}
+
+#[test]
+fn every_chart_describes_itself_with_its_numbers_and_hedges() {
+    for s in ChartId::ALL {
+        let built = s.build(&LIGHT, &L);
+        let text = built.description();
+        assert!(
+            text.starts_with(built.scene.text("title").unwrap()),
+            "{text}"
+        );
+        assert!(built.points.len() >= 2, "{}: {text}", s.id());
+        assert!(!text.contains(".."), "{text}");
+    }
+    let funding = ChartId::Funding.build(&LIGHT, &L).description();
+    assert!(
+        funding.contains("Raised from investors so far: more than $3bn"),
+        "{funding}"
+    );
+    let helmets = ChartId::Helmets.build(&LIGHT, &L).description();
+    assert!(
+        helmets.contains("Before: under 50%") && helmets.contains("After: 94%"),
+        "{helmets}"
+    );
+    let detection = ChartId::Detection.build(&LIGHT, &L).description();
+    assert!(
+        detection.contains("Drivers using phones: 86–96%"),
+        "{detection}"
+    );
+}
+
+#[test]
+fn tables_list_each_figure_once_with_value_year_and_source() {
+    let table = ChartId::Grants.build(&LIGHT, &L).table();
+    let ids: Vec<_> = table.iter().map(|r| r.id).collect();
+    assert_eq!(ids, ["grants_2019", "grants_2020", "grants_growth"]);
+    assert_eq!(table[0].value, "about Rmb257.5m");
+    assert_eq!(table[0].source, "our calculation");
+    assert_eq!(table[1].year, Some(2020));
+    let megvii = ChartId::Megvii.build(&LIGHT, &L).table();
+    assert_eq!(megvii[1].value, "64%");
+    for s in ChartId::ALL {
+        let built = s.build(&LIGHT, &L);
+        let mut distinct = built.used.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(
+            built.table().len(),
+            distinct.len() + built.facts.len(),
+            "{}",
+            s.id()
+        );
+        assert!(
+            !built.table().is_empty(),
+            "{} has an empty data table",
+            s.id()
+        );
+    }
+}
+
+#[test]
+fn titles_subtitles_and_source_lines_fit_a_phone() {
+    // About 330 CSS px of plot on a 390 px phone: these lengths fit at their sizes.
+    for s in ChartId::ALL {
+        let scene = s.scene(&LIGHT, &L);
+        for (key, most) in [("title", 32), ("subtitle", 46), ("source", 48)] {
+            let text = scene.text(key).unwrap();
+            assert!(
+                text.chars().count() <= most,
+                "{} {key} is too long for a phone: {text:?}",
+                s.id()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_grants_rise_sits_clear_of_the_2019_label() {
+    let scene = ChartId::Grants.scene(&LIGHT, &L);
+    let y = |key: &str| match scene.labels.iter().find(|l| l.key == key).unwrap().slot {
+        Slot::Plot(_, y) => y,
+        other => panic!("{key} is at {other:?}"),
+    };
+    assert!(y("grants-2019-value") - y("grants-rise") >= 0.1);
+}
+
+#[test]
+fn the_smart_city_bar_is_the_same_mark_in_both_comparisons() {
+    let mix = ChartId::RevenueMix.scene(&LIGHT, &L);
+    let megvii = ChartId::Megvii.scene(&LIGHT, &L);
+    assert_eq!(
+        mix.bar("city-share").unwrap().rect.x1,
+        megvii.bar("city-share").unwrap().rect.x1
+    );
+}
+
+#[test]
+fn charts_cover_most_of_the_data() {
+    let used = used_figures();
+    let unused: Vec<_> = figures::all()
+        .iter()
+        .map(|f| f.id)
+        .filter(|id| !used.contains(id))
+        .collect();
+    // Revenue in dollars and the filing's 2020 total appear in text; the exchange rate in the notes.
+    assert!(unused.len() <= 3, "figures no chart shows: {unused:?}");
+}
+
+use crate::text::money::Currency;
+
+fn locale(lang: Lang, currency: Currency) -> Locale {
+    Locale { lang, currency }
+}
+
+/// Every chart in every language and currency mode.
+fn everything() -> Vec<(ChartId, Locale, Chart)> {
+    ChartId::ALL
+        .into_iter()
+        .flat_map(|s| Locale::all().map(|l| (s, l, s.build(&LIGHT, &l))))
+        .collect()
+}
+
+/// Everything a reader of a chart sees or hears: its labels, points, table and tooltips.
+fn all_words(built: &Chart) -> Vec<String> {
+    let mut words: Vec<String> = built.scene.labels.iter().map(|l| l.text.clone()).collect();
+    words.extend(built.points.iter().cloned());
+    words.push(built.description());
+    for row in built.table() {
+        words.extend([row.label.to_string(), row.value, row.source.to_string()]);
+        words.extend(row.converted);
+    }
+    words.extend(built.marks.iter().filter_map(|(k, _)| built.tooltip(k)));
+    words
+}
+
+#[test]
+fn every_chart_builds_in_every_locale_with_its_parts() {
+    for (s, l, built) in everything() {
+        for key in ["title", "subtitle", "source"] {
+            assert!(
+                built.scene.text(key).is_some_and(|t| !t.is_empty()),
+                "{} {l:?} lacks {key}",
+                s.id()
+            );
+        }
+        assert!(built.points.len() >= 2, "{} {l:?}", s.id());
+        let text = built.description();
+        assert!(text.starts_with(built.scene.text("title").unwrap()));
+        assert!(!text.contains("..") && !text.contains("。。"), "{text}");
+        // The same marks in every locale: a language or currency switch moves nothing.
+        let plain = s.scene(&LIGHT, &L);
+        assert_eq!(built.scene.bars, plain.bars, "{} {l:?}", s.id());
+        assert_eq!(built.scene.dots, plain.dots, "{} {l:?}", s.id());
+        for (key, id) in &built.marks {
+            assert!(
+                plain.bar(key).is_some() || plain.dots.iter().any(|d| &d.key == key),
+                "{}: mark {key} is not drawn",
+                s.id()
+            );
+            assert!(
+                built.used.contains(id),
+                "{}: {key} shows unused {id}",
+                s.id()
+            );
+        }
+    }
+}
+
+#[test]
+fn chinese_charts_have_no_english_words_left() {
+    // Proper nouns and units we keep in Latin letters on purpose: IPO, as the Chinese press
+    // writes it. (AI, FT and H1 are under three letters.)
+    const KEPT: [&str; 1] = ["IPO"];
+    for (s, l, built) in everything() {
+        if l.lang != Lang::ZH {
+            continue;
+        }
+        for text in all_words(&built) {
+            let mut run = String::new();
+            for ch in text.chars().chain([' ']) {
+                if ch.is_ascii_alphabetic() {
+                    run.push(ch);
+                    continue;
+                }
+                assert!(
+                    run.len() < 3 || KEPT.contains(&run.as_str()),
+                    "{} {l:?}: English {run:?} in {text:?}",
+                    s.id()
+                );
+                run.clear();
+            }
+        }
+    }
+}
+
+#[test]
+fn headers_source_lines_and_footnotes_fit_a_phone_in_both_languages() {
+    // As the English test above, counting a CJK character as two Latin ones.
+    for (s, l, built) in everything() {
+        for (key, most) in [
+            ("title", 32),
+            ("subtitle", 46),
+            ("source", 48),
+            ("fx-note", 48),
+        ] {
+            if let Some(text) = built.scene.text(key) {
+                assert!(
+                    format::width(text) <= most,
+                    "{} {l:?} {key} is too wide for a phone: {text:?}",
+                    s.id()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn chinese_labels_fit_where_the_english_ones_do() {
+    // A Chinese label on the plot is no wider than the widest English one with the same key
+    // in any currency mode (plus two half-width characters), line by line.
+    let widest = |text: &str| text.lines().map(format::width).max().unwrap_or(0);
+    for s in ChartId::ALL {
+        for currency in Currency::ALL {
+            let zh = s.scene(&LIGHT, &locale(Lang::ZH, currency));
+            for label in zh
+                .labels
+                .iter()
+                .filter(|l| matches!(l.slot, Slot::Plot(..)))
+            {
+                let english = Currency::ALL
+                    .iter()
+                    .filter_map(|c| {
+                        s.scene(&LIGHT, &locale(Lang::EN, *c))
+                            .text(&label.key)
+                            .map(widest)
+                    })
+                    .max()
+                    .unwrap_or_else(|| panic!("{}: no English {}", s.id(), label.key));
+                assert!(
+                    widest(&label.text) <= english + 2,
+                    "{} {currency:?}: {} is {:?}, wider than the English ({english})",
+                    s.id(),
+                    label.key,
+                    label.text
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn money_follows_the_currency_mode_and_conversions_are_noted() {
+    for (s, l, built) in everything() {
+        let labels: Vec<&str> = built
+            .scene
+            .labels
+            .iter()
+            // The footnote and subtitle name the currency converted from, on purpose.
+            .filter(|x| x.key != "fx-note" && x.key != "subtitle")
+            .map(|x| x.text.as_str())
+            .collect();
+        let (other, name) = match l.currency {
+            Currency::Reported => continue,
+            Currency::Rmb => (l.lang.pick("$", "美元"), "dollars"),
+            // 元 not as part of 美元: renminbi.
+            Currency::Usd => (l.lang.pick("Rmb", "元"), "renminbi"),
+        };
+        for text in &labels {
+            let rest = text.replace("美元", "");
+            let hit = if other == "元" {
+                rest.contains(other)
+            } else {
+                text.contains(other)
+            };
+            assert!(!hit, "{} {l:?}: {name} left in {text:?}", s.id());
+        }
+        let noted = built.scene.text("fx-note").is_some();
+        assert_eq!(noted, built.converted, "{} {l:?}", s.id());
+        if built.converted {
+            assert!(built.description().contains("6.48"), "{}", s.id());
+            assert!(built.table().iter().any(|r| r.id == "rmb_per_usd"));
+        }
+    }
+    // Money charts change their words, and only their words.
+    for (chart, key) in [
+        (ChartId::Funding, "raised-value"),
+        (ChartId::RevenueTrend, "rev-0-value"),
+        (ChartId::Grants, "grants-2020-value"),
+        (ChartId::Customers, "cust-note"),
+        (ChartId::RevenueMix, "mix-note"),
+    ] {
+        for lang in Lang::ALL {
+            let texts: Vec<String> = Currency::ALL
+                .iter()
+                .map(|c| {
+                    chart
+                        .scene(&LIGHT, &locale(lang, *c))
+                        .text(key)
+                        .unwrap()
+                        .to_string()
+                })
+                .collect();
+            let changed = texts[1] != texts[0] || texts[2] != texts[0];
+            assert!(changed, "{} {key}: {texts:?}", chart.id());
+        }
+    }
+    let rmb = ChartId::Funding.scene(&LIGHT, &locale(Lang::EN, Currency::Rmb));
+    assert_eq!(rmb.text("raised-value"), Some("more than ≈Rmb19bn"));
+    assert_eq!(rmb.text("ipo-value"), Some("≈Rmb13bn"));
+    assert_eq!(
+        rmb.text("subtitle"),
+        Some("Renminbi, converted from US dollars")
+    );
+    assert_eq!(
+        rmb.text("fx-note"),
+        Some("Converted at Rmb6.48/$ (FT: Rmb3.4bn = $525m)")
+    );
+    let usd = ChartId::RevenueTrend.scene(&LIGHT, &locale(Lang::ZH, Currency::Usd));
+    assert_eq!(usd.text("rev-0-value"), Some("≈2.86亿美元"));
+    assert_eq!(usd.text("rev-h0-value"), Some("≈1.33亿美元"));
+    assert_eq!(usd.text("subtitle"), Some("营收（美元，由人民币折算）"));
+    let zh = ChartId::Grants.scene(&LIGHT, &locale(Lang::ZH, Currency::Reported));
+    assert_eq!(zh.text("grants-2020-value"), Some("3.528亿元"));
+    assert_eq!(zh.text("grants-2019-value"), Some("约2.575亿元"));
+    // The article gives sales in both currencies: each mode shows a sourced one, unconverted.
+    for (currency, want) in [
+        (Currency::Reported, "Share of Rmb3.4bn ($525m) in sales"),
+        (Currency::Rmb, "Share of Rmb3.4bn in sales"),
+        (Currency::Usd, "Share of $525m in sales"),
+    ] {
+        let mix = ChartId::RevenueMix.scene(&LIGHT, &locale(Lang::EN, currency));
+        assert_eq!(mix.text("subtitle"), Some(want));
+    }
+}
+
+#[test]
+fn tables_keep_the_sourced_value_beside_a_conversion() {
+    for s in ChartId::ALL {
+        for lang in Lang::ALL {
+            let sourced = s.build(&LIGHT, &locale(lang, Currency::Reported)).table();
+            assert!(sourced.iter().all(|r| r.converted.is_none()));
+            for currency in [Currency::Rmb, Currency::Usd] {
+                let table = s.build(&LIGHT, &locale(lang, currency)).table();
+                for row in &sourced {
+                    let same = table
+                        .iter()
+                        .find(|r| r.id == row.id && r.label == row.label);
+                    let same = same.unwrap_or_else(|| panic!("{}: {} dropped", s.id(), row.id));
+                    assert_eq!(same.value, row.value, "{} {currency:?}", s.id());
+                    let f = figures::get(row.id);
+                    let foreign = f.is_some_and(|f| {
+                        matches!(
+                            (f.unit, currency),
+                            (Unit::Usd, Currency::Rmb) | (Unit::Rmb, Currency::Usd)
+                        )
+                    });
+                    assert_eq!(same.converted.is_some(), foreign, "{} {}", s.id(), row.id);
+                }
+            }
+        }
+    }
+    let grants = ChartId::Grants
+        .build(&LIGHT, &locale(Lang::EN, Currency::Usd))
+        .table();
+    assert_eq!(grants[1].value, "Rmb352.8m");
+    assert_eq!(grants[1].converted.as_deref(), Some("about $54.5m"));
+    assert_eq!(grants[3].id, "rmb_per_usd");
+    assert_eq!(grants[3].value, "about Rmb6.48 per $");
+    let zh = ChartId::Funding
+        .build(&LIGHT, &locale(Lang::ZH, Currency::Rmb))
+        .table();
+    assert_eq!(zh[0].label, "向投资者融资总额");
+    assert_eq!(zh[0].value, "超过30亿美元");
+    assert_eq!(zh[0].converted.as_deref(), Some("折合超过190亿元"));
+    assert_eq!(zh[0].source, "英国《金融时报》（2021年）");
+}
+
+#[test]
+fn tooltips_give_the_sourced_figure_its_year_and_source() {
+    let tip = |chart: ChartId, l: Locale, key: &str| chart.build(&LIGHT, &l).tooltip(key);
+    let en = L;
+    assert_eq!(
+        tip(ChartId::Funding, en, "raised").as_deref(),
+        Some("Raised from investors: more than $3bn · Source: Financial Times (2021)")
+    );
+    assert_eq!(
+            tip(ChartId::Funding, locale(Lang::EN, Currency::Rmb), "raised").as_deref(),
+            Some("Raised from investors: more than $3bn (more than the equivalent of Rmb19bn) · Source: Financial Times (2021)")
+        );
+    assert_eq!(
+        tip(ChartId::Grants, en, "grants-2020").as_deref(),
+        Some("Government grants received: Rmb352.8m · 2020 · Source: Financial Times (2021)")
+    );
+    assert_eq!(
+            tip(
+                ChartId::Funding,
+                locale(Lang::ZH, Currency::Rmb),
+                "raised"
+            )
+            .as_deref(),
+            Some("向投资者融资总额：超过30亿美元（折合超过190亿元） · 资料来源：英国《金融时报》（2021年）")
+        );
+    assert_eq!(
+        tip(
+            ChartId::RevenueTrend,
+            locale(Lang::ZH, Currency::Reported),
+            "rev-h0"
+        )
+        .as_deref(),
+        Some("2020年上半年营收：8.612亿元 · 2020年 · 资料来源：商汤香港招股书（2021年8月）")
+    );
+    assert_eq!(
+        tip(ChartId::Timeline, en, "event-1").as_deref(),
+        Some("SenseTime blacklisted by the US: 2019 · Source: Financial Times (2021)")
+    );
+    assert_eq!(
+        tip(ChartId::Detection, en, "phone-range").as_deref(),
+        Some("Accuracy spotting drivers on phones, high end: 96% · Source: Financial Times (2021)")
+    );
+    // Marks that show no figure have no tooltip.
+    assert_eq!(tip(ChartId::Customers, en, "others"), None);
+    assert_eq!(tip(ChartId::Peers, en, "peer-0-0"), None);
+    assert_eq!(tip(ChartId::Funding, en, "nothing"), None);
+}
+
+#[test]
+fn every_figure_shown_on_a_bar_has_a_tooltip() {
+    for (s, l, built) in everything() {
+        for bar in &built.scene.bars {
+            let shows = built.marks.iter().any(|(k, _)| k == &bar.key);
+            // The customers chart's "everyone else" is the rest of the whole, not a figure.
+            assert!(
+                shows || bar.key == "others",
+                "{} {l:?}: bar {} has no figure",
+                s.id(),
+                bar.key
+            );
+            if shows {
+                assert!(built.tooltip(&bar.key).is_some_and(|t| !t.is_empty()));
+            }
+        }
+    }
+}

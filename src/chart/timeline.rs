@@ -1,0 +1,104 @@
+//! The timeline chart: the story's key dates, from the smart-city push to Beijing's AI goal.
+
+use super::builder::Chart;
+use crate::draw::scene::{Anchor, Size};
+use crate::lang::Words;
+use crate::text::format;
+
+// The chart's words, English beside Chinese.
+const TITLE: Words = ("Sanctions, listings, ambitions", "制裁、上市与雄心");
+const SUBTITLE: Words = ("Key dates in the story", "关键时间节点");
+/// Each event: the figure that dates it, and what happened.
+const EVENTS: [(&str, Words); 7] = [
+    (
+        "smart_city_push_start",
+        (
+            "Chinese cities start smart-city push",
+            "中国城市启动智慧城市建设",
+        ),
+    ),
+    (
+        "sensetime_blacklisted",
+        ("US blacklists SenseTime", "美国将商汤列入黑名单"),
+    ),
+    (
+        "abu_dhabi_hub",
+        ("Abu Dhabi research hub opens", "阿布扎比研究中心成立"),
+    ),
+    (
+        "megvii_blacklisted",
+        ("Megvii drops Hong Kong listing", "旷视放弃香港上市"),
+    ),
+    (
+        "prospectus_filed",
+        ("SenseTime files for Hong Kong IPO", "商汤递交香港IPO申请"),
+    ),
+    (
+        "data_centre_due",
+        ("Shanghai AI data centre due", "上海AI数据中心计划建成"),
+    ),
+    (
+        "ai_leader_goal",
+        (
+            "Beijing's goal: lead the world in AI",
+            "北京目标：AI领域领先全球",
+        ),
+    ),
+];
+
+// Where things go, in plot fractions.
+/// The first event's line, and the step between events: seven fill the plot.
+const TOP: f64 = 0.06;
+const STEP: f64 = 0.145;
+/// The spine, with the years right-aligned left of it and the events' words right of it.
+const SPINE_X: f64 = 0.2;
+const YEAR_X: f64 = 0.15;
+const TEXT_X: f64 = 0.25;
+/// The spine's width and the dots' radius, in CSS pixels.
+const SPINE_WIDTH: f64 = 2.0;
+const DOT_RADIUS: f64 = 6.0;
+/// The article's year: events after it are plans, drawn muted.
+const ARTICLE_YEAR: f64 = 2021.0;
+
+pub(super) fn build(c: &mut Chart) {
+    let l = c.lang();
+    c.header(l.say(TITLE), l.say(SUBTITLE));
+    let (ink, city, rule, muted) = (c.theme.ink, c.theme.city, c.theme.rule, c.theme.muted);
+    let last = (EVENTS.len() - 1) as f64;
+    c.line(
+        "spine",
+        (SPINE_X, TOP),
+        (SPINE_X, TOP + STEP * last),
+        rule,
+        SPINE_WIDTH,
+        false,
+    );
+    for (i, (id, words)) in EVENTS.iter().enumerate() {
+        let text = l.say(*words);
+        let f = c.figure(id);
+        c.point(&format::value(f.value, f.unit, l), text);
+        let y = TOP + STEP * i as f64;
+        let colour = if f.value > ARTICLE_YEAR { muted } else { city };
+        let key = format!("event-{i}");
+        c.dot(&key, (SPINE_X, y), DOT_RADIUS, colour);
+        c.shows(&key, id);
+        // The bare year in both languages: it is read as a date on a timeline, and fits.
+        c.at(
+            &format!("event-{i}-year"),
+            &format::trimmed(f.value, 0),
+            (YEAR_X, y),
+            Anchor::End,
+            Size::Body,
+            ink,
+        );
+        c.bold();
+        c.at(
+            &format!("event-{i}-text"),
+            text,
+            (TEXT_X, y),
+            Anchor::Start,
+            Size::Small,
+            ink,
+        );
+    }
+}

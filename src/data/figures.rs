@@ -1,0 +1,241 @@
+//! Every number the explainer shows: the article's (compiled in from `data/figures.json`) and those we derive from them.
+
+use serde::Serialize;
+
+pub use crate::data::schema::{Bound, Hedge, Source, Unit};
+
+use crate::lang::Lang;
+
+/// One sourced number.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Figure {
+    pub id: &'static str,
+    /// In base units: whole yuan or dollars, percent (40% is 40), a count or a year.
+    pub value: f64,
+    pub unit: Unit,
+    pub hedge: Option<Hedge>,
+    /// The year the figure refers to, where one applies.
+    pub year: Option<u16>,
+    pub label: &'static str,
+    /// The label in Simplified Chinese.
+    pub label_zh: &'static str,
+    pub source: Source,
+    /// Computed by us from other figures, not stated anywhere.
+    pub derived: bool,
+    /// Context, or for a derived figure how it was computed.
+    pub note: Option<&'static str>,
+}
+
+impl Figure {
+    /// How the stated number relates to the truth.
+    pub fn bound(&self) -> Bound {
+        self.hedge.map_or(Bound::Exact, Hedge::bound)
+    }
+
+    /// The label in `lang`.
+    pub fn label_in(&self, lang: Lang) -> &'static str {
+        lang.pick(self.label, self.label_zh)
+    }
+}
+
+impl Source {
+    /// The credit printed under a chart.
+    pub fn credit(self, lang: Lang) -> &'static str {
+        match self {
+            Source::Ft => lang.pick("Financial Times (2021)", "英国《金融时报》（2021年）"),
+            Source::Prospectus => lang.pick(
+                "SenseTime IPO filing (HKEX, Aug 2021)",
+                "商汤香港招股书（2021年8月）",
+            ),
+            Source::Derived => lang.pick("our calculation", "本项目计算"),
+        }
+    }
+
+    /// The credit in fewest words, for a line naming several sources.
+    pub fn short_credit(self, lang: Lang) -> &'static str {
+        match self {
+            Source::Ft => lang.pick("FT (2021)", "《金融时报》"),
+            Source::Prospectus => lang.pick("SenseTime IPO filing", "商汤招股书"),
+            Source::Derived => lang.pick("our calculation", "本项目计算"),
+        }
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/figures.rs"));
+
+/// An article figure by id.
+///
+/// # Panics
+/// If no such figure exists; ids used in code are checked by the tests, so this is a bug.
+pub fn article(id: &str) -> Figure {
+    ARTICLE
+        .iter()
+        .find(|f| f.id == id)
+        .copied()
+        .unwrap_or_else(|| panic!("figure \"{id}\" should be in data/figures.json"))
+}
+
+/// Figures we compute from the article's, with how.
+pub fn derived() -> [Figure; 5] {
+    let grants_2020 = article("grants_2020");
+    let growth = article("grants_growth");
+    let sales_rmb = article("revenue_2020");
+    let sales_usd = article("revenue_2020_usd");
+    let top5 = article("top5_customers_share");
+    let city = article("smart_city_share");
+    let auto = article("auto_share");
+    [
+        Figure {
+            id: "grants_2019",
+            value: (grants_2020.value / (1.0 + growth.value / 100.0)).round(),
+            unit: Unit::Rmb,
+            hedge: Some(Hedge::About),
+            year: Some(2019),
+            label: "Government grants received",
+            label_zh: "获得的政府补助",
+            source: Source::Derived,
+            derived: true,
+            note: Some("2020 grants of Rmb352.8m divided by 1.37 (a 37% rise); the rise is rounded, so this is approximate."),
+        },
+        Figure {
+            id: "rmb_per_usd",
+            value: sales_rmb.value / sales_usd.value,
+            unit: Unit::RmbPerUsd,
+            hedge: Some(Hedge::About),
+            year: Some(2020),
+            label: "Exchange rate implied by the article",
+            label_zh: "报道隐含的人民币兑美元汇率",
+            source: Source::Derived,
+            derived: true,
+            note: Some("Rmb3.4bn of 2020 sales stated as $525m; both are rounded."),
+        },
+        Figure {
+            id: "top5_customers_rmb",
+            value: (sales_rmb.value * top5.value / 100.0).round(),
+            unit: Unit::Rmb,
+            hedge: Some(Hedge::Almost),
+            year: Some(2020),
+            label: "Sales to the five largest customers",
+            label_zh: "对前五大客户的销售额",
+            source: Source::Derived,
+            derived: true,
+            note: Some("Almost a third of Rmb3.4bn of 2020 sales."),
+        },
+        Figure {
+            id: "smart_city_rmb",
+            value: (sales_rmb.value * city.value / 100.0).round(),
+            unit: Unit::Rmb,
+            hedge: Some(Hedge::About),
+            year: Some(2020),
+            label: "Smart City sales",
+            label_zh: "智慧城市业务销售额",
+            source: Source::Derived,
+            derived: true,
+            note: Some("40% of Rmb3.4bn of 2020 sales; both are rounded."),
+        },
+        Figure {
+            id: "other_segments_share",
+            value: 100.0 - city.value - auto.value,
+            unit: Unit::Percent,
+            hedge: Some(Hedge::MoreThan),
+            year: Some(2020),
+            label: "Smart Business and Smart Life share of sales",
+            label_zh: "智慧商业与智慧生活业务占销售额比重",
+            source: Source::Derived,
+            derived: true,
+            note: Some("What is left after Smart City (40%) and Smart Auto (less than 5%): more than 55%."),
+        },
+    ]
+}
+
+/// Every figure, the article's first, then the derived ones.
+pub fn all() -> Vec<Figure> {
+    ARTICLE.iter().copied().chain(derived()).collect()
+}
+
+/// Any figure, article or derived, by id.
+pub fn get(id: &str) -> Option<Figure> {
+    ARTICLE
+        .iter()
+        .copied()
+        .find(|f| f.id == id)
+        .or_else(|| derived().into_iter().find(|f| f.id == id))
+}
+
+// Parsing JSON is native-only, like `parse` itself.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::data::schema;
+
+    const FILE: &str = include_str!("../../data/figures.json");
+
+    #[test]
+    fn compiled_figures_match_the_data_file() {
+        let raw = schema::parse(FILE).expect("data/figures.json should be valid");
+        assert_eq!(raw.len(), ARTICLE.len());
+        for (r, f) in raw.iter().zip(ARTICLE) {
+            assert_eq!(
+                (r.id.as_str(), r.value, r.unit, r.hedge, r.year),
+                (f.id, f.value, f.unit, f.hedge, f.year)
+            );
+            assert_eq!(
+                (r.label.as_str(), r.source, r.note.as_deref()),
+                (f.label, f.source, f.note)
+            );
+            assert_eq!(r.label_zh, f.label_zh);
+        }
+    }
+
+    #[test]
+    fn the_article_figures_are_as_stated() {
+        assert_eq!(article("revenue_2020").value, 3_400_000_000.0);
+        assert_eq!(article("revenue_2020").unit, Unit::Rmb);
+        assert_eq!(article("smart_city_share").value, 40.0);
+        assert_eq!(article("funding_raised").hedge, Some(Hedge::MoreThan));
+        assert_eq!(article("helmet_before").bound(), Bound::Upper);
+        assert_eq!(article("helmet_after").bound(), Bound::Exact);
+    }
+
+    #[test]
+    fn derived_figures_follow_from_the_article() {
+        let grants_2019 = get("grants_2019").unwrap();
+        assert_eq!(grants_2019.value, 257_518_248.0);
+        assert!(grants_2019.derived && grants_2019.source == Source::Derived);
+        let rate = get("rmb_per_usd").unwrap().value;
+        assert!((rate - 6.476).abs() < 0.001, "{rate}");
+        assert_eq!(get("top5_customers_rmb").unwrap().value, 1_132_200_000.0);
+        assert_eq!(get("smart_city_rmb").unwrap().value, 1_360_000_000.0);
+        let rest = get("other_segments_share").unwrap();
+        assert_eq!((rest.value, rest.hedge), (55.0, Some(Hedge::MoreThan)));
+    }
+
+    #[test]
+    fn ids_are_unique_across_article_and_derived() {
+        let all = all();
+        for (i, f) in all.iter().enumerate() {
+            assert!(
+                all[..i].iter().all(|g| g.id != f.id),
+                "duplicate id {}",
+                f.id
+            );
+        }
+        assert!(get("no_such_figure").is_none());
+    }
+
+    #[test]
+    fn every_figure_has_a_chinese_label() {
+        for f in all() {
+            assert!(
+                f.label_zh
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{}: {:?}",
+                f.id,
+                f.label_zh
+            );
+            assert_eq!(f.label_in(Lang::EN), f.label);
+            assert_eq!(f.label_in(Lang::ZH), f.label_zh);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+//! The story: its steps in order, the trigger-line arithmetic that picks the active one, and
+//! what JavaScript hears when it changes.
+
+pub mod event;
+pub mod record;
+pub mod scroll;
+pub mod steps;

@@ -1,0 +1,9 @@
+//! The story page: its JS API, its state (steps, frames, transitions), the observers and
+//! listeners that drive it, and the currency control.
+
+mod api;
+mod app;
+mod events;
+mod explore;
+
+pub use api::{draw_chart, draw_chart_at, figures, panic_for_tests, start};
