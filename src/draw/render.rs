@@ -1,8 +1,11 @@
-//! Paints a [`Scene`] onto any plotters drawing area: a canvas in the browser, SVG in tests and at build time.
+//! Paints a [`Scene`] onto any plotters drawing backend: a canvas in the browser, SVG in tests and at build time.
+//!
+//! It calls the backend's own methods rather than going through plotters' `DrawingArea` and
+//! elements, whose machinery the Wasm would otherwise carry for no gain: the calls are the same.
 
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::{BackendColor, BackendTextStyle, DrawingErrorKind};
 
 use super::layout::{font_for, Layout};
 use super::scene::{Anchor, Bar, Grow, Label, Rect, Scene};
@@ -25,54 +28,94 @@ fn stroke(c: Rgba, width: f64) -> ShapeStyle {
     }
 }
 
-type Drawn<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+type Drawn<DB> = Result<(), DrawingErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-/// Draws `scene` filling `area`, at `scale` device pixels per CSS pixel.
+/// Draws `scene` filling `backend`, at `scale` device pixels per CSS pixel. The caller presents it.
 pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+    backend: &mut DB,
     scene: &Scene,
     theme: &Theme,
     scale: f64,
 ) -> Drawn<DB> {
-    let (w, h) = area.dim_in_pixel();
+    let (w, h) = backend.get_size();
     let layout = Layout::for_scene(scene, f64::from(w), f64::from(h), scale);
-    area.fill(&colour(theme.background))?;
+    backend.ensure_prepared()?;
+    let corner = (w as i32, h as i32);
+    let ground = colour(theme.background).to_backend_color();
+    backend.draw_rect((0, 0), corner, &ground, true)?;
+    let surface = &mut Surface { backend, corner };
     let family = font_for(scene);
     for line in &scene.lines {
         let from = layout.point(line.from.0, line.from.1);
         let to = layout.point(line.to.0, line.to.1);
         let style = stroke(line.colour, line.width * layout.scale);
         if line.dashed {
-            dashed(area, from, to, style, &layout)?;
+            dashed(surface, from, to, style, &layout)?;
         } else {
-            area.draw(&PathElement::new(
-                vec![(px(from.0), px(from.1)), (px(to.0), px(to.1))],
-                style,
-            ))?;
+            surface.line(from, to, style)?;
         }
     }
     for bar in &scene.bars {
-        draw_bar(area, bar, &layout)?;
+        draw_bar(surface, bar, &layout)?;
     }
     for dot in &scene.dots {
-        let (x, y) = layout.point(dot.at.0, dot.at.1);
         let r = (dot.radius * layout.scale).round();
         if r >= 1.0 && dot.colour.a > 0.0 {
-            area.draw(&Circle::new(
-                (px(x), px(y)),
-                r as i32,
-                colour(dot.colour).filled(),
-            ))?;
+            surface.dot(layout.point(dot.at.0, dot.at.1), r as u32, dot.colour)?;
         }
     }
     for label in &scene.labels {
-        draw_label(area, label, &layout, family)?;
+        draw_label(surface, label, &layout, family)?;
     }
     Ok(())
 }
 
+/// A backend and how far its surface reaches. Every point is rounded to whole device pixels and
+/// held within the surface, as plotters' `DrawingArea` holds the points of what is drawn on it:
+/// a mark past an edge is drawn against that edge, as it always was.
+struct Surface<'a, DB> {
+    backend: &'a mut DB,
+    /// The far corner: points are held within (0, 0) ..= this.
+    corner: (i32, i32),
+}
+
+impl<DB: DrawingBackend> Surface<'_, DB> {
+    fn at(&self, (x, y): (f64, f64)) -> (i32, i32) {
+        (
+            px(x).min(self.corner.0).max(0),
+            px(y).min(self.corner.1).max(0),
+        )
+    }
+
+    /// A straight stroke from `a` to `b`.
+    fn line(&mut self, a: (f64, f64), b: (f64, f64), style: ShapeStyle) -> Drawn<DB> {
+        let points = [self.at(a), self.at(b)];
+        self.backend.draw_path(points, &style)
+    }
+
+    /// `r` filled with `c`.
+    fn fill(&mut self, c: Rgba, r: Rect) -> Drawn<DB> {
+        let ((x0, y0), (x1, y1)) = (self.at((r.x0, r.y0)), self.at((r.x1, r.y1)));
+        let (a, b) = ((x0.min(x1), y0.min(y1)), (x0.max(x1), y0.max(y1)));
+        self.backend.draw_rect(a, b, &colour(c).filled(), true)
+    }
+
+    /// A disc of `radius` pixels around `centre`.
+    fn dot(&mut self, centre: (f64, f64), radius: u32, c: Rgba) -> Drawn<DB> {
+        let centre = self.at(centre);
+        self.backend
+            .draw_circle(centre, radius, &colour(c).filled(), true)
+    }
+
+    /// One line of text anchored at `at`.
+    fn text(&mut self, text: &str, style: &Lettering, at: (f64, f64)) -> Drawn<DB> {
+        let at = self.at(at);
+        self.backend.draw_text(text, style, at)
+    }
+}
+
 fn dashed<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+    surface: &mut Surface<DB>,
     from: (f64, f64),
     to: (f64, f64),
     style: ShapeStyle,
@@ -87,15 +130,15 @@ fn dashed<DB: DrawingBackend>(
     let mut at = 0.0;
     while at < len {
         let end = (at + dash).min(len);
-        let p = |d: f64| (px(from.0 + dx * d / len), px(from.1 + dy * d / len));
-        area.draw(&PathElement::new(vec![p(at), p(end)], style))?;
+        let p = |d: f64| (from.0 + dx * d / len, from.1 + dy * d / len);
+        surface.line(p(at), p(end), style)?;
         at = end + gap;
     }
     Ok(())
 }
 
 fn draw_bar<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+    surface: &mut Surface<DB>,
     bar: &Bar,
     layout: &Layout,
 ) -> Drawn<DB> {
@@ -103,18 +146,12 @@ fn draw_bar<DB: DrawingBackend>(
     if bar.colour.a <= 0.0 || (r.x1 - r.x0).abs() < 0.5 || (r.y1 - r.y0).abs() < 0.5 {
         return Ok(());
     }
-    let fill = |c: Rgba, r: Rect| {
-        Rectangle::new(
-            [(px(r.x0), px(r.y0)), (px(r.x1), px(r.y1))],
-            colour(c).filled(),
-        )
-    };
     let s = layout.scale;
     match bar.bound {
-        Bound::Exact => area.draw(&fill(bar.colour, r))?,
+        Bound::Exact => surface.fill(bar.colour, r)?,
         // The truth lies beyond the end: a solid bar trailing off past it.
         Bound::Lower => {
-            area.draw(&fill(bar.colour, r))?;
+            surface.fill(bar.colour, r)?;
             for (i, alpha) in [0.55, 0.3, 0.12].into_iter().enumerate() {
                 let (a, b) = (3.0 + 5.0 * i as f64, 7.0 + 5.0 * i as f64);
                 let strip = match bar.grow {
@@ -129,21 +166,21 @@ fn draw_bar<DB: DrawingBackend>(
                         ..r
                     },
                 };
-                area.draw(&fill(bar.colour.fade(alpha), strip))?;
+                surface.fill(bar.colour.fade(alpha), strip)?;
             }
         }
         // The truth lies below the end: a pale bar capped by a dashed ceiling.
         Bound::Upper => {
-            area.draw(&fill(bar.colour.fade(0.35), r))?;
+            surface.fill(bar.colour.fade(0.35), r)?;
             let (from, to) = match bar.grow {
                 Grow::Right => ((r.x1, r.y0), (r.x1, r.y1)),
                 Grow::Up => ((r.x0, r.y0), (r.x1, r.y0)),
             };
-            dashed(area, from, to, stroke(bar.colour, 2.5 * s), layout)?;
+            dashed(surface, from, to, stroke(bar.colour, 2.5 * s), layout)?;
         }
         // Worked out from rounded numbers: a lighter bar with a dashed outline.
         Bound::Approximate => {
-            area.draw(&fill(bar.colour.fade(0.55), r))?;
+            surface.fill(bar.colour.fade(0.55), r)?;
             let style = stroke(bar.colour, 1.5 * s);
             for (a, b) in [
                 ((r.x0, r.y0), (r.x1, r.y0)),
@@ -151,7 +188,7 @@ fn draw_bar<DB: DrawingBackend>(
                 ((r.x1, r.y1), (r.x0, r.y1)),
                 ((r.x0, r.y1), (r.x0, r.y0)),
             ] {
-                dashed(area, a, b, style, layout)?;
+                dashed(surface, a, b, style, layout)?;
             }
         }
     }
@@ -159,7 +196,7 @@ fn draw_bar<DB: DrawingBackend>(
 }
 
 fn draw_label<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+    surface: &mut Surface<DB>,
     label: &Label,
     layout: &Layout,
     family: &str,
@@ -178,25 +215,67 @@ fn draw_label<DB: DrawingBackend>(
     } else {
         FontStyle::Normal
     };
-    let font = FontDesc::new(
-        FontFamily::Name(family),
-        label.size.px() * layout.scale,
+    let style = Lettering {
+        family,
+        size: label.size.px() * layout.scale,
         weight,
-    );
-    let fill = colour(label.colour);
-    let style = TextStyle::from(font)
-        .color(&fill)
-        .pos(Pos::new(h, VPos::Center));
+        colour: colour(label.colour).to_backend_color(),
+        anchor: Pos::new(h, VPos::Center),
+    };
     // Lines after the first run down from the anchor, 1.4 lines apart.
     let leading = label.size.px() * 1.4 * layout.scale;
     for (i, line) in label.text.lines().enumerate() {
-        area.draw(&Text::new(
-            line,
-            (px(x), px(y + leading * i as f64)),
-            style.clone(),
-        ))?;
+        surface.text(line, &style, (x, y + leading * i as f64))?;
     }
     Ok(())
+}
+
+/// How a line of text looks, handed straight to the backend: the canvas and SVG backends set text
+/// themselves from these, so plotters' own text style, which readies font data they never use, is
+/// not needed. A backend that rasterises text itself (plotters' bitmap backend) is refused.
+struct Lettering<'a> {
+    family: &'a str,
+    size: f64,
+    weight: FontStyle,
+    colour: BackendColor,
+    anchor: Pos,
+}
+
+impl BackendTextStyle for Lettering<'_> {
+    type FontError = std::fmt::Error;
+
+    fn color(&self) -> BackendColor {
+        self.colour
+    }
+
+    fn size(&self) -> f64 {
+        self.size
+    }
+
+    fn style(&self) -> FontStyle {
+        self.weight
+    }
+
+    fn anchor(&self) -> Pos {
+        self.anchor
+    }
+
+    fn family(&self) -> FontFamily<'_> {
+        FontFamily::Name(self.family)
+    }
+
+    fn layout_box(&self, _: &str) -> Result<((i32, i32), (i32, i32)), std::fmt::Error> {
+        Err(std::fmt::Error)
+    }
+
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
+        &self,
+        _: &str,
+        _: (i32, i32),
+        _: F,
+    ) -> Result<Result<(), E>, std::fmt::Error> {
+        Err(std::fmt::Error)
+    }
 }
 
 /// `scene` as an SVG document of `width` × `height` pixels: the static charts of the page, and tests.
@@ -204,10 +283,11 @@ fn draw_label<DB: DrawingBackend>(
 pub fn to_svg(scene: &Scene, theme: &Theme, (width, height): (u32, u32)) -> String {
     let mut out = String::new();
     {
-        let backend = plotters_svg::SVGBackend::with_string(&mut out, (width, height));
-        let area = backend.into_drawing_area();
-        draw(&area, scene, theme, 1.0).expect("drawing to a string cannot fail");
-        area.present().expect("presenting to a string cannot fail");
+        let mut backend = plotters_svg::SVGBackend::with_string(&mut out, (width, height));
+        draw(&mut backend, scene, theme, 1.0).expect("drawing to a string cannot fail");
+        backend
+            .present()
+            .expect("presenting to a string cannot fail");
     }
     out
 }

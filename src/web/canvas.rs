@@ -1,6 +1,6 @@
 //! The canvas: a backing store sized to CSS size × devicePixelRatio, and scenes painted onto it through plotters.
 
-use plotters::prelude::IntoDrawingArea;
+use plotters::prelude::DrawingBackend;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlCanvasElement;
@@ -46,12 +46,12 @@ pub fn paint(
     theme: &Theme,
     scale: f64,
 ) -> Result<(), JsValue> {
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())
+    let mut backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| JsValue::from_str("the chart canvas should give a 2D context"))?;
-    let area = backend.into_drawing_area();
-    render::draw(&area, scene, theme, scale)
+    render::draw(&mut backend, scene, theme, scale)
         .map_err(|e| JsValue::from_str(&format!("drawing the chart failed: {e}")))?;
-    area.present()
+    backend
+        .present()
         .map_err(|e| JsValue::from_str(&format!("drawing the chart failed: {e}")))
 }
 
