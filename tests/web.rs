@@ -331,3 +331,49 @@ fn the_patched_canvas_backend_sets_every_style_that_changes() {
         "pixels that differ from drawing each element afresh"
     );
 }
+
+/// A script embed's `data-options` reach the Wasm through serde-wasm-bindgen: good ones draw the
+/// chart, a bad value gives a notice that names the option and what it found.
+#[wasm_bindgen_test]
+fn script_embed_options_cross_through_serde() {
+    use sensetime_explainer::web::mount_chart;
+    let document = web_sys::window()
+        .expect("a window")
+        .document()
+        .expect("a document");
+    let mount = |json: &str| {
+        let host: web_sys::HtmlElement = document
+            .create_element("div")
+            .expect("div")
+            .dyn_into()
+            .expect("an element");
+        host.set_attribute("style", "width:480px").expect("style");
+        document.body().expect("a body").append_child(&host).expect("append");
+        let options = js_sys::JSON::parse(json).expect("test options are JSON");
+        mount_chart(host.clone(), "revenue-mix", options, None, "https://example.org/");
+        let root = host.shadow_root().expect("an open shadow root");
+        let notice = root
+            .query_selector("[role=note]")
+            .expect("a selector")
+            .map(|n| n.text_content().unwrap_or_default());
+        let canvas = root.query_selector("canvas").expect("a selector").is_some();
+        host.remove();
+        (notice, canvas)
+    };
+    let (notice, canvas) = mount(r#"{"theme": "dark", "height": 400, "lang": "en"}"#);
+    assert_eq!((notice, canvas), (None, true));
+    let (notice, canvas) = mount(r#"{"height": "tall"}"#);
+    let notice = notice.expect("a notice for a height that is not a number");
+    assert!(
+        notice.contains("`height` should be a whole number of pixels, not the string"),
+        "{notice}"
+    );
+    assert!(notice.contains("tall"), "{notice}");
+    assert!(!canvas, "no chart under a notice");
+    let (notice, _) = mount(r#"{"height": 400.5}"#);
+    assert!(notice.expect("a notice").contains("not a number"));
+    let (notice, _) = mount(r#"{"colour": "red"}"#);
+    assert!(notice.expect("a notice").contains("unknown field `colour`"));
+    let (notice, _) = mount(r#"{"lang": ["zh"]}"#);
+    assert!(notice.expect("a notice").contains("not a list"));
+}

@@ -7,7 +7,7 @@ pub use crate::data::schema::{Bound, Hedge, Source, Unit};
 use crate::lang::Lang;
 
 /// One sourced number.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Figure {
     pub id: &'static str,
     /// In base units: whole yuan or dollars, percent (40% is 40), a count or a year.
@@ -24,6 +24,29 @@ pub struct Figure {
     pub derived: bool,
     /// Context, or for a derived figure how it was computed.
     pub note: Option<&'static str>,
+}
+
+/// `{id, value, unit, hedge, year, label, label_zh, source, derived, note}`, the one shape of a
+/// figure outside Rust: `data/figures.json` (serde_json) and `figures()` in the page
+/// (serde-wasm-bindgen). Written as a map of plain values (units, hedges and sources by their
+/// names in the data file) rather than derived: a derived struct and its enums would go through
+/// serde-wasm-bindgen's field-name cache, a hash map the Wasm would carry for this alone.
+impl Serialize for Figure {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(10))?;
+        map.serialize_entry("id", self.id)?;
+        map.serialize_entry("value", &self.value)?;
+        map.serialize_entry("unit", self.unit.name())?;
+        map.serialize_entry("hedge", &self.hedge.map(Hedge::words))?;
+        map.serialize_entry("year", &self.year)?;
+        map.serialize_entry("label", self.label)?;
+        map.serialize_entry("label_zh", self.label_zh)?;
+        map.serialize_entry("source", self.source.id())?;
+        map.serialize_entry("derived", &self.derived)?;
+        map.serialize_entry("note", &self.note)?;
+        map.end()
+    }
 }
 
 impl Figure {
@@ -169,6 +192,50 @@ mod tests {
     use crate::data::schema;
 
     const FILE: &str = include_str!("../../data/figures.json");
+
+    /// A figure written out (`data/figures.json` in dist, `figures()` in the page) reads back as
+    /// the data file's own records do: units, hedges and sources by the names serde reads, every
+    /// field present, absent ones `null`.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn figures_write_out_as_the_data_file_reads() {
+        for figure in all() {
+            let json = serde_json::to_value(figure).unwrap();
+            // In this order (serde_json's Value sorts its keys, so read the text).
+            let text = serde_json::to_string(&figure).unwrap();
+            let at = |field: &str| text.find(&format!("\"{field}\":")).expect(field);
+            let fields = [
+                "id", "value", "unit", "hedge", "year", "label", "label_zh", "source", "derived",
+                "note",
+            ];
+            assert!(fields.windows(2).all(|w| at(w[0]) < at(w[1])), "{text}");
+            assert_eq!(json.as_object().unwrap().len(), fields.len(), "{text}");
+            let unit: Unit = serde_json::from_value(json["unit"].clone()).unwrap();
+            let hedge: Option<Hedge> = serde_json::from_value(json["hedge"].clone()).unwrap();
+            assert_eq!((unit, hedge), (figure.unit, figure.hedge), "{}", figure.id);
+            assert_eq!(json["value"], figure.value, "{}", figure.id);
+            assert_eq!(
+                json["year"],
+                serde_json::json!(figure.year),
+                "{}",
+                figure.id
+            );
+            assert_eq!(
+                json["note"],
+                serde_json::json!(figure.note),
+                "{}",
+                figure.id
+            );
+        }
+        let sources: Vec<_> = all()
+            .iter()
+            .map(|f| serde_json::to_value(f).unwrap()["source"].clone())
+            .collect();
+        for (figure, source) in all().iter().zip(sources) {
+            let read: Source = serde_json::from_value(source).unwrap();
+            assert_eq!(read, figure.source, "{}", figure.id);
+        }
+    }
 
     #[test]
     fn compiled_figures_match_the_data_file() {

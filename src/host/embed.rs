@@ -78,8 +78,7 @@ pub struct ScriptOptions {
     pub currency: Currency,
 }
 
-/// One option's value as the page's JavaScript holds it. (Read field by field rather than
-/// through serde: serde's error path formats floats, which costs the Wasm some 35 KB.)
+/// One option's value as the page's JavaScript holds it (read through serde: [`super::options`]).
 #[derive(Debug, Clone, PartialEq)]
 pub enum OptionValue {
     Text(String),

@@ -3,5 +3,6 @@
 
 pub mod embed;
 pub mod messages;
+pub mod options;
 pub mod query;
 pub mod viewport;

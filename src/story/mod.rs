@@ -2,6 +2,5 @@
 //! what JavaScript hears when it changes.
 
 pub mod event;
-pub mod record;
 pub mod scroll;
 pub mod steps;

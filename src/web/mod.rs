@@ -7,6 +7,7 @@
 mod canvas;
 mod dom;
 mod host;
+mod js;
 mod panic;
 mod tooltip;
 

@@ -1,6 +1,7 @@
 //! Tests of embed requests, script options, notices and the link back to the story.
 
 use super::*;
+use crate::host::options::OptionFields;
 
 #[test]
 fn a_chart_by_id_with_theme_and_pym_parameters() {
@@ -70,21 +71,11 @@ fn malformed_escapes_and_markup_stay_text() {
     assert_eq!(e, EmbedError::UnknownChart("<script>".into()));
 }
 
-/// Options as a page's `data-options` JSON gives them to the script embed.
+/// Options as a page's `data-options` JSON gives them to the script embed, read through serde
+/// as the browser reads them (serde_json here, serde-wasm-bindgen there).
 fn options(json: &str) -> Result<ScriptOptions, EmbedError> {
-    let value: serde_json::Value = serde_json::from_str(json).unwrap();
-    let fields = value.as_object().unwrap().iter().map(|(name, value)| {
-        let value = match value {
-            serde_json::Value::String(s) => OptionValue::Text(s.clone()),
-            serde_json::Value::Number(n) => OptionValue::Number(n.as_f64().unwrap()),
-            serde_json::Value::Null => OptionValue::Other("null"),
-            serde_json::Value::Bool(_) => OptionValue::Other("a boolean"),
-            serde_json::Value::Array(_) => OptionValue::Other("a list"),
-            serde_json::Value::Object(_) => OptionValue::Other("an object"),
-        };
-        (name.clone(), value)
-    });
-    ScriptOptions::from_fields(fields)
+    let fields: OptionFields = serde_json::from_str(json).expect("test options are JSON objects");
+    ScriptOptions::from_fields(fields.0)
 }
 
 #[test]

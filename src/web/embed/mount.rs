@@ -14,11 +14,13 @@ use crate::host::embed::{
     chart_height, notice as notice_text, story_address, story_link, EmbedError, OptionValue,
     ScriptOptions, LINK_BAND,
 };
+use crate::host::options::OptionFields;
 use crate::lang::Lang;
 use crate::story::steps::STEPS;
 use crate::text::format::css_px;
 use crate::web::canvas;
 use crate::web::dom::{js_err, matches, page_lang};
+use crate::web::js::from_js;
 use crate::web::panic::{self, poisoned};
 use crate::web::tooltip::{self, POINTER_EVENTS};
 
@@ -162,7 +164,7 @@ fn try_mount(
                         "they should be an object, like {\"theme\": \"dark\"}".into(),
                     ))
                 }
-                None => ScriptOptions::from_fields(option_fields(&options)),
+                None => option_fields(options).and_then(ScriptOptions::from_fields),
             }?;
             Ok((chart, options))
         });
@@ -174,30 +176,11 @@ fn try_mount(
     mount(host, request, story_url, lang)
 }
 
-/// The own fields of a script embed's options object, with their values as the core reads them.
-fn option_fields(options: &JsValue) -> Vec<(String, OptionValue)> {
-    let object: &js_sys::Object = options.unchecked_ref();
-    js_sys::Object::entries(object)
-        .iter()
-        .filter_map(|entry| {
-            let entry: js_sys::Array = entry.unchecked_into();
-            let (name, value) = (entry.get(0).as_string()?, entry.get(1));
-            let value = if let Some(text) = value.as_string() {
-                OptionValue::Text(text)
-            } else if let Some(n) = value.as_f64() {
-                OptionValue::Number(n)
-            } else if value.is_null() {
-                OptionValue::Other("null")
-            } else if value.as_bool().is_some() {
-                OptionValue::Other("a boolean")
-            } else if js_sys::Array::is_array(&value) {
-                OptionValue::Other("a list")
-            } else {
-                OptionValue::Other("an object")
-            };
-            Some((name, value))
-        })
-        .collect()
+/// The own fields of a script embed's options object, through serde-wasm-bindgen.
+fn option_fields(options: JsValue) -> Result<Vec<(String, OptionValue)>, EmbedError> {
+    from_js::<OptionFields>(options)
+        .map(|fields| fields.0)
+        .map_err(EmbedError::BadOptions)
 }
 
 /// Mounts a checked request, or its notice, into `host`'s shadow root.

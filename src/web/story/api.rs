@@ -10,17 +10,14 @@ use crate::draw::theme::Theme;
 use crate::lang::Lang;
 use crate::text::locale::Locale;
 use crate::text::money::Currency;
+use crate::web::js::to_js;
 use crate::web::{canvas, panic};
 
 /// Every figure, the article's and the derived ones, as plain objects:
 /// `{id, value, unit, hedge, year, label, label_zh, source, derived, note}` (absent values are `null`).
 #[wasm_bindgen]
 pub fn figures() -> Result<JsValue, JsValue> {
-    let array = js_sys::Array::new();
-    for figure in figures::all() {
-        array.push(&app::to_js(&figure.record())?);
-    }
-    Ok(array.into())
+    to_js(&figures::all())
 }
 
 /// Starts the scrollytelling on the page: finds `canvas#chart` and the `#story .step` elements,

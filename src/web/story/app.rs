@@ -14,7 +14,6 @@ use crate::draw::tween::{Transition, DURATION_MS};
 use crate::host::query::{currency_in_query, query_with_currency};
 use crate::host::viewport::HostViewport;
 use crate::story::event::StepEvent;
-use crate::story::record::Value;
 use crate::story::scroll::{active_step, parse_trigger, trigger_line, TRIGGER};
 use crate::story::steps::{Change, StoryState, STEPS};
 use crate::text::format::css_px;
@@ -22,6 +21,7 @@ use crate::text::locale::Locale;
 use crate::text::money::Currency;
 use crate::web::canvas;
 use crate::web::dom::{by_id, js_err, matches, page_lang, window_and_document};
+use crate::web::js::to_js;
 use crate::web::panic::poisoned;
 
 thread_local! {
@@ -77,21 +77,6 @@ pub(super) struct Page {
     pub(super) on_cross: Callback<dyn FnMut()>,
     /// The tooltip over the chart, once made.
     pub(super) tip: RefCell<Option<HtmlElement>>,
-}
-
-/// A plain JavaScript object with the record's fields (absent values `null`).
-pub(crate) fn to_js(record: &[(&str, Value)]) -> Result<JsValue, JsValue> {
-    let object = JsValue::from(js_sys::Object::new());
-    for (name, value) in record {
-        let value = match *value {
-            Value::Null => JsValue::NULL,
-            Value::Bool(b) => JsValue::from_bool(b),
-            Value::Number(n) => JsValue::from_f64(n),
-            Value::Text(t) => JsValue::from_str(t),
-        };
-        js_sys::Reflect::set(&object, &JsValue::from_str(name), &value)?;
-    }
-    Ok(object)
 }
 
 impl App {
@@ -324,9 +309,9 @@ impl App {
     }
 
     /// Tells the host page: a `sensetime:step` event on the document, and in a frame a message
-    /// of the same shape to the host (see README, "For host pages").
+    /// of the same shape to the host (docs/api.md).
     fn announce(&self, change: Change) -> Result<(), JsValue> {
-        let detail = to_js(&StepEvent::new(change).record())?;
+        let detail = to_js(&StepEvent::new(change))?;
         if let Some(document) = self.window.document() {
             let init = web_sys::CustomEventInit::new();
             init.set_detail(&detail);
