@@ -1,5 +1,8 @@
 //! Property tests ("fuzzing" that runs in every `cargo test`) over every parser of outside input:
 //! embed queries and options, the URL fragment's trigger fraction, and the figures file.
+
+// Native tests: the root clippy.toml guards what goes into the Wasm.
+#![allow(clippy::disallowed_methods)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;

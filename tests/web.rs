@@ -348,9 +348,19 @@ fn script_embed_options_cross_through_serde() {
             .dyn_into()
             .expect("an element");
         host.set_attribute("style", "width:480px").expect("style");
-        document.body().expect("a body").append_child(&host).expect("append");
+        document
+            .body()
+            .expect("a body")
+            .append_child(&host)
+            .expect("append");
         let options = js_sys::JSON::parse(json).expect("test options are JSON");
-        mount_chart(host.clone(), "revenue-mix", options, None, "https://example.org/");
+        mount_chart(
+            host.clone(),
+            "revenue-mix",
+            options,
+            None,
+            "https://example.org/",
+        );
         let root = host.shadow_root().expect("an open shadow root");
         let notice = root
             .query_selector("[role=note]")

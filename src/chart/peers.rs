@@ -54,7 +54,7 @@ pub(super) fn build(c: &mut Chart) {
     c.header(l.say(TITLE), l.say(SUBTITLE));
     c.cited.push(Source::Ft);
     c.points.push(l.say(IN_SHORT).into());
-    // Written out rather than `COLUMNS.map(…)`: array::map costs the Wasm 250 bytes here.
+    // Written out rather than `COLUMNS.map(…)`: array::map costs the Wasm more code here.
     let columns = [l.say(COLUMNS[0]), l.say(COLUMNS[1]), l.say(COLUMNS[2])];
     let companies = [
         l.say(COMPANIES[0]),

@@ -9,7 +9,7 @@ use crate::data::figures::Bound;
 pub const TARGET: f64 = 24.0;
 
 /// The length of (`dx`, `dy`): `f64::hypot` without its guard against overflow, which
-/// distances on a canvas never need, and its 400 bytes of Wasm.
+/// distances on a canvas never need, and which the Wasm would carry for this alone.
 fn distance(dx: f64, dy: f64) -> f64 {
     (dx * dx + dy * dy).sqrt()
 }

@@ -34,7 +34,7 @@ pub fn parse_pym(message: &str) -> Option<(&str, &str, &str)> {
 }
 
 /// `text` around its first `xPYMx`. By hand: `str::split` on a string pattern brings a
-/// substring search and a panic message that needs Unicode tables, some 10 KB of Wasm.
+/// substring search and a panic message that needs Unicode tables into the Wasm.
 fn split_pym(text: &str) -> Option<(&str, &str)> {
     let separator = PYM_SEPARATOR.as_bytes();
     let at = text

@@ -35,7 +35,7 @@ impl HostViewport {
     /// story's height less the graphic's.
     pub fn sticky_offset(self, story_top: f64, room: f64) -> f64 {
         // Not `clamp`: with bounds only known at run time it keeps a panic message that prints
-        // floats, and float printing costs the Wasm 35 KB.
+        // floats, and float printing is kept out of the Wasm.
         (-self.top - story_top).max(0.0).min(room.max(0.0))
     }
 }

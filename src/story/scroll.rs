@@ -12,8 +12,8 @@ pub const TRIGGER: f64 = 0.5;
 /// where the graphic fills the top half and the text is read below it). `None` unless it is a
 /// number strictly between 0 and 1, written as a decimal fraction (`0.8`, `.75`).
 ///
-/// Parsed by hand: `f64::from_str` would bring Rust's general float parser, and its 20 KB of
-/// tables, into the Wasm for this one value.
+/// Parsed by hand: `f64::from_str` would bring Rust's general float parser, and its tables,
+/// into the Wasm for this one value.
 pub fn parse_trigger(css: &str) -> Option<f64> {
     let digits = css.trim().strip_prefix('0').unwrap_or(css.trim());
     let digits = digits.strip_prefix('.')?;

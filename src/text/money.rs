@@ -118,7 +118,7 @@ pub fn round_significant(value: f64, digits: u32, direction: Bound) -> f64 {
         return value;
     }
     // Digits before the point (negative for 0.00x), counted rather than taken from `log10`,
-    // which would add its 500 bytes to the Wasm for this one use.
+    // which the Wasm would carry for this one use.
     let mut magnitude = 0;
     let mut power = 1.0;
     while power <= value {

@@ -1,11 +1,10 @@
 //! Values across the JS boundary, both ways, through serde-wasm-bindgen.
 
-use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::JsValue;
 
 /// `value` as plain JavaScript objects: maps become objects, absent values `null`.
 #[cfg(feature = "story")]
-pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+pub fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     let serializer = serde_wasm_bindgen::Serializer::new()
         .serialize_missing_as_null(true)
         .serialize_maps_as_objects(true);
@@ -14,6 +13,6 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 
 /// A JavaScript value read as `T`; the error is serde-wasm-bindgen's message.
 #[cfg(feature = "embeds")]
-pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, String> {
+pub fn from_js<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, String> {
     serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
 }

@@ -68,8 +68,7 @@ pub fn build(root: &Path) -> Result<(), String> {
 ///
 /// A function with one caller is inlined only if it is small (`-ocimfs=20`, instructions): by
 /// default -Oz inlines every one, which makes the file smaller but, repeating less, compresses
-/// worse: for the English story 130,903 bytes and 57,879 gzipped against 133,749 and 55,834
-/// (brotli 49,384 against 48,405). What crosses the network is compressed.
+/// worse; what crosses the network is compressed.
 fn optimise(root: &Path, wasm: &Path) -> Result<(), String> {
     let wasm_opt = tools::ensure_build_tool(root, "wasm-opt")?;
     let before = files::size(wasm)?;
@@ -83,8 +82,8 @@ fn optimise(root: &Path, wasm: &Path) -> Result<(), String> {
     no_float_printing(wasm)
 }
 
-/// Refuses a Wasm that carries Rust's float printing (Grisu, Dragon4 and their tables: some 35 KB
-/// before compression, a third of the page's budget). Its "NaN" string gives it away.
+/// Refuses a Wasm that carries Rust's float printing (Grisu, Dragon4 and their tables, a large
+/// share of the page's byte budget). Its "NaN" string gives it away.
 fn no_float_printing(wasm: &Path) -> Result<(), String> {
     if contains_float_printing(&files::read_bytes(wasm)?) {
         return Err(format!(

@@ -4,7 +4,7 @@
 //! and as keys of the glue's import object. Its own exports from the Wasm have long names too
 //! (`__wbindgen_malloc`, `wasm_bindgen__convert__closures_____invoke__h784ed980b565ed04`), in the
 //! export section and at every `wasm.<name>` in the glue. Renaming both to `a`, `b`, … in both
-//! files saves about 4 KB gzipped on the story page. The Wasm's public exports (`start`,
+//! files makes the story page smaller. The Wasm's public exports (`start`,
 //! `drawChart`, …, `memory`) keep their names, and so do the glue's own exports.
 
 use std::path::Path;

@@ -153,7 +153,7 @@ fn make_canvas_color(color: BackendColor) -> JsValue {
 
 /// PATCHED (sensetime-explainer): a CSS number without `f64`'s `Display`, to at most three
 /// decimals with trailing zeros dropped. `Display` for `f64` brings Rust's float-printing code
-/// into the Wasm: about 35 KB before compression.
+/// into the Wasm.
 fn css_number(value: f64) -> String {
     let milli = (value.abs() * 1000.0).round() as u32;
     let mut out = String::new();
