@@ -1,4 +1,4 @@
-//! Tidy check: `src/` is layered, and dependencies run one way.
+//! Tidy check: `src/` is layered, dependencies run one way, and no file outgrows a sitting.
 //!
 //! Walks `src/` (never a list kept by hand), reads every `crate::…` and `super::…` path in each
 //! file's code (its `#[cfg(test)]` module aside), and fails naming the file and the path if one
@@ -130,6 +130,8 @@ struct Source {
     module: Vec<String>,
     /// Absolute paths of what it imports.
     imports: Vec<(String, Vec<String>)>,
+    /// Lines of code, its tests aside.
+    lines: usize,
 }
 
 fn sources() -> Vec<Source> {
@@ -147,7 +149,9 @@ fn sources() -> Vec<Source> {
             let relative = file.strip_prefix(&root).expect("walked from src/");
             let module = module_of(relative);
             let text = std::fs::read_to_string(file).expect("a source file should be readable");
-            let imports = paths_in(&code_of(&text, &module))
+            let code = code_of(&text, &module);
+            let lines = code.lines().count();
+            let imports = paths_in(&code)
                 .into_iter()
                 .map(|p| {
                     let abs = absolute(&p, &module);
@@ -158,6 +162,7 @@ fn sources() -> Vec<Source> {
                 name: format!("src/{}", relative.display()),
                 module,
                 imports,
+                lines,
             }
         })
         .collect()
@@ -179,6 +184,19 @@ fn every_top_level_module_is_a_layer() {
             );
         }
     }
+}
+
+/// A file one reads at a sitting: no more than this many lines of code, its tests aside.
+const MAX_LINES: usize = 600;
+
+#[test]
+fn no_file_is_longer_than_one_reads_at_a_sitting() {
+    let long: Vec<String> = sources()
+        .iter()
+        .filter(|s| s.lines > MAX_LINES)
+        .map(|s| format!("{} has {} lines besides its tests", s.name, s.lines))
+        .collect();
+    assert!(long.is_empty(), "over {MAX_LINES} lines: {long:#?}");
 }
 
 #[test]
