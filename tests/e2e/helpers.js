@@ -38,7 +38,7 @@ export async function waitReady(page) {
   if (state !== 'ready') throw new Error(`the story did not start: data-story="${state}"`);
 }
 
-/** The steps' ids and chart states, in page order. */
+/** The steps' ids and charts, in page order. */
 export function steps(page) {
   return page.evaluate(() => [...document.querySelectorAll('#story .step')].map((s) => ({ id: s.id, chart: s.dataset.chart })));
 }

@@ -74,7 +74,7 @@ pub fn svg_name(state: ChartId, dark: bool, lang: Lang) -> String {
     format!("{}{theme}{lang}.svg", state.id())
 }
 
-/// The static chart, its text alternative and its data table, for one chart state, as
+/// The static chart, its text alternative and its data table, for one chart, as
 /// `edition` shows it (money as reported: the static page has no currency control).
 ///
 /// The picture comes inside `<noscript>`: a browser running scripts keeps that as text and never
@@ -234,7 +234,7 @@ pub fn frame_page(html: &str, edition: Edition) -> Result<String, String> {
     Ok(format!("{}frame.html{}", &html[..end], &html[end..]))
 }
 
-/// Writes every chart state as SVG under `dist/charts/`, in both themes and both languages.
+/// Writes every chart as SVG under `dist/charts/`, in both themes and both languages.
 pub fn write_static_charts(dist: &Path) -> Result<(), String> {
     let dir = dist.join("charts");
     files::create_dir(&dir)?;
