@@ -29,8 +29,8 @@ const IN_COMMON: Words = (
     "获北京支持；筹备上市；遭美国制裁",
 );
 const NOTE: Words = (
-    "The companies deny aiding abuses in Xinjiang.",
-    "四家公司均否认曾协助新疆的人权侵害。",
+    "The US sanctions allege they aided human rights\nabuses in Xinjiang; the companies deny it.",
+    "美国以涉嫌协助新疆人权侵害为由实施制裁，\n四家公司均否认。",
 );
 
 // Where things go, in plot fractions.

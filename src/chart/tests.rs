@@ -169,6 +169,7 @@ fn the_key_numbers_are_on_their_charts() {
     assert!(texts(ChartId::Grants).contains("about Rmb258m"));
     assert!(texts(ChartId::Customers).contains("about Rmb1.1bn"));
     assert!(texts(ChartId::RevenueMix).contains("about Rmb1.4bn"));
+    assert!(texts(ChartId::Megvii).contains("February 2020"));
     assert!(texts(ChartId::Customers).contains("more than 2,400 customers"));
     assert!(texts(ChartId::Timeline).contains("2030"));
 }
