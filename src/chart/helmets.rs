@@ -26,8 +26,8 @@ fn subtitle(l: Lang, people: &str) -> String {
 /// how fast they fell.
 fn note(l: Lang, incidents: &str, fell: &str) -> String {
     l.pick_with(
-        || format!("The system recorded moped violations;\npolice tracked down {incidents}.\nMonthly violations fell by {fell}\nwithin a couple of months."),
-        || format!("系统记录电动自行车违法行为，\n警方追查了{incidents}起；\n两三个月内，\n月度违法量减少了{fell}。"),
+        || format!("The system recorded moped violations; police\ntracked down {incidents}. Monthly violations fell\nby {fell} within a couple of months."),
+        || format!("系统记录电动自行车违法行为，警方追查了{incidents}起；\n两三个月内，\n月度违法量减少了{fell}。"),
     )
 }
 
