@@ -8,7 +8,10 @@ use crate::lang::{Lang, Words};
 use crate::text::format;
 
 // The chart's words, English beside Chinese.
-const TITLE: Words = ("Five buyers, almost a third", "前五大客户占销售额近三分之一");
+const TITLE: Words = (
+    "Five buyers, almost a third",
+    "前五大客户占销售额近三分之一",
+);
 const SUBTITLE: Words = ("Share of 2020 sales by customer", "2020年销售额的客户构成");
 const TOP5_IN_SHORT: Words = (
     "Five largest customers: almost a third of sales",
