@@ -285,7 +285,7 @@ test('the Chinese edition tells the story in Chinese: charts, text alternatives,
   await page.locator('#currency').selectOption('usd');
   await waitStep(page, { id: 'revenue-mix', chart: 'revenue-mix' });
   assert.match(await chartName(page), /美元/);
-  assert.match(await page.locator('#rate').innerText(), /^按1美元兑6\.48元折算$/);
+  assert.match(await page.locator('#rate').innerText(), /^按1美元兑6\.5元折算$/);
   const tip = await pointUntilTip(page, 0.1);
   assert.match(tip.tip, /^智慧城市业务占销售额比重：40% · 2020年 · 资料来源：英国《金融时报》（2021年）$/);
   assertNoErrors(assert, errors);
@@ -308,7 +308,7 @@ test('chart embeds take lang and currency, and say what is wrong in the language
       return t && !t.hidden ? t.textContent : null;
     },
   }))?.tip;
-  assert.match(embedTip ?? '', /^2020年营收：34\.5亿元（约合5\.32亿美元） · 2020年 · 资料来源：/);
+  assert.match(embedTip ?? '', /^2020年营收：34\.5亿元（约合5\.3亿美元） · 2020年 · 资料来源：/);
   const href = await page.evaluate(() => document.getElementById('embed').shadowRoot.querySelector('a').href);
   assert.equal(new URL(href).pathname.endsWith('/zh/index.html'), true, href);
   assert.equal(new URL(href).search, '?currency=usd');
