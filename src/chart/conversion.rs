@@ -14,7 +14,8 @@ pub(super) fn conversion_note(locale: Locale) -> (String, String) {
         figures::article("revenue_2020"),
         figures::article("revenue_2020_usd"),
     );
-    let rate_text = format::trimmed(rate.value, 2);
+    // Two significant figures, like the Rmb3.4bn the rate comes from.
+    let rate_text = format::trimmed(rate.value, 1);
     let rmb = format::value(rmb.value, rmb.unit, lang);
     let usd = format::value(usd.value, usd.unit, lang);
     let into = match locale.currency {
@@ -26,15 +27,15 @@ pub(super) fn conversion_note(locale: Locale) -> (String, String) {
             (
                 format!("Converted at Rmb{rate_text}/$ (FT: {rmb} = {usd})"),
                 format!(
-                    "Amounts converted into {into} at Rmb{rate_text} per US dollar, the rate implied by the Financial Times article's 2020 sales of {rmb}, given as {usd}; converted amounts are approximate"
+                    "Amounts converted into {into} at about Rmb{rate_text} per US dollar, the conversion implied by the Financial Times article giving 2020 sales of {rmb} as {usd}. It is not a market rate: every year is converted at it, and converted amounts are approximate"
                 ),
             )
         },
         || {
             (
-                format!("按1美元兑{rate_text}元折算（据FT：{rmb}={usd}）"),
+                format!("1美元兑{rate_text}元（据《金融时报》{rmb}={usd}）"),
                 format!(
-                    "金额按1美元兑{rate_text}元人民币折算为{into}，该汇率由英国《金融时报》报道的2020年销售额{rmb}（{usd}）推算得出，折算金额为约数"
+                    "金额按1美元约兑{rate_text}元人民币折算为{into}。该汇率由英国《金融时报》将2020年销售额{rmb}写作{usd}推算得出，并非市场汇率，各年份均按此折算，折算金额为约数"
                 ),
             )
         },

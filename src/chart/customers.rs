@@ -8,7 +8,10 @@ use crate::lang::{Lang, Words};
 use crate::text::format;
 
 // The chart's words, English beside Chinese.
-const TITLE: Words = ("A handful of big buyers", "少数大客户撑起销售");
+const TITLE: Words = (
+    "Five buyers, almost a third",
+    "前五大客户占销售额近三分之一",
+);
 const SUBTITLE: Words = ("Share of 2020 sales by customer", "2020年销售额的客户构成");
 const TOP5_IN_SHORT: Words = (
     "Five largest customers: almost a third of sales",
@@ -21,8 +24,8 @@ const OTHERS: Words = ("Everyone else", "其他客户");
 /// The text alternative's point on everyone else.
 fn others_in_short(l: Lang, total: &str) -> String {
     l.pick_with(
-        || format!("Everyone else: the rest, from {total} customers in all"),
-        || format!("其他客户：其余销售额，客户总数{total}家"),
+        || format!("Everyone else: the rest, from {total} customers in all, according to a person close to the company"),
+        || format!("其他客户：其余销售额，据一位接近公司的人士称，客户总数{total}家"),
     )
 }
 

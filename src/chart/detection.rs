@@ -1,5 +1,5 @@
-//! The detection chart: the accuracy SenseTime claims for its traffic cameras (seat belts,
-//! phones at the wheel).
+//! The detection chart: the accuracy SenseTime claims for its traffic systems (seat belts in
+//! cars, phones at the wheel).
 
 use super::builder::{Chart, CATEGORY_ABOVE_ROW, ROW_THICKNESS, ROW_VALUE_GAP, RULE_WIDTH};
 use crate::data::figures::{Bound, Unit};
@@ -9,12 +9,12 @@ use crate::lang::Words;
 use crate::text::format;
 
 // The chart's words, English beside Chinese.
-const TITLE: Words = ("The cameras' claimed accuracy", "摄像头的宣称准确率");
+const TITLE: Words = ("SenseTime's claimed accuracy", "商汤宣称的识别准确率");
 const SUBTITLE: Words = (
     "Claimed precision or accuracy, %",
     "宣称的精确率或准确率（%）",
 );
-const BELTS: Words = ("Drivers without seat belts", "未系安全带的司机");
+const BELTS: Words = ("People in cars without seat belts", "车内未系安全带的人");
 const PHONES: Words = ("Drivers using phones", "开车使用手机的司机");
 const NOTE: Words = (
     "Figures claimed by SenseTime for one city",

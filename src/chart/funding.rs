@@ -28,7 +28,7 @@ fn backers(l: Lang, rounds: &str) -> String {
 /// The largest amount the axis holds: above the $3bn raised, with room for its open end.
 const MAX_USD: f64 = 3.5e9;
 /// How far across the longest bar may reach, leaving room for its value after it.
-const BAR_REACH: f64 = 0.66;
+const BAR_REACH: f64 = 0.45;
 const RAISED_ROW: f64 = 0.16;
 const IPO_ROW: f64 = 0.48;
 /// The note sits below both rows.

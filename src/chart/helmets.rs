@@ -22,11 +22,12 @@ fn subtitle(l: Lang, people: &str) -> String {
     )
 }
 
-/// The note under the columns: violations logged, and how fast they fell.
+/// The note under the columns: violations the system recorded and police tracked down, and
+/// how fast they fell.
 fn note(l: Lang, incidents: &str, fell: &str) -> String {
     l.pick_with(
-        || format!("Police logged {incidents} moped violations;\nmonthly violations fell by {fell}\nwithin a couple of months."),
-        || format!("警方记录了{incidents}起电动自行车违法行为；\n短短几个月内，\n月度违法量减少了{fell}。"),
+        || format!("The system recorded moped violations; police\ntracked down {incidents}. Monthly violations fell\nby {fell} within a couple of months."),
+        || format!("系统记录电动自行车违法行为，警方追查了{incidents}起；\n两三个月内，\n月度违法量减少了{fell}。"),
     )
 }
 

@@ -1,21 +1,33 @@
-//! The Megvii chart: the smart-city share of 2020 revenue at SenseTime and at its rival Megvii.
+//! The Megvii chart: two smart-city shares of 2020 revenue, SenseTime's and its rival Megvii's,
+//! each said for what it measures.
 
 use super::builder::{Chart, SHARE_REACH};
 use crate::draw::scale::Linear;
-use crate::lang::Words;
+use crate::lang::{Lang, Words};
+use crate::text::format;
 
 // The chart's words, English beside Chinese.
-const TITLE: Words = ("Megvii leans on cities even more", "旷视更依赖智慧城市业务");
+const TITLE: Words = ("Two rivals, two measures", "两家对手，两种口径");
 const SUBTITLE: Words = (
-    "Smart-city share of 2020 revenue",
-    "2020年营收中智慧城市业务的占比",
+    "Smart-city shares of 2020 sales or revenue",
+    "2020年销售额或营收中的智慧城市占比",
 );
-const SENSETIME: Words = ("SenseTime: Smart City", "商汤：智慧城市");
-const MEGVII: Words = ("Megvii: smart-city technology", "旷视：智慧城市技术");
-const NOTE: Words = (
-    "Megvii's Hong Kong listing was abandoned\nafter the US blacklisted it.",
-    "旷视被美国列入黑名单后，\n放弃了香港上市计划。",
+const SENSETIME: Words = (
+    "SenseTime: its Smart City division's sales",
+    "商汤：智慧城市事业部的销售额",
 );
+const MEGVII: Words = (
+    "Megvii: revenue from smart-city technology",
+    "旷视：来自智慧城市技术的营收",
+);
+
+/// The note under the rows: the two measures differ; when Megvii's listing ended.
+fn note(l: Lang, year: &str) -> String {
+    l.pick_with(
+        || format!("A division's sales and a technology's revenue:\nnot the same measure. US blacklisting in\nFebruary {year} ended Megvii's Hong Kong listing plan."),
+        || format!("一个是事业部销售额，一个是技术类营收，\n口径不同。{year}2月遭美国列入黑名单后，\n旷视放弃了香港上市计划。"),
+    )
+}
 
 // Where things go, in plot fractions.
 const SENSETIME_ROW: f64 = 0.14;
@@ -45,5 +57,7 @@ pub(super) fn build(c: &mut Chart) {
         &scale,
         city,
     );
-    c.note("megvii-note", l.say(NOTE), NOTE_AT);
+    let listing = c.figure("megvii_blacklisted");
+    let year = format::value(listing.value, listing.unit, l);
+    c.note("megvii-note", &note(l, &year), NOTE_AT);
 }

@@ -11,11 +11,11 @@ const SUBTITLE: Words = ("Mentions in the IPO documents", "IPO文件中的提及
 const DRIVING: Words = ("\u{201c}autonomous driving\u{201d}", "“自动驾驶”");
 const FACIAL: Words = ("\u{201c}facial data\u{201d}", "“人脸数据”");
 
-/// The note under the rows: what Smart Auto actually sells, and who leads the field.
+/// The note under the rows: what Smart Auto actually sells, and how one analyst sees the field.
 fn note(l: Lang, share: &str) -> String {
     l.pick_with(
-        || format!("Yet Smart Auto brings in {share} of sales,\nin a field led by Baidu, Pony.ai and WeRide."),
-        || format!("但智能汽车业务贡献的销售额{share}，\n而该领域由百度、小马智行和文远知行领跑。"),
+        || format!("Yet Smart Auto brings in {share} of sales.\nA crowded field, says analyst Tu Le, where\nBaidu, Pony.ai and WeRide are already in."),
+        || format!("但智能汽车业务贡献的销售额{share}。\n分析师Tu Le认为该市场已很拥挤，\n百度、小马智行和文远知行已先行入场。"),
     )
 }
 

@@ -29,8 +29,8 @@ const IN_COMMON: Words = (
     "获北京支持；筹备上市；遭美国制裁",
 );
 const NOTE: Words = (
-    "The companies deny aiding abuses in Xinjiang.",
-    "四家公司均否认曾协助新疆的人权侵害。",
+    "All four deny the US charge of aiding Xinjiang abuses.",
+    "四家公司均否认美国对其协助新疆人权侵害的指控。",
 );
 
 // Where things go, in plot fractions.

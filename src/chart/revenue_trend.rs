@@ -9,12 +9,17 @@ use crate::text::money::Currency;
 const TITLE: Words = ("SenseTime's sales kept growing", "商汤营收持续增长");
 const SUBTITLE: Words = ("Revenue, renminbi", "营收（人民币）");
 const SUBTITLE_IN_USD: Words = (
-    "Revenue, US dollars (converted)",
-    "营收（美元，由人民币折算）",
+    "Revenue, US dollars, every year at one rate",
+    "营收（美元，各年按同一汇率折算）",
 );
 const NOTE: Words = (
     "Full years left, first halves right",
     "左为全年，右为上半年",
+);
+/// In dollars: which 2020 total is converted, beside the article's own dollar figure.
+const NOTE_IN_USD: Words = (
+    "2020 here is the filing's total, not the FT's $525m",
+    "2020年按招股书数据折算，非《金融时报》的5.25亿美元",
 );
 
 /// A full year under its column: "2019", "2019年".
@@ -83,5 +88,9 @@ pub(super) fn build(c: &mut Chart) {
         );
     }
     c.baseline(BASELINE);
-    c.note("trend-note", l.say(NOTE), NOTE_AT);
+    let note = match c.locale.currency {
+        Currency::Usd => NOTE_IN_USD,
+        _ => NOTE,
+    };
+    c.note("trend-note", l.say(note), NOTE_AT);
 }

@@ -166,7 +166,10 @@ fn the_key_numbers_are_on_their_charts() {
     assert!(texts(ChartId::Megvii).contains("64%"));
     assert!(texts(ChartId::Mentions).contains("68"));
     assert!(texts(ChartId::Grants).contains("Rmb352.8m"));
-    assert!(texts(ChartId::Grants).contains("about Rmb257.5m"));
+    assert!(texts(ChartId::Grants).contains("about Rmb258m"));
+    assert!(texts(ChartId::Customers).contains("about Rmb1.1bn"));
+    assert!(texts(ChartId::RevenueMix).contains("about Rmb1.4bn"));
+    assert!(texts(ChartId::Megvii).contains("February 2020"));
     assert!(texts(ChartId::Customers).contains("more than 2,400 customers"));
     assert!(texts(ChartId::Timeline).contains("2030"));
 }
@@ -205,7 +208,7 @@ fn tables_list_each_figure_once_with_value_year_and_source() {
     let table = ChartId::Grants.build(&LIGHT, &L).table();
     let ids: Vec<_> = table.iter().map(|r| r.id).collect();
     assert_eq!(ids, ["grants_2019", "grants_2020", "grants_growth"]);
-    assert_eq!(table[0].value, "about Rmb257.5m");
+    assert_eq!(table[0].value, "about Rmb258m");
     assert_eq!(table[0].source, "our calculation");
     assert_eq!(table[1].year, Some(2020));
     let megvii = ChartId::Megvii.build(&LIGHT, &L).table();
@@ -448,7 +451,14 @@ fn money_follows_the_currency_mode_and_conversions_are_noted() {
         let noted = built.scene.text("fx-note").is_some();
         assert_eq!(noted, built.converted, "{} {l:?}", s.id());
         if built.converted {
-            assert!(built.description().contains("6.48"), "{}", s.id());
+            assert!(built.description().contains("6.5"), "{}", s.id());
+            assert!(
+                built
+                    .description()
+                    .contains(l.lang.pick("not a market rate", "并非市场汇率")),
+                "{}",
+                s.id()
+            );
             assert!(built.table().iter().any(|r| r.id == "rmb_per_usd"));
         }
     }
@@ -476,7 +486,10 @@ fn money_follows_the_currency_mode_and_conversions_are_noted() {
         }
     }
     let rmb = ChartId::Funding.scene(&LIGHT, &locale(Lang::EN, Currency::Rmb));
-    assert_eq!(rmb.text("raised-value"), Some("more than ≈Rmb19bn"));
+    assert_eq!(
+        rmb.text("raised-value"),
+        Some("more than Rmb19bn, converted")
+    );
     assert_eq!(rmb.text("ipo-value"), Some("≈Rmb13bn"));
     assert_eq!(
         rmb.text("subtitle"),
@@ -484,15 +497,23 @@ fn money_follows_the_currency_mode_and_conversions_are_noted() {
     );
     assert_eq!(
         rmb.text("fx-note"),
-        Some("Converted at Rmb6.48/$ (FT: Rmb3.4bn = $525m)")
+        Some("Converted at Rmb6.5/$ (FT: Rmb3.4bn = $525m)")
     );
     let usd = ChartId::RevenueTrend.scene(&LIGHT, &locale(Lang::ZH, Currency::Usd));
-    assert_eq!(usd.text("rev-0-value"), Some("≈2.86亿美元"));
-    assert_eq!(usd.text("rev-h0-value"), Some("≈1.33亿美元"));
-    assert_eq!(usd.text("subtitle"), Some("营收（美元，由人民币折算）"));
+    assert_eq!(usd.text("rev-0-value"), Some("≈2.9亿美元"));
+    assert_eq!(usd.text("rev-h0-value"), Some("≈1.3亿美元"));
+    assert_eq!(
+        usd.text("subtitle"),
+        Some("营收（美元，各年按同一汇率折算）")
+    );
+    // The two 2020 totals in dollars are told apart on the chart.
+    assert_eq!(
+        usd.text("trend-note"),
+        Some("2020年按招股书数据折算，非《金融时报》的5.25亿美元")
+    );
     let zh = ChartId::Grants.scene(&LIGHT, &locale(Lang::ZH, Currency::Reported));
     assert_eq!(zh.text("grants-2020-value"), Some("3.528亿元"));
-    assert_eq!(zh.text("grants-2019-value"), Some("约2.575亿元"));
+    assert_eq!(zh.text("grants-2019-value"), Some("约2.58亿元"));
     // The article gives sales in both currencies: each mode shows a sourced one, unconverted.
     for (currency, want) in [
         (Currency::Reported, "Share of Rmb3.4bn ($525m) in sales"),
@@ -534,9 +555,9 @@ fn tables_keep_the_sourced_value_beside_a_conversion() {
         .build(&LIGHT, &locale(Lang::EN, Currency::Usd))
         .table();
     assert_eq!(grants[1].value, "Rmb352.8m");
-    assert_eq!(grants[1].converted.as_deref(), Some("about $54.5m"));
+    assert_eq!(grants[1].converted.as_deref(), Some("about $54m"));
     assert_eq!(grants[3].id, "rmb_per_usd");
-    assert_eq!(grants[3].value, "about Rmb6.48 per $");
+    assert_eq!(grants[3].value, "about Rmb6.5 per $");
     let zh = ChartId::Funding
         .build(&LIGHT, &locale(Lang::ZH, Currency::Rmb))
         .table();

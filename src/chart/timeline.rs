@@ -27,7 +27,7 @@ const EVENTS: [(&str, Words); 7] = [
     ),
     (
         "megvii_blacklisted",
-        ("Megvii drops Hong Kong listing", "旷视放弃香港上市"),
+        ("Feb: Megvii drops HK listing", "2月：旷视放弃香港上市"),
     ),
     (
         "prospectus_filed",
@@ -40,8 +40,8 @@ const EVENTS: [(&str, Words); 7] = [
     (
         "ai_leader_goal",
         (
-            "Beijing's goal: lead the world in AI",
-            "北京目标：AI领域领先全球",
+            "Xi's goal: China as an AI leader",
+            "习近平目标：中国成为AI领军者",
         ),
     ),
 ];

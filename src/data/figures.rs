@@ -98,6 +98,11 @@ pub fn article(id: &str) -> Figure {
         .unwrap_or_else(|| panic!("figure \"{id}\" should be in data/figures.json"))
 }
 
+/// `value` to the nearest multiple of `step`: a derived figure no more precise than its inputs.
+fn to_nearest(value: f64, step: f64) -> f64 {
+    (value / step).round() * step
+}
+
 /// Figures we compute from the article's, with how.
 pub fn derived() -> [Figure; 5] {
     let grants_2020 = article("grants_2020");
@@ -110,7 +115,8 @@ pub fn derived() -> [Figure; 5] {
     [
         Figure {
             id: "grants_2019",
-            value: (grants_2020.value / (1.0 + growth.value / 100.0)).round(),
+            // To the nearest million (three significant figures): the 37% rise is itself rounded.
+            value: to_nearest(grants_2020.value / (1.0 + growth.value / 100.0), 1e6),
             unit: Unit::Rmb,
             hedge: Some(Hedge::About),
             year: Some(2019),
@@ -118,35 +124,37 @@ pub fn derived() -> [Figure; 5] {
             label_zh: "获得的政府补助",
             source: Source::Derived,
             derived: true,
-            note: Some("2020 grants of Rmb352.8m divided by 1.37 (a 37% rise); the rise is rounded, so this is approximate."),
+            note: Some("Rmb352.8m (2020) divided by 1.37, for the 37% increase; because that percentage is rounded, so is the result, to about Rmb258m."),
         },
         Figure {
             id: "rmb_per_usd",
             value: sales_rmb.value / sales_usd.value,
             unit: Unit::RmbPerUsd,
             hedge: Some(Hedge::About),
-            year: Some(2020),
-            label: "Exchange rate implied by the article",
-            label_zh: "报道隐含的人民币兑美元汇率",
+            // Not a market rate for any one year: the article's own conversion, used for every year.
+            year: None,
+            label: "The article's conversion rate, used for every year",
+            label_zh: "报道所用的换算汇率（各年通用）",
             source: Source::Derived,
             derived: true,
-            note: Some("Rmb3.4bn of 2020 sales stated as $525m; both are rounded."),
+            note: Some("From the article's Rmb3.4bn of 2020 sales given as $525m: about Rmb6.5 per dollar, as Rmb3.4bn has two significant figures. Not a market rate; every year is converted at it."),
         },
         Figure {
             id: "top5_customers_rmb",
-            value: (sales_rmb.value * top5.value / 100.0).round(),
+            // To the nearest Rmb100m (two significant figures), like the Rmb3.4bn it is a share of.
+            value: to_nearest(sales_rmb.value * top5.value / 100.0, 1e8),
             unit: Unit::Rmb,
-            hedge: Some(Hedge::Almost),
+            hedge: Some(Hedge::About),
             year: Some(2020),
             label: "Sales to the five largest customers",
             label_zh: "对前五大客户的销售额",
             source: Source::Derived,
             derived: true,
-            note: Some("Almost a third of Rmb3.4bn of 2020 sales."),
+            note: Some("A share the article gives only as almost a third, of a total it rounds to Rmb3.4bn: about Rmb1.1bn, an approximation."),
         },
         Figure {
             id: "smart_city_rmb",
-            value: (sales_rmb.value * city.value / 100.0).round(),
+            value: to_nearest(sales_rmb.value * city.value / 100.0, 1e8),
             unit: Unit::Rmb,
             hedge: Some(Hedge::About),
             year: Some(2020),
@@ -154,7 +162,7 @@ pub fn derived() -> [Figure; 5] {
             label_zh: "智慧城市业务销售额",
             source: Source::Derived,
             derived: true,
-            note: Some("40% of Rmb3.4bn of 2020 sales; both are rounded."),
+            note: Some("40% of Rmb3.4bn of 2020 sales; both are rounded, so about Rmb1.4bn."),
         },
         Figure {
             id: "other_segments_share",
@@ -166,7 +174,7 @@ pub fn derived() -> [Figure; 5] {
             label_zh: "智慧商业与智慧生活业务占销售额比重",
             source: Source::Derived,
             derived: true,
-            note: Some("What is left after Smart City (40%) and Smart Auto (less than 5%): more than 55%."),
+            note: Some("What is left after Smart City (40%) and Smart Auto (less than 5%): a floor of 55%, but only as firm as the rounded 40% it rests on."),
         },
     ]
 }
@@ -267,12 +275,17 @@ mod tests {
     #[test]
     fn derived_figures_follow_from_the_article() {
         let grants_2019 = get("grants_2019").unwrap();
-        assert_eq!(grants_2019.value, 257_518_248.0);
+        assert_eq!(grants_2019.value, 258_000_000.0);
         assert!(grants_2019.derived && grants_2019.source == Source::Derived);
-        let rate = get("rmb_per_usd").unwrap().value;
-        assert!((rate - 6.476).abs() < 0.001, "{rate}");
-        assert_eq!(get("top5_customers_rmb").unwrap().value, 1_132_200_000.0);
-        assert_eq!(get("smart_city_rmb").unwrap().value, 1_360_000_000.0);
+        let rate = get("rmb_per_usd").unwrap();
+        assert!((rate.value - 6.476).abs() < 0.001, "{}", rate.value);
+        assert_eq!(rate.year, None, "one rate for every year");
+        let top5 = get("top5_customers_rmb").unwrap();
+        assert_eq!(
+            (top5.value, top5.hedge),
+            (1_100_000_000.0, Some(Hedge::About))
+        );
+        assert_eq!(get("smart_city_rmb").unwrap().value, 1_400_000_000.0);
         let rest = get("other_segments_share").unwrap();
         assert_eq!((rest.value, rest.hedge), (55.0, Some(Hedge::MoreThan)));
     }

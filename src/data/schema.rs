@@ -30,6 +30,9 @@ pub enum Unit {
     /// A calendar year.
     #[serde(rename = "year")]
     Year,
+    /// A length of time in whole years ("three years before"); its note says what it counts from.
+    #[serde(rename = "years")]
+    Years,
     /// An exchange rate: renminbi per US dollar.
     #[serde(rename = "RMB per USD")]
     RmbPerUsd,
@@ -47,6 +50,7 @@ impl Unit {
             Unit::Cities => "cities",
             Unit::People => "people",
             Unit::Year => "year",
+            Unit::Years => "years",
             Unit::RmbPerUsd => "RMB per USD",
         }
     }
@@ -234,6 +238,22 @@ pub fn validate(figures: &[RawFigure]) -> Result<(), DataError> {
                 "value",
                 format!("{} is not a plausible year", f.value),
             ));
+        }
+        if f.unit == Unit::Years {
+            if f.value.fract() != 0.0 || !(1.0..=100.0).contains(&f.value) {
+                return Err(error(
+                    i,
+                    "value",
+                    format!("{} is not a whole number of years from 1 to 100", f.value),
+                ));
+            }
+            if f.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+                return Err(error(
+                    i,
+                    "note",
+                    "a length of years needs a note saying what it counts from".into(),
+                ));
+            }
         }
         if let Some(year) = f.year {
             if !(1990..=2050).contains(&year) {
@@ -437,6 +457,21 @@ mod tests {
             e.contains("`figures[0].part_of`") && e.contains("110"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn a_length_of_years_is_whole_and_says_what_it_counts_from() {
+        let years = GOOD
+            .replace(r#""unit": "percent""#, r#""unit": "years""#)
+            .replace(r#""value": 40"#, r#""value": 3"#);
+        let e = err(&one(&years));
+        assert!(e.contains("`figures[0].note`"), "{e}");
+        let noted = format!(r#"{years}, "note": "Before the article.""#);
+        assert_eq!(parse(&one(&noted)).unwrap()[0].unit, Unit::Years);
+        let e = err(&one(&noted.replace(r#""value": 3"#, r#""value": 2.5"#)));
+        assert!(e.contains("`figures[0].value`"), "{e}");
+        let e = err(&one(&noted.replace(r#""value": 3"#, r#""value": 2021"#)));
+        assert!(e.contains("`figures[0].value`"), "{e}");
     }
 
     #[test]

@@ -113,6 +113,13 @@ fn scaled_zh(value: f64) -> String {
     }
 }
 
+/// A third, as the data file writes it: the article's "almost a third" is stored as 33.3 with
+/// the hedge "almost", and shown in the article's words wherever it is shown.
+const A_THIRD: f64 = 33.3;
+
+/// The implied rate's decimals: Rmb3.4bn has two significant figures, so about Rmb6.5 per $.
+const RATE_DECIMALS: usize = 1;
+
 /// A value in its unit, without hedge: "Rmb3.4bn", "$525m", "40%", "2,400", "17m", "2019";
 /// in Chinese "34亿元", "5.25亿美元", "40%", "2400", "1700万", "2019年".
 pub fn value(value: f64, unit: Unit, lang: Lang) -> String {
@@ -124,15 +131,19 @@ pub fn value(value: f64, unit: Unit, lang: Lang) -> String {
             Unit::Count | Unit::Cities => grouped(value),
             Unit::People => scaled(value),
             Unit::Year => trimmed(value, 0),
-            Unit::RmbPerUsd => format!("Rmb{} per $", trimmed(value, 2)),
+            Unit::Years if value == 1.0 => String::from("1 year"),
+            Unit::Years => format!("{} years", trimmed(value, 0)),
+            Unit::RmbPerUsd => format!("Rmb{} per $", trimmed(value, RATE_DECIMALS)),
+            Unit::Percent if value == A_THIRD => String::from("a third"),
             Unit::Percent | Unit::PercentChange => percent(),
         },
         || match unit {
             Unit::Rmb => format!("{}元", scaled_zh(value)),
             Unit::Usd => format!("{}美元", scaled_zh(value)),
             Unit::Count | Unit::Cities | Unit::People => scaled_zh(value),
-            Unit::Year => format!("{}年", trimmed(value, 0)),
-            Unit::RmbPerUsd => format!("1美元兑{}元", trimmed(value, 2)),
+            Unit::Year | Unit::Years => format!("{}年", trimmed(value, 0)),
+            Unit::RmbPerUsd => format!("1美元兑{}元", trimmed(value, RATE_DECIMALS)),
+            Unit::Percent if value == A_THIRD => String::from("三分之一"),
             Unit::Percent | Unit::PercentChange => percent(),
         },
     )
@@ -146,7 +157,8 @@ pub fn hedge(h: Hedge, lang: Lang) -> &'static str {
             Hedge::MoreThan => "超过",
             Hedge::AtLeast => "至少",
             Hedge::Almost => "近",
-            Hedge::Under => "不到",
+            // One word for "under" and "less than" alike.
+            Hedge::Under => "不足",
             Hedge::LessThan => "不足",
             Hedge::About => "约",
         },
@@ -184,8 +196,8 @@ pub fn hedged(v: String, s: &Shown, lang: Lang) -> String {
 }
 
 /// An amount as a label on a mark: as [`words`], but shorter for a converted amount, marked
-/// with "≈": "more than ≈Rmb19bn", "≈$525m", "≈5.25亿美元"; a hedged one in Chinese keeps its
-/// 折合 ("折合超过190亿元").
+/// with "≈": "≈$530m", "≈5.3亿美元". A hedged converted amount never stacks "≈" on its hedge:
+/// it says "converted" instead ("more than Rmb19bn, converted", "折合超过190亿元").
 pub fn label(s: &Shown, lang: Lang) -> String {
     if !s.converted {
         return words(s, lang);
@@ -193,7 +205,10 @@ pub fn label(s: &Shown, lang: Lang) -> String {
     let v = value(s.value, s.unit, lang);
     match s.hedge.filter(|h| *h != Hedge::About) {
         None => format!("≈{v}"),
-        Some(h) => lang.pick_with(|| format!("{} ≈{v}", h.words()), || words(s, lang)),
+        Some(h) => lang.pick_with(
+            || format!("{} {v}, converted", h.words()),
+            || words(s, lang),
+        ),
     }
 }
 
@@ -202,7 +217,7 @@ pub fn figure(f: &Figure, lang: Lang) -> String {
     words(&Shown::of(f), lang)
 }
 
-/// A hedged figure in the fewest characters: ">$3bn", "<50%", "≈Rmb257.5m", ">30亿美元".
+/// A hedged figure in the fewest characters: ">$3bn", "<50%", "≈Rmb258m", ">30亿美元".
 pub fn short(f: &Figure, lang: Lang) -> String {
     let v = value(f.value, f.unit, lang);
     match f.bound() {
@@ -286,7 +301,7 @@ mod tests {
             (861.2e6, Unit::Rmb, "8.612亿元"),
             (3_446_200_000.0, Unit::Rmb, "34.5亿元"),
             (1_853_400_000.0, Unit::Rmb, "18.5亿元"),
-            (257_518_248.0, Unit::Rmb, "2.575亿元"),
+            (258e6, Unit::Rmb, "2.58亿元"),
             (525e6, Unit::Usd, "5.25亿美元"),
             (3e9, Unit::Usd, "30亿美元"),
             (2e9, Unit::Usd, "20亿美元"),
@@ -302,13 +317,18 @@ mod tests {
     #[test]
     fn shares_counts_and_years() {
         assert_eq!(value(40.0, Unit::Percent, EN), "40%");
-        assert_eq!(value(33.3, Unit::Percent, EN), "33.3%");
+        assert_eq!(value(33.3, Unit::Percent, EN), "a third");
+        assert_eq!(value(33.3, Unit::Percent, ZH), "三分之一");
+        assert_eq!(value(33.0, Unit::Percent, EN), "33%");
+        assert_eq!(value(3.0, Unit::Years, EN), "3 years");
+        assert_eq!(value(1.0, Unit::Years, EN), "1 year");
+        assert_eq!(value(3.0, Unit::Years, ZH), "3年");
         assert_eq!(value(2400.0, Unit::Count, EN), "2,400");
         assert_eq!(value(50_000.0, Unit::Count, EN), "50,000");
         assert_eq!(value(119.0, Unit::Cities, EN), "119");
         assert_eq!(value(17e6, Unit::People, EN), "17m");
         assert_eq!(value(2019.0, Unit::Year, EN), "2019");
-        assert_eq!(value(6.4762, Unit::RmbPerUsd, EN), "Rmb6.48 per $");
+        assert_eq!(value(6.4762, Unit::RmbPerUsd, EN), "Rmb6.5 per $");
         assert_eq!(value(40.0, Unit::Percent, ZH), "40%");
         assert_eq!(value(37.0, Unit::PercentChange, ZH), "37%");
         assert_eq!(value(2400.0, Unit::Count, ZH), "2400");
@@ -317,7 +337,7 @@ mod tests {
         assert_eq!(value(119.0, Unit::Cities, ZH), "119");
         assert_eq!(value(17e6, Unit::People, ZH), "1700万");
         assert_eq!(value(2019.0, Unit::Year, ZH), "2019年");
-        assert_eq!(value(6.4762, Unit::RmbPerUsd, ZH), "1美元兑6.48元");
+        assert_eq!(value(6.4762, Unit::RmbPerUsd, ZH), "1美元兑6.5元");
     }
 
     #[test]
@@ -343,13 +363,15 @@ mod tests {
 
     #[test]
     fn every_hedge_in_both_languages() {
-        let cases: [(&str, &str, &str); 7] = [
+        let cases: [(&str, &str, &str); 9] = [
             ("funding_raised", "more than $3bn", "超过30亿美元"),
             ("cities_tried", "at least 500", "至少500"),
-            ("top5_customers_share", "almost 33.3%", "近33.3%"),
-            ("helmet_before", "under 50%", "不到50%"),
+            ("top5_customers_share", "almost a third", "近三分之一"),
+            ("helmet_before", "under 50%", "不足50%"),
             ("auto_share", "less than 5%", "不足5%"),
-            ("grants_2019", "about Rmb257.5m", "约2.575亿元"),
+            ("grants_2019", "about Rmb258m", "约2.58亿元"),
+            ("top5_customers_rmb", "about Rmb1.1bn", "约11亿元"),
+            ("smart_city_rmb", "about Rmb1.4bn", "约14亿元"),
             ("helmet_after", "94%", "94%"),
         ];
         for (id, en, zh) in cases {
@@ -359,7 +381,7 @@ mod tests {
         }
         assert_eq!(short(&article("auto_share"), EN), "<5%");
         assert_eq!(short(&article("funding_raised"), EN), ">$3bn");
-        assert_eq!(short(&get("grants_2019").unwrap(), EN), "≈Rmb257.5m");
+        assert_eq!(short(&get("grants_2019").unwrap(), EN), "≈Rmb258m");
         assert_eq!(short(&article("funding_raised"), ZH), ">30亿美元");
     }
 
@@ -367,23 +389,33 @@ mod tests {
     fn converted_amounts_are_marked_in_words_and_labels() {
         let raised = Currency::Rmb.show(&article("funding_raised"));
         assert_eq!(words(&raised, EN), "more than the equivalent of Rmb19bn");
-        assert_eq!(label(&raised, EN), "more than ≈Rmb19bn");
+        assert_eq!(label(&raised, EN), "more than Rmb19bn, converted");
         assert_eq!(words(&raised, ZH), "折合超过190亿元");
         assert_eq!(label(&raised, ZH), "折合超过190亿元");
         let sales = Currency::Usd.show(&article("revenue_2020"));
-        assert_eq!(words(&sales, EN), "about $525m");
-        assert_eq!(label(&sales, EN), "≈$525m");
-        assert_eq!(words(&sales, ZH), "约合5.25亿美元");
-        assert_eq!(label(&sales, ZH), "≈5.25亿美元");
+        assert_eq!(words(&sales, EN), "about $530m");
+        assert_eq!(label(&sales, EN), "≈$530m");
+        assert_eq!(words(&sales, ZH), "约合5.3亿美元");
+        assert_eq!(label(&sales, ZH), "≈5.3亿美元");
         // A derived "about" is not said twice.
         let grants = Currency::Usd.show(&get("grants_2019").unwrap());
-        assert_eq!(words(&grants, EN), "about $39.8m");
-        assert_eq!(label(&grants, EN), "≈$39.8m");
-        assert_eq!(words(&grants, ZH), "约合3980万美元");
+        assert_eq!(words(&grants, EN), "about $40m");
+        assert_eq!(label(&grants, EN), "≈$40m");
+        assert_eq!(words(&grants, ZH), "约合4000万美元");
         let top5 = Currency::Usd.show(&get("top5_customers_rmb").unwrap());
-        assert_eq!(words(&top5, EN), "almost the equivalent of $175m");
-        assert_eq!(label(&top5, EN), "almost ≈$175m");
-        assert_eq!(words(&top5, ZH), "折合近1.75亿美元");
+        assert_eq!(words(&top5, EN), "about $170m");
+        assert_eq!(label(&top5, EN), "≈$170m");
+        assert_eq!(words(&top5, ZH), "约合1.7亿美元");
+        // Never two hedges on one label: a hedge, or "≈", not both.
+        for f in crate::data::figures::all() {
+            for c in Currency::ALL {
+                let shown = c.show(&f);
+                let l = label(&shown, EN);
+                if shown.hedge.is_some_and(|h| h != Hedge::About) {
+                    assert!(!l.contains('≈'), "{}: {l}", f.id);
+                }
+            }
+        }
         // As sourced, words and labels agree.
         let ipo = Shown::of(&article("ipo_target"));
         assert_eq!(
@@ -402,7 +434,7 @@ mod tests {
 
     #[test]
     fn the_rate_is_stated_with_where_it_comes_from() {
-        assert_eq!(rate_statement(Lang::EN), "at Rmb6.48 per $");
-        assert_eq!(rate_statement(Lang::ZH), "按1美元兑6.48元折算");
+        assert_eq!(rate_statement(Lang::EN), "at Rmb6.5 per $");
+        assert_eq!(rate_statement(Lang::ZH), "按1美元兑6.5元折算");
     }
 }

@@ -50,9 +50,8 @@ impl Currency {
             Unit::Usd => f.value / rmb_per_usd(),
             _ => f.value * rmb_per_usd(),
         };
-        // No more precise than the source plus one digit, and 2 to 3 significant figures: the
-        // rate comes from Rmb3.4bn, itself rounded to two.
-        let digits = (significant_digits(f.value) + 1).clamp(2, 3);
+        // Two significant figures: the rate comes from Rmb3.4bn, itself rounded to two.
+        let digits = CONVERTED_DIGITS;
         // A bound stays true at the stated rate: "more than" rounds down, "under" and "almost" up.
         let direction = f.hedge.map_or(Bound::Exact, Hedge::bound);
         Shown {
@@ -86,6 +85,9 @@ impl Shown {
         }
     }
 }
+
+/// The most significant figures a converted amount keeps: those of Rmb3.4bn, the rate's source.
+const CONVERTED_DIGITS: u32 = 2;
 
 /// Renminbi per US dollar, as the article implies it (Rmb3.4bn of 2020 sales = $525m).
 pub fn rmb_per_usd() -> f64 {
@@ -210,9 +212,10 @@ mod tests {
     }
 
     #[test]
-    fn rmb_3_4bn_is_525m_by_construction() {
+    fn rmb_3_4bn_and_525m_convert_into_each_other() {
+        // At two significant figures: the charts show the article's own $525m beside it.
         let s = Currency::Usd.show(&article("revenue_2020"));
-        assert_eq!((s.value, s.unit, s.converted), (525e6, Unit::Usd, true));
+        assert_eq!((s.value, s.unit, s.converted), (530e6, Unit::Usd, true));
         let back = Currency::Rmb.show(&article("revenue_2020_usd"));
         assert_eq!((back.value, back.unit), (3.4e9, Unit::Rmb));
     }
@@ -226,11 +229,11 @@ mod tests {
         assert!(raised.converted);
         // $2bn, unhedged: 12.95bn to the nearest two figures.
         assert_eq!(Currency::Rmb.show(&article("ipo_target")).value, 13e9);
-        // Rmb352.8m: three figures.
-        assert_eq!(Currency::Usd.show(&article("grants_2020")).value, 54.5e6);
-        // Almost Rmb1.13bn is almost $174.8m: up, to $175m.
+        // Rmb352.8m: two figures, as the rate has.
+        assert_eq!(Currency::Usd.show(&article("grants_2020")).value, 54e6);
+        // About Rmb1.1bn is about $169.9m: to $170m.
         let top5 = Currency::Usd.show(&get("top5_customers_rmb").unwrap());
-        assert_eq!((top5.value, top5.hedge), (175e6, Some(Hedge::Almost)));
-        assert_eq!(Currency::Usd.show(&article("revenue_2018")).value, 286e6);
+        assert_eq!((top5.value, top5.hedge), (170e6, Some(Hedge::About)));
+        assert_eq!(Currency::Usd.show(&article("revenue_2018")).value, 290e6);
     }
 }

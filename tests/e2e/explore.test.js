@@ -177,11 +177,11 @@ test('the currency control redraws every money label, keeps the choice in the ad
   await page.locator('#currency').selectOption('usd');
   await waitStep(page, step);
   const usd = await chartName(page);
-  assert.match(usd, /\$532m/, `2020 revenue in dollars at the article's rate: ${usd}`);
+  assert.match(usd, /\$530m/, `2020 revenue in dollars at the article's rate, to two significant figures: ${usd}`);
   assert.doesNotMatch(usd.split('Amounts converted')[0], /Rmb\d/, 'no renminbi amount left in the chart itself');
-  assert.match(usd, /Rmb6\.48/, 'the rate is stated');
+  assert.match(usd, /Rmb6\.5/, 'the rate is stated');
   assert.notEqual((await canvasInfo(page)).hash, reported.pixels, 'the pixels changed too');
-  assert.match(await page.locator('#rate').innerText(), /Rmb6\.48 per \$/);
+  assert.match(await page.locator('#rate').innerText(), /Rmb6\.5 per \$/);
   assert.equal(new URL(page.url()).searchParams.get('currency'), 'usd');
   assert.equal(new URL(page.url()).hash, '#growing-sales');
   // The other edition's link keeps the reader's place and currency.
@@ -215,7 +215,7 @@ test('rapid currency toggles while scrolling end on the last choice and the step
   await waitStep(page, all[0]);
   const name = await chartName(page);
   assert.match(name, /more than the equivalent of Rmb19bn/);
-  assert.match(name, /Rmb6\.48/, 'converted, so the rate is stated');
+  assert.match(name, /Rmb6\.5/, 'converted, so the rate is stated');
   assert.equal(new URL(page.url()).searchParams.get('currency'), 'rmb');
   assert.ok((await canvasInfo(page)).inkShare > 0.01, 'the chart is drawn');
   assertNoErrors(assert, errors);
@@ -285,7 +285,7 @@ test('the Chinese edition tells the story in Chinese: charts, text alternatives,
   await page.locator('#currency').selectOption('usd');
   await waitStep(page, { id: 'revenue-mix', chart: 'revenue-mix' });
   assert.match(await chartName(page), /美元/);
-  assert.match(await page.locator('#rate').innerText(), /^按1美元兑6\.48元折算$/);
+  assert.match(await page.locator('#rate').innerText(), /^按1美元兑6\.5元折算$/);
   const tip = await pointUntilTip(page, 0.1);
   assert.match(tip.tip, /^智慧城市业务占销售额比重：40% · 2020年 · 资料来源：英国《金融时报》（2021年）$/);
   assertNoErrors(assert, errors);
@@ -308,7 +308,7 @@ test('chart embeds take lang and currency, and say what is wrong in the language
       return t && !t.hidden ? t.textContent : null;
     },
   }))?.tip;
-  assert.match(embedTip ?? '', /^2020年营收：34\.5亿元（约合5\.32亿美元） · 2020年 · 资料来源：/);
+  assert.match(embedTip ?? '', /^2020年营收：34\.5亿元（约合5\.3亿美元） · 2020年 · 资料来源：/);
   const href = await page.evaluate(() => document.getElementById('embed').shadowRoot.querySelector('a').href);
   assert.equal(new URL(href).pathname.endsWith('/zh/index.html'), true, href);
   assert.equal(new URL(href).search, '?currency=usd');

@@ -7,16 +7,20 @@ use crate::files;
 
 use sensetime_explainer::data::figures::{self, Figure};
 use sensetime_explainer::lang::Lang;
+use sensetime_explainer::text::format;
 
-/// The columns of the CSV, in order: every field of a serialized [`Figure`] plus the source's
+/// The columns of the CSV, in order: every field of a serialized [`Figure`] plus the figure as
+/// the charts say it (hedge and all, in the source's words: "almost a third") and the source's
 /// credit in words (a test keeps the two in step).
-pub const COLUMNS: [&str; 12] = [
+pub const COLUMNS: [&str; 14] = [
     "id",
     "label",
     "label_zh",
     "value",
     "unit",
     "hedge",
+    "as_stated",
+    "as_stated_zh",
     "year",
     "source",
     "source_credit",
@@ -50,6 +54,8 @@ fn field(f: &Figure, column: &str) -> String {
     match column {
         "source_credit" => return f.source.credit(Lang::EN).to_string(),
         "source_credit_zh" => return f.source.credit(Lang::ZH).to_string(),
+        "as_stated" => return format::figure(f, Lang::EN),
+        "as_stated_zh" => return format::figure(f, Lang::ZH),
         _ => {}
     }
     match serde_json::to_value(f).expect("a figure serializes")[column].clone() {
@@ -121,7 +127,12 @@ mod tests {
             .keys()
             .map(String::as_str)
             .collect();
-        fields.extend(["source_credit", "source_credit_zh"]);
+        fields.extend([
+            "source_credit",
+            "source_credit_zh",
+            "as_stated",
+            "as_stated_zh",
+        ]);
         let (mut a, mut b) = (fields.clone(), COLUMNS.to_vec());
         a.sort_unstable();
         b.sort_unstable();
@@ -153,7 +164,16 @@ mod tests {
             assert_eq!(cell("source_credit"), f.source.credit(Lang::EN));
             assert_eq!(cell("source_credit_zh"), f.source.credit(Lang::ZH));
             assert_eq!(cell("note"), f.note.unwrap_or(""));
+            assert_eq!(cell("as_stated"), &format::figure(f, Lang::EN));
         }
+        // A share the article words as a fraction is stated in its words, not as 33.3%.
+        let top5 = rows
+            .iter()
+            .find(|r| r[0] == "top5_customers_share")
+            .unwrap();
+        let at = |name: &str| COLUMNS.iter().position(|c| *c == name).unwrap();
+        assert_eq!(top5[at("as_stated")], "almost a third");
+        assert_eq!(top5[at("as_stated_zh")], "近三分之一");
     }
 
     #[test]
