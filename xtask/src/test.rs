@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::builds::BUILDS;
 use crate::command::run;
 use crate::{bench, dist, server, tools};
 
@@ -25,28 +26,51 @@ pub fn test(root: &Path) -> Result<(), String> {
     step(1, "format (cargo fmt --check)", || {
         run(cargo().args(["fmt", "--all", "--", "--check"]))
     })?;
-    step(2, "lints (clippy -D warnings, native and wasm32)", || {
-        run(cargo().args([
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ]))?;
-        run(cargo().args([
-            "clippy",
-            "--target",
-            "wasm32-unknown-unknown",
-            "-p",
-            "sensetime-explainer",
-            "--lib",
-            "--tests",
-            "--",
-            "-D",
-            "warnings",
-        ]))
-    })?;
+    step(
+        2,
+        "lints (clippy -D warnings, native, wasm32, and each Wasm build)",
+        || {
+            run(cargo().args([
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ]))?;
+            run(cargo().args([
+                "clippy",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "sensetime-explainer",
+                "--lib",
+                "--tests",
+                "--",
+                "-D",
+                "warnings",
+            ]))?;
+            // Each Wasm build as shipped: code that only one feature set compiles (or leaves unused)
+            // is linted there too.
+            for build in BUILDS {
+                run(cargo().args([
+                    "clippy",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "-p",
+                    "sensetime-explainer",
+                    "--lib",
+                    "--no-default-features",
+                    "--features",
+                    build.features,
+                    "--",
+                    "-D",
+                    "warnings",
+                ]))?;
+            }
+            Ok(())
+        },
+    )?;
     step(
         3,
         "native tests (cargo test; the bench's statistics, node --test)",
