@@ -7,10 +7,10 @@ use crate::data::figures::{self, Bound, Figure, Source};
 use crate::draw::scale::Linear;
 use crate::draw::scene::{Anchor, Bar, Dot, Grow, Label, Line, Rect, Scene, Size, Slot};
 use crate::draw::theme::{Rgba, Theme};
-use crate::lang::Lang;
+use crate::lang::{Lang, Words};
 use crate::text::format;
 use crate::text::locale::Locale;
-use crate::text::money::Shown;
+use crate::text::money::{Currency, Shown};
 
 /// A horizontal bar's thickness, in plot heights: thin enough for three rows, their categories
 /// and a note.
@@ -157,6 +157,17 @@ impl Chart {
             muted,
         );
         self
+    }
+
+    /// The header of a chart whose subtitle names its money: `in_usd` when every amount is shown
+    /// in dollars, `subtitle` otherwise.
+    pub(super) fn header_for_money(&mut self, title: Words, subtitle: Words, in_usd: Words) {
+        let l = self.lang();
+        let subtitle = match self.locale.currency {
+            Currency::Usd => in_usd,
+            _ => subtitle,
+        };
+        self.header(l.say(title), l.say(subtitle));
     }
 
     pub(super) fn header(&mut self, title: &str, subtitle: &str) {

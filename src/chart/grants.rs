@@ -5,7 +5,6 @@ use crate::draw::scale::Linear;
 use crate::draw::scene::{Anchor, Size};
 use crate::lang::{Lang, Words};
 use crate::text::format;
-use crate::text::money::Currency;
 
 // The chart's words, English beside Chinese.
 const TITLE: Words = ("Help from the state", "来自政府的扶持");
@@ -43,11 +42,7 @@ const NOTE_AT: f64 = 0.9;
 
 pub(super) fn build(c: &mut Chart) {
     let l = c.lang();
-    let subtitle = match c.locale.currency {
-        Currency::Usd => SUBTITLE_IN_USD,
-        _ => SUBTITLE,
-    };
-    c.header(l.say(TITLE), l.say(subtitle));
+    c.header_for_money(TITLE, SUBTITLE, SUBTITLE_IN_USD);
     let y2019 = c.figure("grants_2019");
     let y2020 = c.figure("grants_2020");
     let growth = c.figure("grants_growth");

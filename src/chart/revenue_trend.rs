@@ -50,11 +50,7 @@ const NOTE_AT: f64 = 0.96;
 
 pub(super) fn build(c: &mut Chart) {
     let l = c.lang();
-    let subtitle = match c.locale.currency {
-        Currency::Usd => SUBTITLE_IN_USD,
-        _ => SUBTITLE,
-    };
-    c.header(l.say(TITLE), l.say(subtitle));
+    c.header_for_money(TITLE, SUBTITLE, SUBTITLE_IN_USD);
     let years = [
         c.figure("revenue_2018"),
         c.figure("revenue_2019"),
