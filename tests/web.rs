@@ -92,7 +92,7 @@ fn a_chart_paints_its_background_and_its_bars() {
 }
 
 #[wasm_bindgen_test]
-fn different_states_draw_different_pictures() {
+fn different_charts_draw_different_pictures() {
     let a = canvas(400, 300);
     let b = canvas(400, 300);
     draw_chart(a.clone(), "funding", false, None, None).unwrap();
@@ -101,11 +101,11 @@ fn different_states_draw_different_pictures() {
 }
 
 #[wasm_bindgen_test]
-fn every_state_draws_without_error() {
-    for state in ChartId::ALL {
+fn every_chart_draws_without_error() {
+    for chart in ChartId::ALL {
         let c = canvas(360, 420);
-        draw_chart(c.clone(), state.id(), false, None, None)
-            .unwrap_or_else(|e| panic!("{}: {e:?}", state.id()));
+        draw_chart(c.clone(), chart.id(), false, None, None)
+            .unwrap_or_else(|e| panic!("{}: {e:?}", chart.id()));
         let px = pixels(&c);
         let bg = LIGHT.background;
         let ink = px
@@ -115,7 +115,7 @@ fn every_state_draws_without_error() {
         assert!(
             ink > 500,
             "{} looks blank: {ink} non-background pixels",
-            state.id()
+            chart.id()
         );
     }
 }

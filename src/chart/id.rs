@@ -28,7 +28,7 @@ pub enum ChartId {
 }
 
 impl ChartId {
-    /// Every state, in story order.
+    /// Every chart, in story order.
     pub const ALL: [ChartId; 12] = [
         ChartId::Funding,
         ChartId::Peers,

@@ -108,11 +108,11 @@ mod tests {
         for s in STEPS {
             assert_eq!(ChartId::from_id(s.chart.id()), Some(s.chart));
         }
-        for state in ChartId::ALL {
+        for chart in ChartId::ALL {
             assert!(
-                STEPS.iter().any(|s| s.chart == state),
+                STEPS.iter().any(|s| s.chart == chart),
                 "{} is never shown",
-                state.id()
+                chart.id()
             );
         }
     }

@@ -42,12 +42,12 @@ pub fn panic_for_tests() {
 #[wasm_bindgen(js_name = drawChart)]
 pub fn draw_chart(
     canvas: web_sys::HtmlCanvasElement,
-    state: &str,
+    chart: &str,
     dark: bool,
     lang: Option<String>,
     currency: Option<String>,
 ) -> Result<(), JsValue> {
-    let (scene, theme) = settled_scene(state, dark, lang, currency)?;
+    let (scene, theme) = settled_scene(chart, dark, lang, currency)?;
     let scale = canvas::fit(&canvas);
     canvas::paint(&canvas, &scene, theme, scale)
 }
@@ -59,7 +59,7 @@ pub fn draw_chart(
 #[allow(clippy::too_many_arguments)]
 pub fn draw_chart_at(
     canvas: web_sys::HtmlCanvasElement,
-    state: &str,
+    chart: &str,
     width: u32,
     height: u32,
     scale: u32,
@@ -67,7 +67,7 @@ pub fn draw_chart_at(
     lang: Option<String>,
     currency: Option<String>,
 ) -> Result<(), JsValue> {
-    let (scene, theme) = settled_scene(state, dark, lang, currency)?;
+    let (scene, theme) = settled_scene(chart, dark, lang, currency)?;
     let scale = scale.clamp(1, 4);
     canvas.set_width(width.clamp(1, 4000) * scale);
     canvas.set_height(height.clamp(1, 4000) * scale);
@@ -76,12 +76,12 @@ pub fn draw_chart_at(
 
 /// The scene a JS caller asks for, and the theme to draw it in; a readable error for bad names.
 fn settled_scene(
-    state: &str,
+    chart: &str,
     dark: bool,
     lang: Option<String>,
     currency: Option<String>,
 ) -> Result<(crate::draw::scene::Scene, &'static Theme), JsValue> {
-    let chart = chart_id(state)?;
+    let chart = chart_id(chart)?;
     let locale = locale(lang, currency)?;
     let theme = Theme::for_dark_mode(dark);
     Ok((chart.scene(theme, &locale), theme))
