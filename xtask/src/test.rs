@@ -38,35 +38,19 @@ pub fn test(root: &Path) -> Result<(), String> {
                 "-D",
                 "warnings",
             ]))?;
-            run(cargo().args([
-                "clippy",
-                "--target",
-                "wasm32-unknown-unknown",
-                "-p",
-                "sensetime-explainer",
-                "--lib",
-                "--tests",
-                "--",
-                "-D",
-                "warnings",
-            ]))?;
-            // Each Wasm build as shipped: code that only one feature set compiles (or leaves unused)
-            // is linted there too.
+            // The crate for wasm32: with its tests and the default features, then each Wasm
+            // build as shipped, so code that only one feature set compiles (or leaves unused) is
+            // linted there too.
+            let wasm_clippy = |selection: &[&str]| {
+                run(cargo()
+                    .args(["clippy", "--target", "wasm32-unknown-unknown"])
+                    .args(["-p", "sensetime-explainer", "--lib"])
+                    .args(selection)
+                    .args(["--", "-D", "warnings"]))
+            };
+            wasm_clippy(&["--tests"])?;
             for build in BUILDS {
-                run(cargo().args([
-                    "clippy",
-                    "--target",
-                    "wasm32-unknown-unknown",
-                    "-p",
-                    "sensetime-explainer",
-                    "--lib",
-                    "--no-default-features",
-                    "--features",
-                    build.features,
-                    "--",
-                    "-D",
-                    "warnings",
-                ]))?;
+                wasm_clippy(&["--no-default-features", "--features", build.features])?;
             }
             Ok(())
         },
