@@ -62,23 +62,28 @@ pub fn build(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Shrinks the Wasm in place with wasm-opt -Oz. Features come from the module's own
+/// Shrinks the Wasm in place with wasm-opt. Features come from the module's own
 /// target_features section, so nothing newer than rustc emitted is introduced; names, the
 /// producers and the features sections are dropped (browsers ignore them).
 ///
-/// A function with one caller is inlined only if it is small (`-ocimfs=20`, instructions): by
-/// default -Oz inlines every one, which makes the file smaller but, repeating less, compresses
-/// worse; what crosses the network is compressed.
+/// Chosen for what crosses the network, which is compressed: `-Os`, run until it converges,
+/// leaves a slightly larger file than `-Oz` that compresses smaller; and a function with one
+/// caller is inlined only if it is small (`-ocimfs=20`, instructions), since inlining every one
+/// repeats less and so compresses worse.
 fn optimise(root: &Path, wasm: &Path) -> Result<(), String> {
     let wasm_opt = tools::ensure_build_tool(root, "wasm-opt")?;
     let before = files::size(wasm)?;
     run(Command::new(wasm_opt)
-        .args(["-Oz", "-ocimfs=20", "--strip-debug", "--strip-producers"])
+        .args(["-Os", "--converge", "-ocimfs=20"])
+        .args(["--strip-debug", "--strip-producers"])
         .arg(wasm)
         .arg("-o")
         .arg(wasm)
         .args(["--strip-target-features"]))?;
-    println!("==> wasm-opt -Oz: {before} -> {} bytes", files::size(wasm)?);
+    println!(
+        "==> wasm-opt -Os --converge: {before} -> {} bytes",
+        files::size(wasm)?
+    );
     no_float_printing(wasm)
 }
 
