@@ -2,6 +2,7 @@
 
 use super::builder::Chart;
 use crate::draw::scale::Linear;
+use crate::draw::theme::Rgba;
 use crate::lang::{Lang, Words};
 use crate::text::money::Currency;
 
@@ -26,6 +27,9 @@ const NOTE_IN_USD: Words = (
 fn year(l: Lang, year: u32) -> String {
     l.pick_with(|| year.to_string(), || format!("{year}年"))
 }
+
+/// How a group names its columns: [`year`] or [`first_half`].
+type ColumnLabel = fn(Lang, u32) -> String;
 
 /// A first half under its column: "H1 2020"; "2020H1" is how Chinese financial charts label
 /// one, and it fits the column.
@@ -59,29 +63,24 @@ pub(super) fn build(c: &mut Chart) {
     let halves = [c.figure("revenue_h1_2020"), c.figure("revenue_h1_2021")];
     // Drawn in renminbi, as sourced, whatever the labels say.
     let scale = Linear::new((0.0, MAX_RMB), (BASELINE, TOP));
-    let (business, neutral) = (c.theme.business, c.theme.neutral);
-    for (i, f) in years.iter().enumerate() {
-        // As u32: one integer formatter in the Wasm rather than a second for u16.
-        let y = u32::from(f.year.expect("revenue figures have a year"));
-        c.column(
-            &format!("rev-{i}"),
-            &year(l, y),
-            f,
-            (YEARS_FROM + i as f64 * COLUMN_STEP, COLUMN_WIDTH),
-            &scale,
-            business,
-        );
-    }
-    for (i, f) in halves.iter().enumerate() {
-        let y = u32::from(f.year.expect("revenue figures have a year"));
-        c.column(
-            &format!("rev-h{i}"),
-            &first_half(l, y),
-            f,
-            (HALVES_FROM + i as f64 * COLUMN_STEP, COLUMN_WIDTH),
-            &scale,
-            neutral,
-        );
+    // Full years, then first halves: each group its own key prefix, label, place and colour.
+    let groups: [(&str, &[_], ColumnLabel, f64, Rgba); 2] = [
+        ("rev-", &years, year, YEARS_FROM, c.theme.business),
+        ("rev-h", &halves, first_half, HALVES_FROM, c.theme.neutral),
+    ];
+    for (prefix, figures, label, from, colour) in groups {
+        for (i, f) in figures.iter().enumerate() {
+            // As u32: one integer formatter in the Wasm rather than a second for u16.
+            let y = u32::from(f.year.expect("revenue figures have a year"));
+            c.column(
+                &format!("{prefix}{i}"),
+                &label(l, y),
+                f,
+                (from + i as f64 * COLUMN_STEP, COLUMN_WIDTH),
+                &scale,
+                colour,
+            );
+        }
     }
     c.baseline(BASELINE);
     let note = match c.locale.currency {
