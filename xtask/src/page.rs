@@ -258,6 +258,16 @@ pub fn write_static_charts(dist: &Path) -> Result<(), String> {
 mod tests {
     use super::*;
 
+    /// A page as written in `www/`.
+    fn www(path: &str) -> String {
+        files::read(
+            &Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../www")
+                .join(path),
+        )
+        .unwrap()
+    }
+
     #[test]
     fn escapes_markup_characters() {
         assert_eq!(
@@ -309,17 +319,13 @@ mod tests {
 
     #[test]
     fn the_chinese_edition_has_the_english_pages_steps_and_figures() {
-        let read = |path: &str| {
-            std::fs::read_to_string(format!("{}/../www/{path}", env!("CARGO_MANIFEST_DIR")))
-                .unwrap()
-        };
         // Each step's opening tag, in order: the web layer and `inject` match on them.
         let steps = |page: &str| -> Vec<String> {
             page.match_indices("<div class=\"step\"")
                 .map(|(at, _)| page[at..at + page[at..].find('>').unwrap()].to_string())
                 .collect()
         };
-        let (english, chinese) = (read("index.html"), read("zh/index.html"));
+        let (english, chinese) = (www("index.html"), www("zh/index.html"));
         assert!(steps(&english).len() >= 10);
         assert_eq!(steps(&chinese), steps(&english));
         assert_eq!(
@@ -333,12 +339,7 @@ mod tests {
     fn each_page_preloads_its_own_build_and_no_other() {
         let pkg = Pkg::unfingerprinted();
         for edition in EDITIONS {
-            let page = std::fs::read_to_string(format!(
-                "{}/../www/{}",
-                env!("CARGO_MANIFEST_DIR"),
-                edition.page
-            ))
-            .unwrap();
+            let page = www(edition.page);
             for framed in [false, true] {
                 let out = with_preloads(&page, edition, framed, &pkg).unwrap();
                 let root = edition.root;
@@ -357,12 +358,7 @@ mod tests {
     #[test]
     fn each_edition_has_a_frame_page() {
         for edition in EDITIONS {
-            let page = std::fs::read_to_string(format!(
-                "{}/../www/{}",
-                env!("CARGO_MANIFEST_DIR"),
-                edition.page
-            ))
-            .unwrap();
+            let page = www(edition.page);
             let frame = frame_page(&page, edition).unwrap();
             assert!(frame.contains("<html data-frame lang="), "{}", edition.page);
             assert!(frame.contains("<meta name=\"robots\" content=\"noindex\">"));
