@@ -61,6 +61,8 @@ pub(super) fn build(c: &mut Chart) {
         c.figure("revenue_2020_filing"),
     ];
     let halves = [c.figure("revenue_h1_2020"), c.figure("revenue_h1_2021")];
+    // One unit for every amount compared here: the largest's ("Rmb0.86bn" beside "Rmb3.45bn").
+    c.amounts_like = Some(years[2]);
     // Drawn in renminbi, as sourced, whatever the labels say.
     let scale = Linear::new((0.0, MAX_RMB), (BASELINE, TOP));
     // Full years, then first halves: each group its own key prefix, label, place and colour.
