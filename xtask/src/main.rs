@@ -17,6 +17,7 @@ mod facts;
 mod files;
 mod imports;
 mod page;
+mod prose;
 mod server;
 mod tools;
 
