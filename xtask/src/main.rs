@@ -20,6 +20,7 @@ mod page;
 mod prose;
 mod server;
 mod tools;
+mod wording;
 
 #[cfg(test)]
 mod tidy;
@@ -37,7 +38,10 @@ const USAGE: &str = "usage: cargo xtask <command>
                     first chart, default 15) and print one table with the budgets;
                     --save also writes it to bench/results/<date>-<commit>.md
   dist              write the deployable static site to dist/
-  build             compile the Wasm, run wasm-bindgen into pkg/ and shrink it with wasm-opt";
+  build             compile the Wasm, run wasm-bindgen into pkg/ and shrink it with wasm-opt
+  fingerprint <article.txt>
+                    hash the FT article's runs of six words into tests/article-6grams.txt,
+                    for the test that keeps our words our own";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -48,6 +52,7 @@ fn main() -> ExitCode {
         Some("dist") => dist::dist(&root).map(|_| ()),
         Some("serve") => serve::parse_port(rest).and_then(|port| serve::serve(&root, port)),
         Some("test") => test::test(&root),
+        Some("fingerprint") if rest.len() == 1 => wording::fingerprint(&root, Path::new(&rest[0])),
         Some("bench") => {
             bench::parse_options(rest).and_then(|options| bench::bench(&root, options))
         }
