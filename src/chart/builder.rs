@@ -5,7 +5,7 @@
 use super::conversion::conversion_note;
 use crate::data::figures::{self, Bound, Figure, Source};
 use crate::draw::scale::Linear;
-use crate::draw::scene::{Anchor, Bar, Dot, Grow, Label, Line, Rect, Scene, Size, Slot};
+use crate::draw::scene::{Anchor, Bar, Dot, Grow, Label, Line, Rect, Scene, Size, Slot, Units};
 use crate::draw::theme::{Rgba, Theme};
 use crate::lang::{Lang, Words};
 use crate::text::format;
@@ -254,6 +254,19 @@ impl Chart {
             label.room = room;
             label.short = short.to_string();
         }
+    }
+
+    /// A count as marks you can count (see [`Units`]), showing figure `f`: `f.value` marks,
+    /// trailing off after the last if the figure is a lower bound.
+    pub(super) fn units(&mut self, key: &str, f: &Figure, area: Rect, colour: Rgba) {
+        self.scene.units.push(Units {
+            key: key.to_string(),
+            area,
+            count: f.value.round(),
+            colour,
+            open: f.bound() == Bound::Lower,
+        });
+        self.shows(key, f.id);
     }
 
     /// Moves the label just pushed `lines` of its own size down (negative: up) from its slot.

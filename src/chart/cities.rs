@@ -1,59 +1,107 @@
-//! The cities chart: how many Chinese cities have tried smart-city systems, and how many run
-//! SenseTime's software.
+//! The cities chart: how many Chinese cities have tried smart-city systems, and how many cities
+//! run SenseTime's software, as counts you can count: a square a city.
+//!
+//! The two are separate fields, not one field with SenseTime's cities lit: some of its 119 are
+//! abroad, so the sources do not make them a part of the 500.
 
 use super::builder::Chart;
-use crate::draw::scale::Linear;
+use crate::draw::scene::{Anchor, Rect, Size};
 use crate::lang::{Lang, Words};
 use crate::text::format;
 
 // The chart's words, English beside Chinese.
-const TITLE: Words = ("The smart-city market", "智慧城市市场");
-const SUBTITLE: Words = ("Number of cities", "城市数量");
-const OURS: Words = ("Cities running SenseTime software", "部署商汤软件的城市");
+const TITLE: Words = ("Hundreds of smart cities", "数以百计的智慧城市");
+const SUBTITLE: Words = ("Cities, a square each", "城市数量（每格一座）");
 
-/// The first row's category: the cities trying it, since when.
-fn tried(l: Lang, since: &str) -> String {
+/// The first field's heading: how many Chinese cities have tried it, since when.
+fn tried(l: Lang, count: &str, since: &str) -> String {
     l.pick_with(
-        || format!("Chinese cities trying it since {since}"),
-        || format!("自{since}起试水的中国城市"),
+        || format!("{} Chinese cities, since {since}", capitalised(count)),
+        || format!("自{since}起试水的中国城市：{count}座"),
     )
 }
 
-/// The note under the rows: where SenseTime's cities are.
-fn note(l: Lang, n: &str) -> String {
+/// The second field's heading: SenseTime's cities (most of them, not all, in China: the text
+/// alternative and the prose say so).
+fn ours(l: Lang, count: &str) -> String {
     l.pick_with(
-        || format!("Most of the {n} are in China;\nsome are abroad."),
-        || format!("这{n}座城市大多在中国，\n也有一些在海外。"),
+        || format!("{count} running SenseTime software"),
+        || format!("部署商汤软件的城市：{count}座"),
     )
+}
+
+/// The text alternative's point on each field: what one square stands for.
+fn alt_tried(l: Lang, heading: &str) -> String {
+    l.pick_with(
+        || format!("{heading}, drawn as a square a city, trailing off for the \"at least\""),
+        || format!("{heading}，每格一座城市，末端渐隐表示“至少”"),
+    )
+}
+
+fn alt_ours(l: Lang, heading: &str) -> String {
+    l.pick_with(
+        || format!("{heading}, a square a city, in a field of their own: some are abroad, so they are not all among the Chinese cities"),
+        || format!("{heading}，每格一座城市，单独成片：其中一些在海外，并非都在上述中国城市之列"),
+    )
+}
+
+/// "at least 500" at the head of a line: "At least 500".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 // Where things go, in plot fractions.
-/// The largest count the axis holds: above the 500 cities tried, so the open end and label fit.
-const MAX_CITIES: f64 = 560.0;
-/// How far across the longest bar may reach, leaving room for its value after it.
-const BAR_REACH: f64 = 0.7;
-const TRIED_ROW: f64 = 0.16;
-const OURS_ROW: f64 = 0.5;
-const NOTE_AT: f64 = 0.8;
+/// Each field's area, under its heading; the second as wide as the first and tall enough for
+/// its count at the first's square size.
+const TRIED_AREA: Rect = Rect {
+    x0: 0.0,
+    y0: 0.07,
+    x1: 1.0,
+    y1: 0.6,
+};
+const OURS_AREA: Rect = Rect {
+    x0: 0.0,
+    y0: 0.78,
+    x1: 1.0,
+    y1: 1.0,
+};
+/// A heading sits this many of its lines above its field.
+const HEADING_ABOVE: f64 = -1.0;
 
 pub(super) fn build(c: &mut Chart) {
     let l = c.lang();
     c.header(l.say(TITLE), l.say(SUBTITLE));
     let tried_cities = c.figure("cities_tried");
-    let ours = c.figure("sensetime_cities");
+    let ours_cities = c.figure("sensetime_cities");
     let start = c.figure("smart_city_push_start");
-    let scale = Linear::new((0.0, MAX_CITIES), (0.0, BAR_REACH));
-    let (neutral, city) = (c.theme.neutral, c.theme.city);
+    let (neutral, city, ink) = (c.theme.neutral, c.theme.city, c.theme.ink);
     let since = format::value(start.value, start.unit, l);
-    c.row(
-        "cities-tried",
-        &tried(l, &since),
-        &tried_cities,
-        TRIED_ROW,
-        &scale,
-        neutral,
+    let tried_heading = tried(l, &format::figure(&tried_cities, l), &since);
+    let ours_heading = ours(l, &format::figure(&ours_cities, l));
+    // What the marks count, for a screen reader: the two fields are separate counts.
+    c.points.push(alt_tried(l, &tried_heading));
+    c.points.push(alt_ours(l, &ours_heading));
+    c.at(
+        "cities-tried-cat",
+        &tried_heading,
+        (0.0, TRIED_AREA.y0),
+        Anchor::Start,
+        Size::Body,
+        ink,
     );
-    c.row("cities-ours", l.say(OURS), &ours, OURS_ROW, &scale, city);
-    let n = format::value(ours.value, ours.unit, l);
-    c.note("cities-note", &note(l, &n), NOTE_AT);
+    c.nudge(HEADING_ABOVE);
+    c.units("cities-tried", &tried_cities, TRIED_AREA, neutral);
+    c.at(
+        "cities-ours-cat",
+        &ours_heading,
+        (0.0, OURS_AREA.y0),
+        Anchor::Start,
+        Size::Body,
+        ink,
+    );
+    c.nudge(HEADING_ABOVE);
+    c.units("cities-ours", &ours_cities, OURS_AREA, city);
 }

@@ -4,7 +4,7 @@
 //! erring wide.
 
 use super::id::ChartId;
-use crate::draw::layout::{label_box, Layout};
+use crate::draw::layout::{label_box, unit_bounds, unit_side, Layout};
 use crate::draw::scene::Rect;
 use crate::draw::theme::LIGHT;
 use crate::text::locale::Locale;
@@ -46,6 +46,21 @@ fn every_text_fits_the_canvas_and_clears_the_others_at_every_width() {
                             "{at}: {key} {text:?} leaves the canvas ({:.0}..{:.0} of {w})",
                             b.x0, b.x1
                         ));
+                    }
+                }
+                let side = unit_side(&scene, &layout);
+                for units in &scene.units {
+                    let r = unit_bounds(units, side, &layout);
+                    for (key, text, b) in &boxes {
+                        if overlap(b, &r) {
+                            problems.push(format!(
+                                "{at}: {key} {text:?} sits on the marks {}",
+                                units.key
+                            ));
+                        }
+                    }
+                    if r.y1 > layout.plot.y1 + 1.0 || r.x1 > layout.plot.x1 + 1.0 {
+                        problems.push(format!("{at}: the marks {} leave the plot", units.key));
                     }
                 }
                 for bar in &scene.bars {

@@ -1,13 +1,16 @@
 //! The mentions chart: how often the IPO documents say "autonomous driving" and "facial data".
 
 use super::builder::Chart;
-use crate::draw::scale::Linear;
+use crate::draw::scene::{Anchor, Rect, Size};
 use crate::lang::{Lang, Words};
 use crate::text::format;
 
 // The chart's words, English beside Chinese.
 const TITLE: Words = ("The pitch has changed", "卖点变了");
-const SUBTITLE: Words = ("Mentions in the IPO documents", "IPO文件中的提及次数");
+const SUBTITLE: Words = (
+    "Mentions in the IPO documents, a square each",
+    "IPO文件中的提及次数（每格一次）",
+);
 const DRIVING: Words = ("\u{201c}autonomous driving\u{201d}", "“自动驾驶”");
 const FACIAL: Words = ("\u{201c}facial data\u{201d}", "“人脸数据”");
 
@@ -19,13 +22,30 @@ fn note(l: Lang, share: &str) -> String {
     )
 }
 
+/// A field's heading: the phrase and how often it appears.
+fn heading(l: Lang, phrase: &str, times: &str) -> String {
+    l.pick_with(
+        || format!("{phrase}: {times} mentions"),
+        || format!("{phrase}：{times}次"),
+    )
+}
+
 // Where things go, in plot fractions.
-/// The largest count the axis holds, a little over the 68 mentions of autonomous driving, and
-/// how far across it reaches, leaving room for the value after it.
-const MAX_MENTIONS: f64 = 75.0;
-const BAR_REACH: f64 = 0.75;
-const DRIVING_ROW: f64 = 0.14;
-const FACIAL_ROW: f64 = 0.46;
+/// Each phrase's field: a square a mention, the same size in both, so 68 against 6 shows as
+/// area; the headings sit a line above their fields.
+const DRIVING_AREA: Rect = Rect {
+    x0: 0.0,
+    y0: 0.08,
+    x1: 1.0,
+    y1: 0.44,
+};
+const FACIAL_AREA: Rect = Rect {
+    x0: 0.0,
+    y0: 0.58,
+    x1: 1.0,
+    y1: 0.68,
+};
+const HEADING_ABOVE: f64 = -1.0;
 const NOTE_AT: f64 = 0.8;
 
 pub(super) fn build(c: &mut Chart) {
@@ -34,24 +54,30 @@ pub(super) fn build(c: &mut Chart) {
     let driving = c.figure("autonomous_driving_mentions");
     let facial = c.figure("facial_data_mentions");
     let auto = c.figure("auto_share");
-    let scale = Linear::new((0.0, MAX_MENTIONS), (0.0, BAR_REACH));
-    let (auto_colour, city) = (c.theme.auto, c.theme.city);
-    c.row(
-        "mention-driving",
-        l.say(DRIVING),
-        &driving,
-        DRIVING_ROW,
-        &scale,
-        auto_colour,
-    );
-    c.row(
-        "mention-facial",
-        l.say(FACIAL),
-        &facial,
-        FACIAL_ROW,
-        &scale,
-        city,
-    );
+    let (auto_colour, city, ink) = (c.theme.auto, c.theme.city, c.theme.ink);
+    for (key, phrase, f, area, colour) in [
+        (
+            "mention-driving",
+            DRIVING,
+            &driving,
+            DRIVING_AREA,
+            auto_colour,
+        ),
+        ("mention-facial", FACIAL, &facial, FACIAL_AREA, city),
+    ] {
+        let text = heading(l, l.say(phrase), &format::figure(f, l));
+        c.points.push(text.clone());
+        c.at(
+            &format!("{key}-cat"),
+            &text,
+            (0.0, area.y0),
+            Anchor::Start,
+            Size::Body,
+            ink,
+        );
+        c.nudge(HEADING_ABOVE);
+        c.units(key, f, area, colour);
+    }
     let share = format::figure(&auto, l);
     c.note("mention-note", &note(l, &share), NOTE_AT);
 }

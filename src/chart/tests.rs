@@ -38,7 +38,7 @@ fn every_chart_has_title_subtitle_source_and_marks() {
             );
         }
         assert!(
-            !scene.bars.is_empty() || !scene.dots.is_empty(),
+            !scene.bars.is_empty() || !scene.dots.is_empty() || !scene.units.is_empty(),
             "{} draws nothing",
             s.id()
         );
@@ -137,10 +137,6 @@ fn bars_are_proportional_to_their_figures() {
     let city = mix.bar("city-share").unwrap().rect;
     let rest = mix.bar("rest-share").unwrap().rect;
     assert!(((city.x1 - city.x0) / (rest.x1 - rest.x0) - 40.0 / 55.0).abs() < 1e-9);
-    let mentions = ChartId::Mentions.scene(&LIGHT, &L);
-    let d = mentions.bar("mention-driving").unwrap().rect;
-    let f = mentions.bar("mention-facial").unwrap().rect;
-    assert!(((d.x1 - d.x0) / (f.x1 - f.x0) - 68.0 / 6.0).abs() < 1e-9);
     let helmets = ChartId::Helmets.scene(&LIGHT, &L);
     let b = helmets.bar("helmet-before").unwrap().rect;
     let a = helmets.bar("helmet-after").unwrap().rect;
@@ -158,7 +154,7 @@ fn the_key_numbers_are_on_their_charts() {
             .join(" | ")
     };
     assert!(texts(ChartId::RevenueMix).contains("Rmb3.4bn ($525m)"));
-    assert!(texts(ChartId::Cities).contains("at least 500"));
+    assert!(texts(ChartId::Cities).contains("At least 500"));
     assert!(texts(ChartId::Cities).contains("119"));
     assert!(texts(ChartId::Detection).contains("86–96%"));
     assert!(texts(ChartId::Helmets).contains("17m"));
@@ -325,9 +321,12 @@ fn every_chart_builds_in_every_locale_with_its_parts() {
         let plain = s.scene(&LIGHT, &L);
         assert_eq!(built.scene.bars, plain.bars, "{} {l:?}", s.id());
         assert_eq!(built.scene.dots, plain.dots, "{} {l:?}", s.id());
+        assert_eq!(built.scene.units, plain.units, "{} {l:?}", s.id());
         for (key, id) in &built.marks {
             assert!(
-                plain.bar(key).is_some() || plain.dots.iter().any(|d| &d.key == key),
+                plain.bar(key).is_some()
+                    || plain.dots.iter().any(|d| &d.key == key)
+                    || plain.units.iter().any(|u| &u.key == key),
                 "{}: mark {key} is not drawn",
                 s.id()
             );
@@ -626,4 +625,54 @@ fn amounts_compared_on_the_revenue_trend_share_one_unit() {
         ChartId::Grants.scene(&LIGHT, &L).text("grants-2020-value"),
         Some("Rmb352.8m")
     );
+}
+
+#[test]
+fn counts_are_drawn_as_as_many_marks_as_their_figures_say() {
+    use crate::draw::layout::{unit_bounds, unit_side, Layout};
+    let count = |chart: ChartId, key: &str| {
+        let scene = chart.scene(&LIGHT, &L);
+        let units = scene.units.iter().find(|u| u.key == key).cloned();
+        units.unwrap_or_else(|| panic!("{}: no marks {key}", chart.id()))
+    };
+    for (chart, key, id) in [
+        (ChartId::Cities, "cities-tried", "cities_tried"),
+        (ChartId::Cities, "cities-ours", "sensetime_cities"),
+        (
+            ChartId::Mentions,
+            "mention-driving",
+            "autonomous_driving_mentions",
+        ),
+        (ChartId::Mentions, "mention-facial", "facial_data_mentions"),
+    ] {
+        let f = figures::get(id).unwrap();
+        let units = count(chart, key);
+        assert_eq!(units.count, f.value, "{key}: one mark per {id}");
+        assert_eq!(
+            units.open,
+            f.bound() == Bound::Lower,
+            "{key}: open only if \"at least\""
+        );
+    }
+    assert!(
+        count(ChartId::Cities, "cities-tried").open,
+        "at least 500: an open end"
+    );
+    // Both fields of a chart use one square size, so their areas compare as their counts do.
+    for chart in [ChartId::Cities, ChartId::Mentions] {
+        let scene = chart.scene(&LIGHT, &L);
+        for (w, h) in [(374.0, 416.0), (824.0, 502.0)] {
+            let layout = Layout::for_scene(&scene, w, h, 1.0);
+            let side = unit_side(&scene, &layout);
+            assert!(
+                side >= 3.0,
+                "{} at {w}x{h}: squares of {side:.1} px",
+                chart.id()
+            );
+            for units in &scene.units {
+                let b = unit_bounds(units, side, &layout);
+                assert!(b.y1 <= layout.plot.y1 + 0.5 && b.x1 <= layout.plot.x1 + 0.5);
+            }
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! Hit-testing: which mark a point on a drawn chart falls on, by the geometry it was drawn with,
 //! with a minimum target size.
 
-use super::layout::{Layout, TRAIL_REACH};
+use super::layout::{unit_bounds, unit_side, Layout, TRAIL_REACH};
 use super::scene::{Grow, Scene};
 use crate::data::figures::Bound;
 
@@ -52,6 +52,21 @@ pub fn hit<'a>(
         let short = |lo: f64, hi: f64| (reach - (hi - lo) / 2.0).max(0.0);
         if dx <= short(x0, x1) && dy <= short(y0, y1) {
             consider(distance(dx, dy), &bar.key);
+        }
+    }
+    let side = unit_side(scene, &layout);
+    for units in scene
+        .units
+        .iter()
+        .filter(|u| u.colour.a > 0.5 && u.count >= 1.0)
+    {
+        let b = unit_bounds(units, side, &layout);
+        let (dx, dy) = (
+            (b.x0 - x).max(x - b.x1).max(0.0),
+            (b.y0 - y).max(y - b.y1).max(0.0),
+        );
+        if dx <= reach / 2.0 && dy <= reach / 2.0 {
+            consider(distance(dx, dy), &units.key);
         }
     }
     for dot in scene.dots.iter().filter(|d| d.colour.a > 0.5) {

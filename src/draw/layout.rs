@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::scene::{Anchor, Label, Rect, Scene, Size, Slot};
+use super::scene::{Anchor, Label, Rect, Scene, Size, Slot, Units};
 use crate::text::format;
 
 /// The font stack: the reader's system font, no web font to download.
@@ -240,6 +240,65 @@ pub fn label_box(label: &Label, layout: &Layout) -> Rect {
         y0: top,
         x1: x0 + width,
         y1: bottom,
+    }
+}
+
+/// The side of one unit mark, in whole device pixels, for every count in `scene` alike: the
+/// largest square that lets each count fit its area, row by row.
+pub fn unit_side(scene: &Scene, layout: &Layout) -> f64 {
+    scene
+        .units
+        .iter()
+        .filter(|u| u.count >= 1.0)
+        .map(|u| {
+            let r = layout.rect(u.area);
+            let (w, h) = ((r.x1 - r.x0).max(0.0), (r.y1 - r.y0).max(0.0));
+            let n = u.count.ceil() + if u.open { 3.0 } else { 0.0 };
+            // The largest side s with ceil(n / floor(w / s)) rows of s fitting h.
+            let mut side = (w * h / n).sqrt();
+            while side > 0.5 && ((n / (w / side).floor().max(1.0)).ceil() * side > h) {
+                side *= 0.98;
+            }
+            side
+        })
+        .fold(f64::INFINITY, f64::min)
+        // Whole device pixels, so that every square and every gap is drawn alike.
+        .floor()
+}
+
+/// Where the marks of `units` go, in device pixels, as (column, row) cells of `side`: how many
+/// columns fit the area, and the cell of mark `i`.
+pub fn unit_columns(units: &Units, side: f64, layout: &Layout) -> usize {
+    let r = layout.rect(units.area);
+    ((r.x1 - r.x0) / side).floor().max(1.0) as usize
+}
+
+/// The square of mark `i` of `units`, in device pixels, with a gap to its neighbours.
+pub fn unit_cell(units: &Units, i: usize, side: f64, columns: usize, layout: &Layout) -> Rect {
+    let r = layout.rect(units.area);
+    let gap = (side * 0.2).round().max(layout.scale.round().max(1.0));
+    let (col, row) = ((i % columns) as f64, (i / columns) as f64);
+    let (x0, y0) = (r.x0 + col * side, r.y0 + row * side);
+    Rect {
+        x0,
+        y0,
+        x1: x0 + side - gap,
+        y1: y0 + side - gap,
+    }
+}
+
+/// The box the marks of `units` take, in device pixels (their open end included).
+pub fn unit_bounds(units: &Units, side: f64, layout: &Layout) -> Rect {
+    let columns = unit_columns(units, side, layout);
+    let n = units.count.ceil() as usize + if units.open { 3 } else { 0 };
+    let r = layout.rect(units.area);
+    let rows = n.div_ceil(columns).max(1) as f64;
+    let cols = n.min(columns) as f64;
+    Rect {
+        x0: r.x0,
+        y0: r.y0,
+        x1: r.x0 + cols * side,
+        y1: r.y0 + rows * side,
     }
 }
 

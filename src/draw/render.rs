@@ -7,8 +7,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{BackendColor, BackendTextStyle, DrawingErrorKind};
 
-use super::layout::{fitted, font_for, label_at, Layout};
-use super::scene::{Anchor, Bar, Grow, Label, Rect, Scene};
+use super::layout::{fitted, font_for, label_at, unit_cell, unit_columns, unit_side, Layout};
+use super::scene::{Anchor, Bar, Grow, Label, Rect, Scene, Units};
 use super::theme::{Rgba, Theme};
 use crate::data::figures::Bound;
 
@@ -57,6 +57,10 @@ pub fn draw<DB: DrawingBackend>(
     }
     for bar in &scene.bars {
         draw_bar(surface, bar, &layout)?;
+    }
+    let side = unit_side(scene, &layout);
+    for units in &scene.units {
+        draw_units(surface, units, side, &layout)?;
     }
     for dot in &scene.dots {
         let r = (dot.radius * layout.scale).round();
@@ -133,6 +137,36 @@ fn dashed<DB: DrawingBackend>(
         let p = |d: f64| (from.0 + dx * d / len, from.1 + dy * d / len);
         surface.line(p(at), p(end), style)?;
         at = end + gap;
+    }
+    Ok(())
+}
+
+/// A count as marks: whole marks in full colour, a fractional last one (mid-transition) fainter,
+/// and after an open count three fading marks.
+fn draw_units<DB: DrawingBackend>(
+    surface: &mut Surface<DB>,
+    units: &Units,
+    side: f64,
+    layout: &Layout,
+) -> Drawn<DB> {
+    if units.colour.a <= 0.0 || !side.is_finite() || side < 1.0 {
+        return Ok(());
+    }
+    let columns = unit_columns(units, side, layout);
+    let whole = units.count.floor() as usize;
+    for i in 0..whole {
+        surface.fill(units.colour, unit_cell(units, i, side, columns, layout))?;
+    }
+    let part = units.count - units.count.floor();
+    if part > 0.0 {
+        let cell = unit_cell(units, whole, side, columns, layout);
+        surface.fill(units.colour.fade(part), cell)?;
+    }
+    if units.open && part == 0.0 {
+        for (k, alpha) in [0.5, 0.25, 0.1].into_iter().enumerate() {
+            let cell = unit_cell(units, whole + k, side, columns, layout);
+            surface.fill(units.colour.fade(alpha), cell)?;
+        }
     }
     Ok(())
 }

@@ -143,12 +143,28 @@ pub struct Dot {
     pub colour: Rgba,
 }
 
+/// A count drawn as things you can count: `count` small squares filling `area` row by row, as
+/// large as the area allows and the same size as every other count in the scene, so that two
+/// counts compare by their areas. An open count ("at least 500") trails off after its last mark.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Units {
+    pub key: String,
+    /// The area the marks fill from its top left, in plot coordinates.
+    pub area: Rect,
+    /// How many marks; fractional only in the middle of a transition, which counts up or down.
+    pub count: f64,
+    pub colour: Rgba,
+    /// A lower bound: three fading marks follow the last.
+    pub open: bool,
+}
+
 /// Everything one chart draws.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Scene {
     pub bars: Vec<Bar>,
     pub lines: Vec<Line>,
     pub dots: Vec<Dot>,
+    pub units: Vec<Units>,
     pub labels: Vec<Label>,
 }
 

@@ -1,6 +1,6 @@
 //! Transitions between scenes: easing, and blending two scenes mark by mark.
 
-use crate::draw::scene::{Bar, Dot, Label, Line, Rect, Scene, Slot};
+use crate::draw::scene::{Bar, Dot, Label, Line, Rect, Scene, Slot, Units};
 use crate::draw::theme::Rgba;
 
 /// How long a transition takes, in milliseconds.
@@ -78,6 +78,17 @@ fn blend_dot(a: &Dot, b: &Dot, t: f64) -> Dot {
         at: lerp_point(a.at, b.at, t),
         radius: lerp(a.radius, b.radius, t),
         colour: lerp_colour(a.colour, b.colour, t),
+        ..b.clone()
+    }
+}
+
+/// A count in transition counts up or down, its area and colour moving with it.
+fn blend_units(a: &Units, b: &Units, t: f64) -> Units {
+    Units {
+        area: lerp_rect(a.area, b.area, t),
+        count: lerp(a.count, b.count, t),
+        colour: lerp_colour(a.colour, b.colour, t),
+        open: if t < 0.5 { a.open } else { b.open },
         ..b.clone()
     }
 }
@@ -184,6 +195,18 @@ pub fn blend(from: &Scene, to: &Scene, t: f64) -> Scene {
                 },
                 t,
             ),
+            (None, None) => unreachable!("pair yields at least one side"),
+        });
+    }
+    for pair in pair(&from.units, &to.units, |u| &u.key) {
+        let none = |u: &Units| Units {
+            count: 0.0,
+            ..u.clone()
+        };
+        out.units.push(match pair {
+            (Some(a), Some(b)) => blend_units(a, b, t),
+            (None, Some(b)) => blend_units(&none(b), b, t),
+            (Some(a), None) => blend_units(a, &none(a), t),
             (None, None) => unreachable!("pair yields at least one side"),
         });
     }
