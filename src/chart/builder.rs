@@ -269,6 +269,13 @@ impl Chart {
         self.shows(key, f.id);
     }
 
+    /// Sets the label `key` in large type: the step's key figure, beside its mark.
+    pub(super) fn emphasise(&mut self, key: &str) {
+        if let Some(label) = self.scene.labels.iter_mut().find(|l| l.key == key) {
+            label.size = Size::Large;
+        }
+    }
+
     /// Moves the label just pushed `lines` of its own size down (negative: up) from its slot.
     pub(super) fn nudge(&mut self, lines: f64) {
         self.scene

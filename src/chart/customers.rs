@@ -52,7 +52,7 @@ const BAR_BOTTOM: f64 = 0.5;
 /// The five's name, and under it their share, above the bar at its left; everyone else's name
 /// and count below it at its right, so the two never meet on a narrow phone. In lines of their
 /// own size from the bar's edge, so they keep to the bar in a short panel.
-const NAME_ABOVE: f64 = -2.3;
+const NAME_ABOVE: f64 = -3.2;
 const VALUE_ABOVE: f64 = -1.0;
 const OTHERS_NAME_BELOW: f64 = 1.0;
 const OTHERS_VALUE_BELOW: f64 = 2.6;
@@ -117,6 +117,7 @@ pub(super) fn build(c: &mut Chart) {
         ink,
     );
     c.nudge(VALUE_ABOVE);
+    c.emphasise("top5-value");
     c.at(
         "others-cat",
         l.say(OTHERS),

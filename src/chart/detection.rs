@@ -9,7 +9,7 @@ use crate::lang::Words;
 use crate::text::format;
 
 // The chart's words, English beside Chinese.
-const TITLE: Words = ("SenseTime's claimed accuracy", "商汤宣称的识别准确率");
+const TITLE: Words = ("SenseTime claims high accuracy", "商汤宣称识别准确率很高");
 const SUBTITLE: Words = (
     "Claimed precision or accuracy, %",
     "宣称的精确率或准确率（%）",
@@ -44,6 +44,7 @@ pub(super) fn build(c: &mut Chart) {
     let scale = Linear::new((0.0, 100.0), (0.0, BAR_REACH));
     let (city, ink, rule, muted) = (c.theme.city, c.theme.ink, c.theme.rule, c.theme.muted);
     c.row("belt", l.say(BELTS), &belt, BELT_ROW, &scale, city);
+    c.emphasise("belt-value");
     // The phone figure is a range: the bar runs to its low end, a lighter band covers the range.
     let y = PHONE_ROW;
     let phones = l.say(PHONES);

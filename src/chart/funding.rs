@@ -7,7 +7,7 @@ use crate::text::format;
 use crate::text::money::Currency;
 
 // The chart's words, English beside Chinese.
-const TITLE: Words = ("Money raised, money sought", "融资规模与IPO目标");
+const TITLE: Words = ("Raised billions, seeking more", "已融资数十亿，还要再募");
 const SUBTITLE: Words = ("US dollars", "美元");
 const SUBTITLE_IN_RMB: Words = (
     "Renminbi, converted from US dollars",
@@ -58,6 +58,7 @@ pub(super) fn build(c: &mut Chart) {
         neutral,
     );
     c.row("ipo", l.say(IPO), &ipo, IPO_ROW, &scale, focus);
+    c.emphasise("ipo-value");
     let rounds = format::value(rounds.value, rounds.unit, l);
     c.note("backers", &backers(l, &rounds), NOTE_AT);
 }

@@ -7,7 +7,7 @@ use crate::lang::{Lang, Words};
 use crate::text::format;
 
 // The chart's words, English beside Chinese.
-const TITLE: Words = ("Help from the state", "来自政府的扶持");
+const TITLE: Words = ("State grants are rising", "政府补助在增加");
 const SUBTITLE: Words = (
     "Government grants to SenseTime, renminbi",
     "商汤获得的政府补助（人民币）",
@@ -71,6 +71,7 @@ pub(super) fn build(c: &mut Chart) {
     // The values stay over their columns, clear of the rise between them.
     c.room("grants-2019-value", VALUE_ROOM, "");
     c.room("grants-2020-value", VALUE_ROOM, "");
+    c.emphasise("grants-rise");
     c.baseline(BASELINE);
     let pct = format::value(growth.value, growth.unit, l);
     let rise = format!("+{pct}");

@@ -8,7 +8,7 @@ use crate::text::format;
 use crate::text::money::Shown;
 
 // The chart's words, English beside Chinese.
-const TITLE: Words = ("Mopeds under watch", "电动自行车受到监控");
+const TITLE: Words = ("Watched, riders wore helmets", "在监控下，骑行者戴上了头盔");
 const BEFORE: Words = ("Before", "此前");
 const AFTER: Words = ("After", "此后");
 /// A fall of 50%, in words.
@@ -69,6 +69,7 @@ pub(super) fn build(c: &mut Chart) {
         &scale,
         focus,
     );
+    c.emphasise("helmet-after-value");
     c.baseline(BASELINE);
     // A fall of 50% reads as half.
     let fell = if drop.value == 50.0 && matches!(drop.unit, Unit::Percent | Unit::PercentChange) {

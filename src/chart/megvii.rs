@@ -7,7 +7,7 @@ use crate::lang::{Lang, Words};
 use crate::text::format;
 
 // The chart's words, English beside Chinese.
-const TITLE: Words = ("Two rivals, two measures", "两家对手，两种口径");
+const TITLE: Words = ("Megvii leans on smart cities too", "旷视同样依赖智慧城市");
 const SUBTITLE: Words = (
     "Smart-city shares of 2020 sales or revenue",
     "2020年销售额或营收中的智慧城市占比",
@@ -63,6 +63,7 @@ pub(super) fn build(c: &mut Chart) {
     );
     c.room("city-share-cat", 1.0, l.say(SENSETIME_SHORT));
     c.room("megvii-share-cat", 1.0, l.say(MEGVII_SHORT));
+    c.emphasise("megvii-share-value");
     let listing = c.figure("megvii_blacklisted");
     let year = format::value(listing.value, listing.unit, l);
     c.note("megvii-note", &note(l, &year), NOTE_AT);

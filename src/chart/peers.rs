@@ -6,7 +6,7 @@ use crate::draw::scene::{Anchor, Size};
 use crate::lang::Words;
 
 // The chart's words, English beside Chinese.
-const TITLE: Words = ("China's four AI hopefuls", "中国“AI四小龙”");
+const TITLE: Words = ("Four peers, much in common", "四家公司处境相似");
 const SUBTITLE: Words = ("What the four companies have in common", "四家公司的共同点");
 const IN_SHORT: Words = (
     "SenseTime, Megvii, Yitu and CloudWalk each have Beijing's backing, each plans to list, each is under US sanctions",

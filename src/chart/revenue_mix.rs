@@ -8,7 +8,7 @@ use crate::text::format;
 use crate::text::money::Currency;
 
 // The chart's words, English beside Chinese.
-const TITLE: Words = ("Where 2020 sales came from", "2020年销售额来源");
+const TITLE: Words = ("Smart City's big share", "智慧城市占了一大块");
 const CITY: Words = (
     "Smart City: policing, facial recognition",
     "智慧城市：警务、人脸识别",
@@ -26,8 +26,8 @@ fn both(l: Lang, rmb: &str, usd: &str) -> String {
 /// The subtitle: what the shares are shares of.
 fn subtitle(l: Lang, whole: &str) -> String {
     l.pick_with(
-        || format!("Share of {whole} in sales"),
-        || format!("占{whole}销售额的比重"),
+        || format!("SenseTime's 2020 sales, {whole}"),
+        || format!("商汤2020年销售额{whole}的构成"),
     )
 }
 
@@ -74,6 +74,7 @@ pub(super) fn build(c: &mut Chart) {
         city,
     );
     c.room("city-share-cat", 1.0, l.say(CITY_SHORT));
+    c.emphasise("city-share-value");
     c.row("rest-share", l.say(REST), &rest, REST_ROW, &scale, business);
     c.row(
         "auto-share",

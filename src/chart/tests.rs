@@ -481,9 +481,12 @@ fn money_follows_the_currency_mode_and_conversions_are_noted() {
     assert_eq!(zh.text("grants-2019-value"), Some("约2.58亿元"));
     // The article gives sales in both currencies: each mode shows a sourced one, unconverted.
     for (currency, want) in [
-        (Currency::Reported, "Share of Rmb3.4bn ($525m) in sales"),
-        (Currency::Rmb, "Share of Rmb3.4bn in sales"),
-        (Currency::Usd, "Share of $525m in sales"),
+        (
+            Currency::Reported,
+            "SenseTime's 2020 sales, Rmb3.4bn ($525m)",
+        ),
+        (Currency::Rmb, "SenseTime's 2020 sales, Rmb3.4bn"),
+        (Currency::Usd, "SenseTime's 2020 sales, $525m"),
     ] {
         let mix = ChartId::RevenueMix.scene(&LIGHT, &locale(Lang::EN, currency));
         assert_eq!(mix.text("subtitle"), Some(want));

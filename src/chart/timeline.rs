@@ -6,7 +6,7 @@ use crate::lang::Words;
 use crate::text::format;
 
 // The chart's words, English beside Chinese.
-const TITLE: Words = ("Sanctions, listings, ambitions", "制裁、上市与雄心");
+const TITLE: Words = ("Sanctions, then a listing", "先遭制裁，后谋上市");
 const SUBTITLE: Words = ("Key dates in the story", "关键时间节点");
 /// Each event: the figure that dates it, and what happened.
 const EVENTS: [(&str, Words); 7] = [
