@@ -2,12 +2,13 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::{assets, build, data, facts, files, page};
+use crate::{assets, build, data, facts, files, hosts, page};
 
 /// Builds, then writes `dist/`: the contents of `www/` with `pkg/` beside them (fingerprinted),
 /// each edition's page given its static charts, its preloads and its frame page, the charts'
 /// SVGs in `charts/` and the data downloads in `data/`; then minifies the scripts, giving them
-/// the facts they share with Rust, and precompresses everything (see `assets`). Returns its path.
+/// the facts they share with Rust, precompresses everything (see `assets`), and writes the host configs for what is there
+/// (`hosts`). Returns its path.
 pub fn dist(root: &Path) -> Result<PathBuf, String> {
     build::build(root)?;
     let dist = root.join("dist");
@@ -21,6 +22,7 @@ pub fn dist(root: &Path) -> Result<PathBuf, String> {
     assets::minify(root, &dist, &facts::defines(&pkg))?;
     facts::check_replaced(&dist)?;
     assets::precompress(root, &dist)?;
+    hosts::write(&dist)?;
     println!("==> wrote {}", dist.display());
     Ok(dist)
 }

@@ -15,6 +15,7 @@ mod command;
 mod data;
 mod facts;
 mod files;
+mod hosts;
 mod imports;
 mod page;
 mod server;
