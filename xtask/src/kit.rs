@@ -162,21 +162,24 @@ pub fn chart_page(template: &str, info: &ChartInfo, base: &Base) -> Result<Strin
         lang.pick(STORY_PAGE, STORY_PAGE_ZH),
         info.step
     );
+    // Inside the chart's own element, so the room it keeps for the chart holds the picture (with
+    // JavaScript the chart's shadow root hides it).
+    const MAIN: &str = "<main id=\"embed\"></main>";
     let start = html
-        .find("<noscript>")
-        .ok_or("embed.html has no <noscript>")?;
+        .find(MAIN)
+        .ok_or_else(|| format!("embed.html has no {MAIN}"))?;
     let end = html
         .find("</noscript>")
-        .ok_or("embed.html's <noscript> is not closed")?;
+        .ok_or("embed.html has no <noscript>")?;
     let (w, h) = SIZE;
     html.replace_range(
         start..end + "</noscript>".len(),
         &format!(
-            "<noscript><figure class=\"embed-static\"><picture>\
+            "<main id=\"embed\"><noscript><figure class=\"embed-static\"><picture>\
              <source srcset=\"{root}charts/{dark}\" media=\"(prefers-color-scheme: dark)\">\
              <img src=\"{root}charts/{light}\" width=\"{w}\" height=\"{h}\" alt=\"{alt}\"></picture>\
              <figcaption><a href=\"{story}\" target=\"_blank\" rel=\"noopener\">{link}</a></figcaption>\
-             </figure></noscript>",
+             </figure></noscript></main>",
             dark = svg_name(info.chart, true, lang),
             light = svg_name(info.chart, false, lang),
             alt = escape(&info.alt),
@@ -244,8 +247,90 @@ pub fn write(dist: &Path, base: &Base) -> Result<(), String> {
         });
         write_oembed(dist, &info.oembed(), json)?;
     }
-    write_stories(dist, base, &rasteriser)?;
-    write_listing(dist, &charts)
+    let stories = write_stories(dist, base, &rasteriser)?;
+    write_listing(dist, &charts)?;
+    let path = dist.join(PUBLISH);
+    let page = publish_page(&files::read(&path)?, &stories, &charts)?;
+    files::write(&path, page)
+}
+
+/// The publish page, under `dist/`.
+pub const PUBLISH: &str = "publish.html";
+
+/// The publish page with its choices written in: the whole story, then every chart, each with
+/// what the page's script needs in both languages (titles, page, picture, frame height).
+pub fn publish_page(html: &str, stories: &[Story], charts: &[ChartInfo]) -> Result<String, String> {
+    const MARK: &str = "<!-- options:";
+    let start = html
+        .find(MARK)
+        .ok_or_else(|| format!("{PUBLISH} has no `{MARK} …-->` for the choices"))?;
+    let end = start + html[start..].find("-->").ok_or("an unclosed comment")? + "-->".len();
+    let both =
+        |name: &str, en: String, zh: String| [(name.to_string(), en), (format!("{name}-zh"), zh)];
+    let mut options = String::new();
+    let story = |lang: Lang| {
+        stories
+            .iter()
+            .find(|s| s.lang == lang)
+            .ok_or("no story in that language")
+    };
+    let (en, zh) = (story(Lang::EN)?, story(Lang::ZH)?);
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    pairs.extend(both("title", en.headline.clone(), zh.headline.clone()));
+    pairs.extend(both(
+        "frame-title",
+        en.headline.clone(),
+        zh.headline.clone(),
+    ));
+    pairs.extend(both("page", "frame.html".into(), "zh/frame.html".into()));
+    pairs.extend(both(
+        "png",
+        format!("{}/{}", cards::DIR, card_name(None, Lang::EN)),
+        format!("{}/{}", cards::DIR, card_name(None, Lang::ZH)),
+    ));
+    pairs.push(("height".into(), STORY_FRAME.1.to_string()));
+    let list = |pairs: &[(String, String)]| -> String {
+        pairs
+            .iter()
+            .map(|(name, value)| format!(" data-{name}=\"{}\"", escape(value)))
+            .collect()
+    };
+    options.push_str(&format!(
+        "        <option value=\"story\"{}>The whole story</option>\n",
+        list(&pairs)
+    ));
+    for (i, chart) in ChartId::ALL.iter().enumerate() {
+        let of = |lang: Lang| {
+            charts
+                .iter()
+                .find(|c| c.chart == *chart && c.lang == lang)
+                .ok_or("a chart missing in one language")
+        };
+        let (en, zh) = (of(Lang::EN)?, of(Lang::ZH)?);
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        pairs.extend(both("title", en.title.clone(), zh.title.clone()));
+        pairs.extend(both("frame-title", en.frame_title(), zh.frame_title()));
+        pairs.extend(both("page", en.page().0, zh.page().0));
+        pairs.extend(both(
+            "png",
+            format!("charts/{}", png_name(*chart, Lang::EN)),
+            format!("charts/{}", png_name(*chart, Lang::ZH)),
+        ));
+        pairs.push(("height".into(), embed_height().to_string()));
+        options.push_str(&format!(
+            "        <option value=\"{}\"{}{}>Chart: {}</option>\n",
+            chart.id(),
+            list(&pairs),
+            if i == 0 { " selected" } else { "" },
+            escape(&en.title)
+        ));
+    }
+    Ok(format!(
+        "{}{}{}",
+        &html[..start],
+        options.trim_start(),
+        &html[end..]
+    ))
 }
 
 fn write_oembed(dist: &Path, path: &str, json: Option<serde_json::Value>) -> Result<(), String> {
@@ -257,8 +342,10 @@ fn write_oembed(dist: &Path, path: &str, json: Option<serde_json::Value>) -> Res
     Ok(())
 }
 
-/// Each edition's card, oEmbed JSON, head tags and JSON-LD, on its page and its frame page.
-fn write_stories(dist: &Path, base: &Base, rasteriser: &Rasteriser) -> Result<(), String> {
+/// Each edition's card, oEmbed JSON, head tags and JSON-LD, on its page and its frame page; returns
+/// what each edition says of itself.
+fn write_stories(dist: &Path, base: &Base, rasteriser: &Rasteriser) -> Result<Vec<Story>, String> {
+    let mut stories = Vec::new();
     for edition in EDITIONS {
         let lang = edition.lang;
         let page_path = dist.join(edition.page);
@@ -304,8 +391,9 @@ fn write_stories(dist: &Path, base: &Base, rasteriser: &Rasteriser) -> Result<()
         let frame_path = page_path.with_file_name("frame.html");
         let frame = into_head(&files::read(&frame_path)?, &tags(&head(false), base))?;
         files::write(&frame_path, frame)?;
+        stories.push(story);
     }
-    Ok(())
+    Ok(stories)
 }
 
 /// `data/charts.json` and `data/charts.csv`: every chart's picture, with its size, title, alt

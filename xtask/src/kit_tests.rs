@@ -276,6 +276,10 @@ fn a_charts_page_works_without_javascript() {
     let html = files::read(&site().join(info.page().0)).unwrap();
     assert!(html.contains("<html lang=\"zh-Hans\" data-query=\"chart=helmets&amp;lang=zh\">"));
     assert!(html.contains("src=\"../../embed-page.js\""), "{html}");
+    assert!(
+        html.contains("<main id=\"embed\"><noscript>"),
+        "the picture takes the chart's place: {html}"
+    );
     let noscript = &html[html.find("<noscript>").unwrap()..html.find("</noscript>").unwrap()];
     assert!(
         noscript.contains("<img src=\"../../charts/helmets.zh.svg\""),
@@ -312,4 +316,35 @@ fn without_a_base_url_the_absolute_tags_and_oembed_are_left_out() {
     assert!(!dist.join("oembed").exists());
     assert!(dist.join("cards/story.png").is_file() && dist.join("charts/grants.png").is_file());
     files::clear_dir(&dist).unwrap();
+}
+
+#[test]
+fn the_publish_page_offers_the_story_and_every_chart_with_their_pages() {
+    let html = files::read(&site().join(PUBLISH)).unwrap();
+    assert!(!html.contains("<!-- options:"));
+    let options: Vec<&str> = html
+        .match_indices("<option ")
+        .map(|(at, _)| &html[at..at + html[at..].find("</option>").unwrap()])
+        .collect();
+    assert_eq!(options.len(), 1 + ChartId::ALL.len());
+    assert!(options[0].starts_with("<option value=\"story\""));
+    assert!(
+        options[1].contains(" selected>"),
+        "a chart is chosen at first"
+    );
+    for option in options {
+        for key in ["data-page", "data-page-zh", "data-png", "data-png-zh"] {
+            let at = option.find(&format!(" {key}=\"")).unwrap() + key.len() + 3;
+            let path = &option[at..at + option[at..].find('"').unwrap()];
+            assert!(site().join(path).is_file(), "{option}: {path}");
+        }
+        for key in [
+            "data-title",
+            "data-title-zh",
+            "data-frame-title",
+            "data-height",
+        ] {
+            assert!(option.contains(&format!(" {key}=\"")), "{option}: {key}");
+        }
+    }
 }

@@ -152,7 +152,7 @@ pub struct Story {
     pub lang: Lang,
     pub headline: String,
     pub description: String,
-    /// The credit line under the headline, naming the FT's article.
+    /// The first sentence of the credit line under the headline, naming the FT's article.
     pub credit: String,
     /// The chart of the first step, which the story's card shows.
     pub first_chart: ChartId,
@@ -161,7 +161,7 @@ pub struct Story {
 impl Story {
     pub fn read(html: &str, lang: Lang) -> Result<Story, String> {
         let headline = element_text(html, "<h1")?;
-        let credit = element_text(html, "<p class=\"credit\"")?;
+        let credit = first_sentence(&element_text(html, "<p class=\"credit\"")?);
         let description = attribute_after(html, "<meta name=\"description\"", "content")?;
         let id = attribute_after(html, " data-chart=", "data-chart")?;
         let first_chart =
@@ -270,6 +270,15 @@ pub fn element_text(html: &str, open: &str) -> Result<String, String> {
     Ok(unescape(
         &text.split_whitespace().collect::<Vec<_>>().join(" "),
     ))
+}
+
+/// `text` up to the end of its first sentence ("… noted." or "…撰写，…。").
+fn first_sentence(text: &str) -> String {
+    let end = [". ", "。"]
+        .iter()
+        .filter_map(|stop| text.find(stop).map(|at| at + stop.trim_end().len()))
+        .min();
+    end.map_or(text, |end| &text[..end]).to_string()
 }
 
 /// The value of `attribute` in the first tag that holds `marker`.
@@ -383,6 +392,14 @@ mod tests {
         assert_eq!(story.headline, "SenseTime's customer");
         assert_eq!(story.description, "About & more");
         assert_eq!(story.credit, "Based on the FT");
+        assert_eq!(
+            first_sentence("One “Why?” (2021). Two."),
+            "One “Why?” (2021)."
+        );
+        assert_eq!(
+            first_sentence("本文依据《文章》撰写。每张图表。"),
+            "本文依据《文章》撰写。"
+        );
         assert_eq!(story.first_chart, ChartId::RevenueMix);
         let err = Story::read("<p>nothing</p>", Lang::EN).err().unwrap();
         assert!(err.contains("<h1"), "{err}");

@@ -35,7 +35,7 @@ pub fn embed_page(story_url: &str, query: &str) -> Result<(), JsValue> {
     };
     let options = |r: &ChartEmbed| ScriptOptions {
         theme: r.theme,
-        height: None,
+        height: r.height,
         lang: r.lang,
         currency: r.currency,
     };
