@@ -147,6 +147,25 @@ test('the publish page is usable from the keyboard, and copies the code shown', 
   await context.close();
 });
 
+/** The frame of `page` whose address passes `test`, once it has one. */
+async function frameWhere(page, test) {
+  for (let i = 0; i < 150; i++) {
+    const frame = page.frames().find((f) => test(f.url()));
+    if (frame) return frame;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`no frame of ${page.frames().map((f) => f.url()).join(', ')} is the one`);
+}
+
+/** Waits until `frame` has drawn its chart and its iframe in `host` is as tall as its content;
+ * returns that height and whether the chart is drawn. */
+async function fitted(host, frame) {
+  await frame.waitForFunction(() => document.documentElement.dataset.embed === 'ready', null, { timeout: 15000 });
+  const [height, drawn] = await frame.evaluate(() => [document.body.offsetHeight, document.getElementById('embed').shadowRoot.querySelector('canvas')?.width > 0]);
+  await host.waitForFunction((h) => document.querySelector('iframe')?.clientHeight === h, height, { timeout: 15000 });
+  return [height, drawn];
+}
+
 /** The codes the publish page gives for `what` with `height` (null: follow the width). */
 async function codesFor(what, height) {
   const { page, context } = await publishPage();
@@ -182,11 +201,8 @@ for (const [form, height] of [['iframe', null], ['iframe', 420], ['pym', 420], [
       const box = await page.evaluate(() => document.querySelector('[data-sensetime-chart]').getBoundingClientRect().height);
       assert.equal(Math.round(box), expected);
     } else {
-      await page.waitForFunction((h) => document.querySelector('iframe')?.clientHeight === h, expected, { timeout: 15000 });
-      const frame = page.frames().find((f) => f.url().includes('/embed/revenue-mix.html'));
-      await frame.waitForFunction(() => document.documentElement.dataset.embed === 'ready');
-      const inner = await frame.evaluate(() => [document.body.offsetHeight, !!document.getElementById('embed').shadowRoot.querySelector('canvas')]);
-      assert.deepEqual(inner, [expected, true], 'the frame fits its chart');
+      const frame = await frameWhere(page, (url) => url.includes('/embed/revenue-mix.html'));
+      assert.deepEqual(await fitted(page, frame), [expected, true], 'the frame fits its chart');
     }
     assertNoErrors(assert, errors);
     await context.close();
@@ -261,11 +277,9 @@ for (const page of ['embed/peers.html', 'zh/embed/peers.html', 'frame.html']) {
       // The story grows to its full length, as frames.js sizes it.
       await host.waitForFunction(() => parseFloat(document.querySelector('iframe').style.height) > 3000, null, { timeout: 20000 });
     } else {
-      await host.waitForFunction((h) => document.querySelector('iframe')?.clientHeight === h, inserted.height, { timeout: 15000 });
-      const frame = host.frames().find((f) => f.url().endsWith(page));
-      await frame.waitForFunction(() => document.documentElement.dataset.embed === 'ready');
-      const drawn = await frame.evaluate(() => [document.body.offsetHeight, document.getElementById('embed').shadowRoot.querySelector('canvas')?.width > 0]);
-      assert.deepEqual(drawn, [inserted.height, true]);
+      const frame = await frameWhere(host, (url) => url === `${baseUrl()}/${page}`);
+      // The main column is 640 px wide, the width the answer's height is for.
+      assert.deepEqual(await fitted(host, frame), [inserted.height, true]);
       assert.equal(await frame.evaluate(() => document.documentElement.lang), page.startsWith('zh/') ? 'zh-Hans' : 'en');
     }
     assertNoErrors(assert, errors);
