@@ -166,27 +166,26 @@ fn every_page_has_social_tags_naming_files_that_exist() {
     }
 }
 
+/// A built page and its one JSON-LD script, parsed.
+fn json_ld_of(page: &str) -> (String, serde_json::Value) {
+    let html = files::read(&site().join(page)).unwrap();
+    let open = "<script type=\"application/ld+json\">";
+    assert_eq!(html.matches(open).count(), 1, "{page}");
+    let start = html.find(open).unwrap() + open.len();
+    let end = start + html[start..].find("</script>").unwrap();
+    let ld = serde_json::from_str(&html[start..end]).unwrap();
+    (html, ld)
+}
+
 #[test]
 fn the_story_has_json_ld_for_its_article_and_its_dataset() {
     for (page, lang) in [("index.html", "en"), ("zh/index.html", "zh-Hans")] {
-        let html = files::read(&site().join(page)).unwrap();
-        let open = "<script type=\"application/ld+json\">";
-        assert_eq!(html.matches(open).count(), 1, "{page}");
-        let start = html.find(open).unwrap() + open.len();
-        let end = start + html[start..].find("</script>").unwrap();
-        let ld: serde_json::Value = serde_json::from_str(&html[start..end]).unwrap();
+        let (html, ld) = json_ld_of(page);
         assert_eq!(ld["@context"], "https://schema.org");
         let graph = ld["@graph"].as_array().unwrap();
         let of = |kind: &str| graph.iter().find(|n| n["@type"] == kind).unwrap();
         let article = of("NewsArticle");
-        for key in [
-            "headline",
-            "description",
-            "image",
-            "inLanguage",
-            "isBasedOn",
-            "publisher",
-        ] {
+        for key in &SCHEMA_ORG[0].1[..ARTICLE_ASKED] {
             assert!(!article[key].is_null(), "{page}: NewsArticle.{key}");
         }
         assert_eq!(article["inLanguage"], lang);
@@ -346,5 +345,72 @@ fn the_publish_page_offers_the_story_and_every_chart_with_their_pages() {
         ] {
             assert!(option.contains(&format!(" {key}=\"")), "{option}: {key}");
         }
+    }
+}
+
+/// How many of `SCHEMA_ORG`'s first, NewsArticle's, properties the article must have: those
+/// issue 20 asks for (headline, description, image, language, based on, publisher).
+const ARTICLE_ASKED: usize = 6;
+
+/// Every property our JSON-LD uses, by the schema.org type it is used on, as schema.org lists
+/// them (https://schema.org/NewsArticle, /Dataset, /DataDownload, /Organization: each type's own
+/// properties and those it inherits from CreativeWork and Thing).
+const SCHEMA_ORG: [(&str, &[&str]); 4] = [
+    (
+        "NewsArticle",
+        &[
+            "headline",
+            "description",
+            "image",
+            "inLanguage",
+            "isBasedOn",
+            "publisher",
+            "url",
+            "mainEntityOfPage",
+            "datePublished",
+        ],
+    ),
+    (
+        "Dataset",
+        &[
+            "name",
+            "description",
+            "inLanguage",
+            "creator",
+            "isBasedOn",
+            "url",
+            "distribution",
+        ],
+    ),
+    ("DataDownload", &["encodingFormat", "contentUrl"]),
+    ("Organization", &["name", "url"]),
+];
+
+#[test]
+fn the_json_ld_uses_only_schema_orgs_properties_for_each_type() {
+    fn check(node: &serde_json::Value, path: &str) {
+        match node {
+            serde_json::Value::Array(items) => items.iter().for_each(|n| check(n, path)),
+            serde_json::Value::Object(map) => {
+                if let Some(kind) = map.get("@type").and_then(|t| t.as_str()) {
+                    let (_, known) = SCHEMA_ORG
+                        .iter()
+                        .find(|(t, _)| *t == kind)
+                        .unwrap_or_else(|| panic!("{path}: a type we do not check: {kind}"));
+                    for key in map.keys().filter(|k| !k.starts_with('@')) {
+                        assert!(known.contains(&key.as_str()), "{path}: {kind}.{key}");
+                    }
+                }
+                for (key, value) in map {
+                    check(value, &format!("{path}.{key}"));
+                }
+            }
+            _ => {}
+        }
+    }
+    for page in ["index.html", "zh/index.html"] {
+        let (_, ld) = json_ld_of(page);
+        check(&ld["@graph"], page);
+        assert_eq!(ld["@graph"].as_array().unwrap().len(), 2);
     }
 }
