@@ -248,7 +248,7 @@ pub fn write(dist: &Path, base: &Base) -> Result<(), String> {
         write_oembed(dist, &info.oembed(), json)?;
     }
     let stories = write_stories(dist, base, &rasteriser)?;
-    write_listing(dist, &charts)?;
+    write_listing(dist, &charts, base)?;
     let path = dist.join(PUBLISH);
     let page = publish_page(&files::read(&path)?, &stories, &charts)?;
     files::write(&path, page)
@@ -397,8 +397,9 @@ fn write_stories(dist: &Path, base: &Base, rasteriser: &Rasteriser) -> Result<Ve
 }
 
 /// `data/charts.json` and `data/charts.csv`: every chart's picture, with its size, title, alt
-/// text and source, and its page, for an editor putting one in a newsletter.
-fn write_listing(dist: &Path, charts: &[ChartInfo]) -> Result<(), String> {
+/// text and source, and its page, for an editor putting one in a newsletter (with the picture's
+/// full address when `--base-url` gave one).
+fn write_listing(dist: &Path, charts: &[ChartInfo], base: &Base) -> Result<(), String> {
     let rows: Vec<serde_json::Value> = charts
         .iter()
         .map(|info| {
@@ -409,6 +410,7 @@ fn write_listing(dist: &Path, charts: &[ChartInfo]) -> Result<(), String> {
                 "alt": info.alt,
                 "source": info.source,
                 "png": format!("charts/{}", png_name(info.chart, info.lang)),
+                "png_url": base.url(&format!("charts/{}", png_name(info.chart, info.lang))),
                 "width": CHART_PNG.0,
                 "height": CHART_PNG.1,
                 "svg": format!("charts/{}", svg_name(info.chart, false, info.lang)),
@@ -425,7 +427,7 @@ fn write_listing(dist: &Path, charts: &[ChartInfo]) -> Result<(), String> {
     let json = serde_json::to_string_pretty(&rows).expect("JSON serializes");
     files::write(&dir.join("charts.json"), json + "\n")?;
     let columns = [
-        "id", "lang", "title", "png", "width", "height", "alt", "source", "page",
+        "id", "lang", "title", "png", "png_url", "width", "height", "alt", "source", "page",
     ];
     let mut csv = format!("\u{feff}{}\r\n", columns.join(","));
     for row in &rows {
@@ -433,6 +435,7 @@ fn write_listing(dist: &Path, charts: &[ChartInfo]) -> Result<(), String> {
             .iter()
             .map(|c| match &row[c] {
                 serde_json::Value::String(s) => quote(s),
+                serde_json::Value::Null => String::new(),
                 other => other.to_string(),
             })
             .collect();
