@@ -14,7 +14,7 @@ if (framed) root.classList.add('framed');
 
 /**
  * Builds the static charts' pictures. They come inside <noscript> (xtask/src/page.rs), which a
- * browser running scripts keeps as text, so the interactive story never pays for the twelve
+ * browser running scripts keeps as text, so the interactive story never pays for the
  * pictures it hides; they are built where they stand when wanted after all.
  */
 function buildStaticPictures() {

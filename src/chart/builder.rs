@@ -51,6 +51,9 @@ pub struct Chart {
     /// Whether any amount on the chart was converted into the other currency.
     pub converted: bool,
     pub(super) theme: Theme,
+    /// The figure whose unit (bn or m, 亿 or 万) every amount on the chart takes, so that amounts
+    /// compared on it share a unit and a rounding; `None`: each amount its own.
+    pub(super) amounts_like: Option<Figure>,
 }
 
 impl Chart {
@@ -65,6 +68,7 @@ impl Chart {
             locale,
             converted: false,
             theme,
+            amounts_like: None,
         }
     }
 
@@ -92,13 +96,24 @@ impl Chart {
     /// `f` in words, in the chart's language and currency: for the text alternative.
     pub(super) fn said(&mut self, f: &Figure) -> String {
         let shown = self.money(f);
-        format::words(&shown, self.lang())
+        let like = self.like(&shown);
+        format::words_like(&shown, self.lang(), like)
     }
 
     /// `f` as a label on a mark, in the chart's language and currency.
     pub(super) fn labelled(&mut self, f: &Figure) -> String {
         let shown = self.money(f);
-        format::label(&shown, self.lang())
+        let like = self.like(&shown);
+        format::label_like(&shown, self.lang(), like)
+    }
+
+    /// The amount `shown` is scaled like: [`Chart::amounts_like`], shown in the same currency
+    /// mode, or itself.
+    fn like(&self, shown: &Shown) -> f64 {
+        self.amounts_like
+            .map(|like| self.locale.currency.show(&like))
+            .filter(|like| like.unit == shown.unit)
+            .map_or(shown.value, |like| like.value)
     }
 
     /// The credit line: every source the chart's figures come from, in a fixed order.

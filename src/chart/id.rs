@@ -4,7 +4,7 @@
 use super::builder::Chart;
 use super::{
     cities, customers, detection, funding, grants, helmets, megvii, mentions, peers, revenue_mix,
-    revenue_trend, timeline,
+    revenue_trend, ties, timeline,
 };
 use crate::draw::scene::Scene;
 use crate::draw::theme::{Theme, LIGHT};
@@ -25,11 +25,12 @@ pub enum ChartId {
     Timeline,
     Mentions,
     Grants,
+    Ties,
 }
 
 impl ChartId {
     /// Every chart, in story order.
-    pub const ALL: [ChartId; 12] = [
+    pub const ALL: [ChartId; 13] = [
         ChartId::Funding,
         ChartId::Peers,
         ChartId::RevenueTrend,
@@ -42,6 +43,7 @@ impl ChartId {
         ChartId::Timeline,
         ChartId::Mentions,
         ChartId::Grants,
+        ChartId::Ties,
     ];
 
     /// The id used in HTML (`data-chart`) and embeds.
@@ -59,6 +61,7 @@ impl ChartId {
             ChartId::Timeline => "timeline",
             ChartId::Mentions => "mentions",
             ChartId::Grants => "grants",
+            ChartId::Ties => "ties",
         }
     }
 
@@ -87,6 +90,7 @@ impl ChartId {
             ChartId::Timeline => timeline::build(&mut c),
             ChartId::Mentions => mentions::build(&mut c),
             ChartId::Grants => grants::build(&mut c),
+            ChartId::Ties => ties::build(&mut c),
         }
         c.finish()
     }

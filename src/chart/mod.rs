@@ -24,6 +24,7 @@ mod mentions;
 mod peers;
 mod revenue_mix;
 mod revenue_trend;
+mod ties;
 mod timeline;
 
 #[cfg(test)]

@@ -30,7 +30,7 @@ const IN_COMMON: Words = (
 );
 const NOTE: Words = (
     "All four deny the US charge of aiding Xinjiang abuses.",
-    "四家公司均否认美国对其协助新疆人权侵害的指控。",
+    "美国指四家公司协助在新疆侵犯人权，四家均否认。",
 );
 
 // Where things go, in plot fractions.

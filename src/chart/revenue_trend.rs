@@ -4,6 +4,7 @@ use super::builder::Chart;
 use crate::draw::scale::Linear;
 use crate::draw::theme::Rgba;
 use crate::lang::{Lang, Words};
+use crate::text::format;
 use crate::text::money::Currency;
 
 // The chart's words, English beside Chinese.
@@ -17,11 +18,13 @@ const NOTE: Words = (
     "Full years left, first halves right",
     "左为全年，右为上半年",
 );
-/// In dollars: which 2020 total is converted, beside the article's own dollar figure.
-const NOTE_IN_USD: Words = (
-    "2020 here is the filing's total, not the FT's $525m",
-    "2020年按招股书数据折算，非《金融时报》的5.25亿美元",
-);
+/// In dollars: which 2020 total is converted, beside the article's own dollar figure (`usd`).
+fn note_in_usd(l: Lang, usd: &str) -> String {
+    l.pick_with(
+        || format!("2020 here is the filing's total, not the FT's {usd}"),
+        || format!("2020年按招股书数据折算，非《金融时报》的{usd}"),
+    )
+}
 
 /// A full year under its column: "2019", "2019年".
 fn year(l: Lang, year: u32) -> String {
@@ -61,6 +64,8 @@ pub(super) fn build(c: &mut Chart) {
         c.figure("revenue_2020_filing"),
     ];
     let halves = [c.figure("revenue_h1_2020"), c.figure("revenue_h1_2021")];
+    // One unit for every amount compared here: the largest's ("Rmb0.86bn" beside "Rmb3.45bn").
+    c.amounts_like = Some(years[2]);
     // Drawn in renminbi, as sourced, whatever the labels say.
     let scale = Linear::new((0.0, MAX_RMB), (BASELINE, TOP));
     // Full years, then first halves: each group its own key prefix, label, place and colour.
@@ -84,8 +89,11 @@ pub(super) fn build(c: &mut Chart) {
     }
     c.baseline(BASELINE);
     let note = match c.locale.currency {
-        Currency::Usd => NOTE_IN_USD,
-        _ => NOTE,
+        Currency::Usd => {
+            let usd = c.figure("revenue_2020_usd");
+            note_in_usd(l, &format::figure(&usd, l))
+        }
+        _ => l.say(NOTE).to_string(),
     };
-    c.note("trend-note", l.say(note), NOTE_AT);
+    c.note("trend-note", &note, NOTE_AT);
 }

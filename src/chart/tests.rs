@@ -633,3 +633,31 @@ fn every_figure_shown_on_a_bar_has_a_tooltip() {
         }
     }
 }
+
+#[test]
+fn amounts_compared_on_the_revenue_trend_share_one_unit() {
+    let label = |lang, currency, key: &str| {
+        let locale = Locale { lang, currency };
+        let scene = ChartId::RevenueTrend.scene(&LIGHT, &locale);
+        scene.text(key).unwrap().to_string()
+    };
+    // The first halves take the full years' billions, not millions of their own.
+    let en: Vec<String> = ["rev-0-value", "rev-h0-value", "rev-h1-value"]
+        .iter()
+        .map(|k| label(Lang::EN, Currency::Reported, k))
+        .collect();
+    assert_eq!(en, ["Rmb1.85bn", "Rmb0.86bn", "Rmb1.65bn"]);
+    let zh: Vec<String> = ["rev-0-value", "rev-h0-value", "rev-h1-value"]
+        .iter()
+        .map(|k| label(Lang::ZH, Currency::Reported, k))
+        .collect();
+    assert_eq!(zh, ["18.5亿元", "8.6亿元", "16.5亿元"]);
+    // Converted, all in millions of dollars.
+    assert_eq!(label(Lang::EN, Currency::Usd, "rev-h0-value"), "≈$130m");
+    assert_eq!(label(Lang::EN, Currency::Usd, "rev-2-value"), "≈$530m");
+    // Elsewhere an amount keeps its own unit.
+    assert_eq!(
+        ChartId::Grants.scene(&LIGHT, &L).text("grants-2020-value"),
+        Some("Rmb352.8m")
+    );
+}

@@ -66,13 +66,13 @@ mod tests {
                 "index": 0,
                 "id": "the-bet",
                 "direction": null,
-                "chart": "funding",
+                "chart": "revenue-mix",
             })
         );
         let down = StepEvent::new(story.go_to(3).expect("a change"));
         assert_eq!(
             (down.index, down.id, down.direction),
-            (3, "revenue-mix", Some(Direction::Down))
+            (3, "big-buyers", Some(Direction::Down))
         );
         let up = StepEvent::new(story.go_to(1).expect("a change"));
         assert_eq!(json(&up)["direction"], "up");

@@ -16,19 +16,27 @@ const fn step(id: &'static str, chart: ChartId) -> Step {
 }
 
 /// The steps, in reading order. `www/index.html` has one `.step` per entry, same id, same `data-chart`.
-pub const STEPS: [Step; 12] = [
-    step("the-bet", ChartId::Funding),
-    step("four-hopefuls", ChartId::Peers),
+pub const STEPS: [Step; 15] = [
+    // The bet.
+    step("the-bet", ChartId::RevenueMix),
+    step("backers", ChartId::Funding),
     step("growing-sales", ChartId::RevenueTrend),
-    step("revenue-mix", ChartId::RevenueMix),
+    // The state as customer.
     step("big-buyers", ChartId::Customers),
     step("smart-cities", ChartId::Cities),
     step("cameras", ChartId::Detection),
     step("mopeds", ChartId::Helmets),
+    // Peers and sanctions.
+    step("four-hopefuls", ChartId::Peers),
     step("megvii", ChartId::Megvii),
+    step("sanctions", ChartId::Timeline),
+    // Beyond the state?
     step("abroad", ChartId::Timeline),
+    step("at-home", ChartId::Customers),
     step("driving", ChartId::Mentions),
+    // What it adds up to.
     step("state-support", ChartId::Grants),
+    step("adding-up", ChartId::Ties),
 ];
 
 /// What changed when the reader moved.

@@ -84,29 +84,31 @@ pub fn grouped(value: f64) -> String {
     out
 }
 
-/// An amount scaled to bn or m: 3.4e9 → "3.4bn", 525e6 → "525m", 352.8e6 → "352.8m".
-fn scaled(value: f64) -> String {
-    if value >= 1e9 {
+/// An amount scaled to bn or m as `like` is: 3.4e9 → "3.4bn", 525e6 → "525m", 352.8e6 →
+/// "352.8m"; beside 1.65e9, 861.2e6 → "0.86bn", so the two share a unit and a rounding.
+fn scaled(value: f64, like: f64) -> String {
+    if like >= 1e9 {
         format!("{}bn", trimmed(value / 1e9, 2))
-    } else if value >= 1e6 {
+    } else if like >= 1e6 {
         format!("{}m", trimmed(value / 1e6, 1))
     } else {
         grouped(value)
     }
 }
 
-/// An amount in 亿 (10^8) or 万 (10^4), as precise as the English: 3.4e9 → "34亿",
-/// 352.8e6 → "3.528亿", 17e6 → "1700万", 50,000 → "5万", 2400 → "2400".
-fn scaled_zh(value: f64) -> String {
-    if value >= 1e9 {
+/// An amount in 亿 (10^8) or 万 (10^4), as precise as the English and scaled as `like` is:
+/// 3.4e9 → "34亿", 352.8e6 → "3.528亿", 17e6 → "1700万", 50,000 → "5万", 2400 → "2400";
+/// beside 1.65e9, 861.2e6 → "8.6亿".
+fn scaled_zh(value: f64, like: f64) -> String {
+    if like >= 1e9 {
         // English keeps two decimals of a billion: one of 亿.
         format!("{}亿", trimmed(value / 1e8, 1))
-    } else if value >= 1e8 {
+    } else if like >= 1e8 {
         // English keeps one decimal of a million: three of 亿.
         format!("{}亿", trimmed(value / 1e8, 3))
-    } else if value >= 1e6 {
+    } else if like >= 1e6 {
         format!("{}万", trimmed(value / 1e4, 0))
-    } else if value >= 1e4 {
+    } else if like >= 1e4 {
         format!("{}万", trimmed(value / 1e4, 4))
     } else {
         trimmed(value, 0)
@@ -123,13 +125,19 @@ const RATE_DECIMALS: usize = 1;
 /// A value in its unit, without hedge: "Rmb3.4bn", "$525m", "40%", "2,400", "17m", "2019";
 /// in Chinese "34亿元", "5.25亿美元", "40%", "2400", "1700万", "2019年".
 pub fn value(value: f64, unit: Unit, lang: Lang) -> String {
+    value_like(value, unit, lang, value)
+}
+
+/// A value as [`value`] says it, an amount scaled as `like` is (see [`scaled`]): what amounts
+/// compared on one chart use, so that they share a unit.
+pub fn value_like(value: f64, unit: Unit, lang: Lang, like: f64) -> String {
     let percent = || format!("{}%", trimmed(value, 1));
     lang.pick_with(
         || match unit {
-            Unit::Rmb => format!("Rmb{}", scaled(value)),
-            Unit::Usd => format!("${}", scaled(value)),
+            Unit::Rmb => format!("Rmb{}", scaled(value, like)),
+            Unit::Usd => format!("${}", scaled(value, like)),
             Unit::Count | Unit::Cities => grouped(value),
-            Unit::People => scaled(value),
+            Unit::People => scaled(value, like),
             Unit::Year => trimmed(value, 0),
             Unit::Years if value == 1.0 => String::from("1 year"),
             Unit::Years => format!("{} years", trimmed(value, 0)),
@@ -138,9 +146,9 @@ pub fn value(value: f64, unit: Unit, lang: Lang) -> String {
             Unit::Percent | Unit::PercentChange => percent(),
         },
         || match unit {
-            Unit::Rmb => format!("{}元", scaled_zh(value)),
-            Unit::Usd => format!("{}美元", scaled_zh(value)),
-            Unit::Count | Unit::Cities | Unit::People => scaled_zh(value),
+            Unit::Rmb => format!("{}元", scaled_zh(value, like)),
+            Unit::Usd => format!("{}美元", scaled_zh(value, like)),
+            Unit::Count | Unit::Cities | Unit::People => scaled_zh(value, like),
             Unit::Year | Unit::Years => format!("{}年", trimmed(value, 0)),
             Unit::RmbPerUsd => format!("1美元兑{}元", trimmed(value, RATE_DECIMALS)),
             Unit::Percent if value == A_THIRD => String::from("三分之一"),
@@ -170,7 +178,12 @@ pub fn hedge(h: Hedge, lang: Lang) -> &'static str {
 /// Rmb19bn"; in Chinese 约合 (about, converted) or 折合 (converted) before the hedge: "约合5.25亿美元",
 /// "折合超过190亿元".
 pub fn words(s: &Shown, lang: Lang) -> String {
-    hedged(value(s.value, s.unit, lang), s, lang)
+    words_like(s, lang, s.value)
+}
+
+/// [`words`], the amount scaled as `like` is (see [`value_like`]).
+pub fn words_like(s: &Shown, lang: Lang, like: f64) -> String {
+    hedged(value_like(s.value, s.unit, lang, like), s, lang)
 }
 
 /// `v`, the words for `s`'s amount, with `s`'s hedge and conversion as [`words`] puts them.
@@ -199,15 +212,20 @@ pub fn hedged(v: String, s: &Shown, lang: Lang) -> String {
 /// with "≈": "≈$530m", "≈5.3亿美元". A hedged converted amount never stacks "≈" on its hedge:
 /// it says "converted" instead ("more than Rmb19bn, converted", "折合超过190亿元").
 pub fn label(s: &Shown, lang: Lang) -> String {
+    label_like(s, lang, s.value)
+}
+
+/// [`label`], the amount scaled as `like` is (see [`value_like`]).
+pub fn label_like(s: &Shown, lang: Lang, like: f64) -> String {
     if !s.converted {
-        return words(s, lang);
+        return words_like(s, lang, like);
     }
-    let v = value(s.value, s.unit, lang);
+    let v = value_like(s.value, s.unit, lang, like);
     match s.hedge.filter(|h| *h != Hedge::About) {
         None => format!("≈{v}"),
         Some(h) => lang.pick_with(
             || format!("{} {v}, converted", h.words()),
-            || words(s, lang),
+            || words_like(s, lang, like),
         ),
     }
 }

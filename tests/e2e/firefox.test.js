@@ -48,9 +48,9 @@ test('firefox: the Chinese edition in dollars, its deep link and a tooltip, with
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   await page.setViewport({ width: 1280, height: 800 });
-  await page.goto(`${baseUrl()}/zh/?currency=usd#revenue-mix`);
+  await page.goto(`${baseUrl()}/zh/?currency=usd#the-bet`);
   await page.waitForFunction(() => document.documentElement.dataset.story === 'ready', { timeout: 15000 });
-  await page.waitForFunction(stepShown, { timeout: 10000 }, { id: 'revenue-mix', chart: 'revenue-mix' });
+  await page.waitForFunction(stepShown, { timeout: 10000 }, { id: 'the-bet', chart: 'revenue-mix' });
   const name = await page.evaluate(() => document.getElementById('chart').getAttribute('aria-label'));
   assert.match(name, /美元/, name);
   assert.equal(await page.evaluate(() => document.getElementById('currency').value), 'usd');

@@ -5,8 +5,8 @@
 use std::path::Path;
 
 use crate::files;
-use crate::page::escape;
 use crate::png::{chart_svg, Rasteriser};
+use crate::prose::escape;
 use sensetime_explainer::chart::ChartId;
 use sensetime_explainer::draw::theme::LIGHT;
 use sensetime_explainer::lang::Lang;

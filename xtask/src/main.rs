@@ -21,9 +21,11 @@ mod imports;
 mod kit;
 mod page;
 mod png;
+mod prose;
 mod server;
 mod social;
 mod tools;
+mod wording;
 
 #[cfg(test)]
 mod tidy;
@@ -43,7 +45,10 @@ const USAGE: &str = "usage: cargo xtask <command>
   dist [--base-url URL]
                     write the deployable static site to dist/; URL is where it will be
                     published, for the links that must be absolute (social cards, oEmbed)
-  build             compile the Wasm, run wasm-bindgen into pkg/ and shrink it with wasm-opt";
+  build             compile the Wasm, run wasm-bindgen into pkg/ and shrink it with wasm-opt
+  fingerprint <article.txt>
+                    hash the FT article's runs of six words into tests/article-6grams.txt,
+                    for the test that keeps our words our own";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -56,6 +61,7 @@ fn main() -> ExitCode {
         }
         Some("serve") => serve::parse_port(rest).and_then(|port| serve::serve(&root, port)),
         Some("test") => test::test(&root),
+        Some("fingerprint") if rest.len() == 1 => wording::fingerprint(&root, Path::new(&rest[0])),
         Some("bench") => {
             bench::parse_options(rest).and_then(|options| bench::bench(&root, options))
         }

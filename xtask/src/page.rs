@@ -7,6 +7,7 @@ use std::path::Path;
 use crate::assets::Pkg;
 use crate::builds::{Build, Role};
 use crate::files;
+use crate::prose::{self, escape};
 use sensetime_explainer::chart::ChartId;
 use sensetime_explainer::draw::render::to_svg;
 use sensetime_explainer::draw::theme::{DARK, LIGHT};
@@ -16,22 +17,6 @@ use sensetime_explainer::text::locale::Locale;
 
 /// The static charts' size in CSS pixels; they scale down with the column.
 pub const SIZE: (u32, u32) = (640, 520);
-
-/// Text made safe for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 /// One edition of the page: its language, and where `dist/` is from its directory.
 #[derive(Debug, Clone, Copy)]
@@ -179,13 +164,24 @@ pub fn with_preloads(
     Ok(html.replacen(&script, &format!("{preloads}{script}"), 1))
 }
 
-/// Writes every edition's page under `dist` with its static charts and its preloads, and its
+/// Writes every edition's page under `dist` with its figures filled in (and no number that is not
+/// a figure's), its static charts and its preloads, and its
 /// `frame.html` beside it (see [`frame_page`]).
 pub fn write_editions(dist: &Path, pkg: &Pkg) -> Result<(), String> {
     for edition in EDITIONS {
         let path = dist.join(edition.page);
-        let html =
-            inject(&files::read(&path)?, edition).map_err(|e| format!("{}: {e}", edition.page))?;
+        let filled = prose::fill(&files::read(&path)?, edition.lang)
+            .map_err(|e| format!("{}: {e}", edition.page))?;
+        // The prose as written; the charts' tables added next are drawn from the figures.
+        let stray = prose::stray_numbers(&filled, edition.lang);
+        if !stray.is_empty() {
+            return Err(format!(
+                "{}: numbers that no figure gives; name the figure as {{{{id}}}} instead:\n{}",
+                edition.page,
+                stray.join("\n")
+            ));
+        }
+        let html = inject(&filled, edition).map_err(|e| format!("{}: {e}", edition.page))?;
         files::write(&path, with_preloads(&html, edition, false, pkg)?)?;
         let frame = frame_page(&with_preloads(&html, edition, true, pkg)?, edition)?;
         files::write(&path.with_file_name("frame.html"), frame)?;
@@ -266,14 +262,6 @@ mod tests {
                 .join(path),
         )
         .unwrap()
-    }
-
-    #[test]
-    fn escapes_markup_characters() {
-        assert_eq!(
-            escape(r#"<a href="x">Tom's & Jerry's</a>"#),
-            "&lt;a href=&quot;x&quot;&gt;Tom&#39;s &amp; Jerry&#39;s&lt;/a&gt;"
-        );
     }
 
     #[test]
@@ -475,5 +463,37 @@ mod tests {
         assert!(out.contains("<summary>本图数据</summary>"));
         assert!(out.contains("英国《金融时报》"), "Chinese source credits");
         assert!(!out.contains("Data for this chart"));
+    }
+    #[test]
+    fn every_number_in_both_editions_comes_from_the_figures() {
+        for edition in EDITIONS {
+            let page = www(edition.page);
+            let built = prose::fill(&page, edition.lang).unwrap();
+            assert!(!built.contains("{{"), "{}", edition.page);
+            let stray = prose::stray_numbers(&built, edition.lang);
+            assert!(
+                stray.is_empty(),
+                "{}: numbers in the prose that no figure gives; name the figure as {{{{id}}}} instead:\n{}",
+                edition.page,
+                stray.join("\n")
+            );
+        }
+    }
+
+    #[test]
+    fn the_prose_names_its_figures_rather_than_writing_them() {
+        // Each edition fills its numbers from the figures: a page that writes them out by hand
+        // passes the check above while drifting from the data, so count the placeholders.
+        for edition in EDITIONS {
+            let page = www(edition.page);
+            let strong = page.matches("<strong>").count();
+            let named = page.matches("<strong>{{").count();
+            assert!(strong >= 20, "{}: {strong}", edition.page);
+            assert_eq!(
+                named, strong,
+                "{}: every highlighted number names its figure",
+                edition.page
+            );
+        }
     }
 }

@@ -16,7 +16,8 @@ use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg;
 
 use crate::files;
-use crate::page::{escape, SIZE};
+use crate::page::SIZE;
+use crate::prose::escape;
 use crate::tools;
 use sensetime_explainer::chart::ChartId;
 use sensetime_explainer::draw::render::to_svg;

@@ -6,7 +6,7 @@
 //! Most of these must be absolute URLs, and only the deployer knows where `dist/` will live:
 //! `cargo xtask dist --base-url <url>`. Without it those tags are left out, with a warning.
 
-use crate::page::escape;
+use crate::prose::escape;
 use sensetime_explainer::chart::ChartId;
 use sensetime_explainer::lang::Lang;
 
