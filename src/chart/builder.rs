@@ -15,17 +15,19 @@ use crate::text::money::{Currency, Shown};
 /// A horizontal bar's thickness, in plot heights: thin enough for three rows, their categories
 /// and a note.
 pub(super) const ROW_THICKNESS: f64 = 0.09;
-/// How far a row's category sits above its bar, in plot heights: clear of the bar, near it.
-pub(super) const CATEGORY_ABOVE_ROW: f64 = 0.035;
+/// How far a row's category sits above its bar, in lines of its own size (see `Label::nudge`):
+/// clear of the bar and near it, however tall the panel.
+pub(super) const CATEGORY_ABOVE_ROW: f64 = -1.0;
 /// The gap between a row's end and its value, in plot widths; wider after an open end (a
 /// lower bound), which is drawn past the bar's end.
 pub(super) const ROW_VALUE_GAP: f64 = 0.02;
 const ROW_VALUE_GAP_OPEN: f64 = 0.06;
-/// The gap between a column's top and its value, in plot heights; taller above an open end.
-const COLUMN_VALUE_GAP: f64 = 0.04;
-const COLUMN_VALUE_GAP_OPEN: f64 = 0.07;
-/// How far a column's category sits below the baseline, in plot heights: just clear of it.
-const CATEGORY_BELOW_COLUMN: f64 = 0.05;
+/// How far a column's value sits above its top, in lines of its own size; further above an open
+/// end, which is drawn past the top.
+const COLUMN_VALUE_ABOVE: f64 = -1.0;
+const COLUMN_VALUE_ABOVE_OPEN: f64 = -1.9;
+/// How far a column's category sits below the baseline, in lines of its own size.
+const CATEGORY_BELOW_COLUMN: f64 = 1.0;
 /// How far across a share of 100% reaches in the charts of shares of sales (the revenue mix,
 /// Megvii): the same in both, so the Smart City bar is the same mark in both and does not move.
 pub(super) const SHARE_REACH: f64 = 0.7;
@@ -100,6 +102,19 @@ impl Chart {
         format::words_like(&shown, self.lang(), like)
     }
 
+    /// `f` as a label with little room: its amount without the currency the subtitle names,
+    /// "≈" if converted ("3.03bn", "≈530m", "30.3亿").
+    pub(super) fn labelled_short(&mut self, f: &Figure) -> String {
+        let shown = self.money(f);
+        let like = self.like(&shown);
+        let amount = format::amount_like(shown.value, self.lang(), like);
+        if shown.converted {
+            format!("≈{amount}")
+        } else {
+            amount
+        }
+    }
+
     /// `f` as a label on a mark, in the chart's language and currency.
     pub(super) fn labelled(&mut self, f: &Figure) -> String {
         let shown = self.money(f);
@@ -109,7 +124,7 @@ impl Chart {
 
     /// The amount `shown` is scaled like: [`Chart::amounts_like`], shown in the same currency
     /// mode, or itself.
-    fn like(&self, shown: &Shown) -> f64 {
+    pub(super) fn like(&self, shown: &Shown) -> f64 {
         self.amounts_like
             .map(|like| self.locale.currency.show(&like))
             .filter(|like| like.unit == shown.unit)
@@ -151,6 +166,16 @@ impl Chart {
     pub(super) fn finish(mut self) -> Chart {
         let source = self.sources();
         let muted = self.theme.muted;
+        if let Some(key) = hedge_key(&self.scene, self.lang()) {
+            self.label(
+                "hedge-key",
+                &key,
+                Slot::Key,
+                Anchor::Start,
+                Size::Small,
+                muted,
+            );
+        }
         if self.converted {
             let (short, long) = conversion_note(self.locale);
             self.points.push(long);
@@ -216,7 +241,28 @@ impl Chart {
             size,
             bold: false,
             colour,
+            nudge: 0.0,
+            room: 0.0,
+            short: String::new(),
         });
+    }
+
+    /// Limits the label `key` to `room` plot widths, with `short` to say instead if it would
+    /// not fit there (empty: shrink it, never shorten).
+    pub(super) fn room(&mut self, key: &str, room: f64, short: &str) {
+        if let Some(label) = self.scene.labels.iter_mut().find(|l| l.key == key) {
+            label.room = room;
+            label.short = short.to_string();
+        }
+    }
+
+    /// Moves the label just pushed `lines` of its own size down (negative: up) from its slot.
+    pub(super) fn nudge(&mut self, lines: f64) {
+        self.scene
+            .labels
+            .last_mut()
+            .expect("a label was pushed")
+            .nudge = lines;
     }
 
     pub(super) fn at(
@@ -308,11 +354,12 @@ impl Chart {
         self.at(
             &format!("{key}-cat"),
             category,
-            (0.0, y - CATEGORY_ABOVE_ROW),
+            (0.0, y),
             Anchor::Start,
             Size::Body,
             ink,
         );
+        self.nudge(CATEGORY_ABOVE_ROW);
         self.bar(
             key,
             Rect {
@@ -372,29 +419,31 @@ impl Chart {
             f.bound(),
         );
         self.shows(key, f.id);
-        let gap = if f.bound() == Bound::Lower {
-            COLUMN_VALUE_GAP_OPEN
+        let above = if f.bound() == Bound::Lower {
+            COLUMN_VALUE_ABOVE_OPEN
         } else {
-            COLUMN_VALUE_GAP
+            COLUMN_VALUE_ABOVE
         };
         let text = self.labelled(f);
         self.at(
             &format!("{key}-value"),
             &text,
-            (x + width / 2.0, top - gap),
+            (x + width / 2.0, top),
             Anchor::Middle,
             Size::Body,
             ink,
         );
         self.bold();
+        self.nudge(above);
         self.at(
             &format!("{key}-cat"),
             category,
-            (x + width / 2.0, base + CATEGORY_BELOW_COLUMN),
+            (x + width / 2.0, base),
             Anchor::Middle,
             Size::Body,
             ink,
         );
+        self.nudge(CATEGORY_BELOW_COLUMN);
     }
 
     pub(super) fn baseline(&mut self, y: f64) {
@@ -414,6 +463,27 @@ impl Chart {
         let muted = self.theme.muted;
         self.at(key, text, (0.0, y), Anchor::Start, Size::Small, muted);
     }
+}
+
+/// How each kind of hedged mark is drawn, in words, in the order a key lists them.
+const HEDGE_KEY: [(Bound, Words); 3] = [
+    (Bound::Lower, ("fading end: more than", "渐隐末端：下限")),
+    (Bound::Upper, ("dashed cap: at most", "虚线封顶：上限")),
+    (
+        Bound::Approximate,
+        ("dashed outline: our estimate", "虚线轮廓：估算"),
+    ),
+];
+
+/// The one-line key to the hedged marks `scene` draws ("fading end: more than · dashed cap: at
+/// most"), or `None` if it draws none: every chart with a hedged mark explains it where it is.
+fn hedge_key(scene: &Scene, lang: Lang) -> Option<String> {
+    let parts: Vec<&str> = HEDGE_KEY
+        .iter()
+        .filter(|(bound, _)| scene.bars.iter().any(|b| b.bound == *bound))
+        .map(|(_, words)| lang.say(*words))
+        .collect();
+    (!parts.is_empty()).then(|| format::join(parts, " · "))
 }
 
 /// One row of a chart's data table: a figure as the chart uses it.

@@ -40,8 +40,8 @@ fn in_all(l: Lang, total: &str) -> String {
 /// The note under the bar: who the five are, and what they bought.
 fn note(l: Lang, amount: &str) -> String {
     l.pick_with(
-        || format!("The top five are mostly system integrators\nthat serve city governments.\nTheir purchases: {amount}"),
-        || format!("前五大客户主要是服务城市管理部门的\n系统集成商，\n采购额{amount}"),
+        || format!("The five: mostly system integrators for cities.\nTheir purchases: {amount}"),
+        || format!("前五大客户主要是服务城市的系统集成商，\n采购额{amount}"),
     )
 }
 
@@ -49,12 +49,17 @@ fn note(l: Lang, amount: &str) -> String {
 /// The one bar, split in two, across the whole plot.
 const BAR_TOP: f64 = 0.3;
 const BAR_BOTTOM: f64 = 0.5;
-/// Each part's name, and under it its share or count, above the bar.
-const NAME_Y: f64 = 0.1;
-const VALUE_Y: f64 = 0.18;
+/// The five's name, and under it their share, above the bar at its left; everyone else's name
+/// and count below it at its right, so the two never meet on a narrow phone. In lines of their
+/// own size from the bar's edge, so they keep to the bar in a short panel.
+const NAME_ABOVE: f64 = -2.3;
+const VALUE_ABOVE: f64 = -1.0;
+const OTHERS_NAME_BELOW: f64 = 1.0;
+const OTHERS_VALUE_BELOW: f64 = 2.6;
 /// Everyone else's part is drawn faint: it is the rest, not a figure.
 const OTHERS_ALPHA: f64 = 0.35;
-const NOTE_AT: f64 = 0.66;
+/// The note, in lines of its own size below the bar, under everyone else's count.
+const NOTE_BELOW: f64 = 4.3;
 
 pub(super) fn build(c: &mut Chart) {
     let l = c.lang();
@@ -96,37 +101,42 @@ pub(super) fn build(c: &mut Chart) {
     c.at(
         "top5-cat",
         l.say(TOP5),
-        (0.0, NAME_Y),
+        (0.0, BAR_TOP),
         Anchor::Start,
         Size::Body,
         ink,
     );
     c.bold();
+    c.nudge(NAME_ABOVE);
     c.at(
         "top5-value",
         l.say(TOP5_SHARE),
-        (0.0, VALUE_Y),
+        (0.0, BAR_TOP),
         Anchor::Start,
         Size::Body,
         ink,
     );
+    c.nudge(VALUE_ABOVE);
     c.at(
         "others-cat",
         l.say(OTHERS),
-        (1.0, NAME_Y),
+        (1.0, BAR_BOTTOM),
         Anchor::End,
         Size::Body,
         ink,
     );
     c.bold();
+    c.nudge(OTHERS_NAME_BELOW);
     c.at(
         "others-value",
         &in_all(l, &total_text),
-        (1.0, VALUE_Y),
+        (1.0, BAR_BOTTOM),
         Anchor::End,
         Size::Small,
         ink,
     );
+    c.nudge(OTHERS_VALUE_BELOW);
     let (drawn, said) = (c.labelled(&top5_rmb), c.said(&top5_rmb));
-    c.note_said("cust-note", &note(l, &drawn), &note(l, &said), NOTE_AT);
+    c.note_said("cust-note", &note(l, &drawn), &note(l, &said), BAR_BOTTOM);
+    c.nudge(NOTE_BELOW);
 }

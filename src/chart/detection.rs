@@ -50,11 +50,12 @@ pub(super) fn build(c: &mut Chart) {
     c.at(
         "phone-cat",
         phones,
-        (0.0, y - CATEGORY_ABOVE_ROW),
+        (0.0, y),
         Anchor::Start,
         Size::Body,
         ink,
     );
+    c.nudge(CATEGORY_ABOVE_ROW);
     c.bar(
         "phone",
         Rect {

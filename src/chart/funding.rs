@@ -30,7 +30,7 @@ const MAX_USD: f64 = 3.5e9;
 /// How far across the longest bar may reach, leaving room for its value after it.
 const BAR_REACH: f64 = 0.45;
 const RAISED_ROW: f64 = 0.16;
-const IPO_ROW: f64 = 0.48;
+const IPO_ROW: f64 = 0.6;
 /// The note sits below both rows.
 const NOTE_AT: f64 = 0.8;
 
@@ -47,7 +47,8 @@ pub(super) fn build(c: &mut Chart) {
     // The bars are drawn in dollars, as sourced, whatever the labels say.
     let scale = Linear::new((0.0, MAX_USD), (0.0, BAR_REACH));
     let neutral = c.theme.neutral;
-    let business = c.theme.business;
+    // Context in neutral; the sale the story is about in the ink of the figure in focus.
+    let focus = c.theme.ink;
     c.row(
         "raised",
         l.say(RAISED),
@@ -56,7 +57,7 @@ pub(super) fn build(c: &mut Chart) {
         &scale,
         neutral,
     );
-    c.row("ipo", l.say(IPO), &ipo, IPO_ROW, &scale, business);
+    c.row("ipo", l.say(IPO), &ipo, IPO_ROW, &scale, focus);
     let rounds = format::value(rounds.value, rounds.unit, l);
     c.note("backers", &backers(l, &rounds), NOTE_AT);
 }

@@ -38,7 +38,10 @@ const TOP: f64 = 0.08;
 const COLUMN_2019: (f64, f64) = (0.1, 0.3);
 const COLUMN_2020: (f64, f64) = (0.6, 0.3);
 const RISE_X: f64 = 0.5;
-const NOTE_AT: f64 = 0.9;
+/// How wide a column's value may be, in plot widths: a little more than its column.
+const VALUE_ROOM: f64 = 0.34;
+/// The note, in lines of its own size under the baseline, below the years.
+const NOTE_BELOW: f64 = 2.6;
 
 pub(super) fn build(c: &mut Chart) {
     let l = c.lang();
@@ -65,6 +68,9 @@ pub(super) fn build(c: &mut Chart) {
         &scale,
         city,
     );
+    // The values stay over their columns, clear of the rise between them.
+    c.room("grants-2019-value", VALUE_ROOM, "");
+    c.room("grants-2020-value", VALUE_ROOM, "");
     c.baseline(BASELINE);
     let pct = format::value(growth.value, growth.unit, l);
     let rise = format!("+{pct}");
@@ -79,5 +85,6 @@ pub(super) fn build(c: &mut Chart) {
         ink,
     );
     c.bold();
-    c.note("grants-note", &note(l, &pct), NOTE_AT);
+    c.note("grants-note", &note(l, &pct), BASELINE);
+    c.nudge(NOTE_BELOW);
 }

@@ -38,7 +38,8 @@ const TOP: f64 = 0.1;
 /// Two wide columns, each (left edge, width).
 const BEFORE_COLUMN: (f64, f64) = (0.1, 0.3);
 const AFTER_COLUMN: (f64, f64) = (0.6, 0.3);
-const NOTE_AT: f64 = 0.84;
+/// The note, in lines of its own size under the baseline, below the categories.
+const NOTE_BELOW: f64 = 2.6;
 
 pub(super) fn build(c: &mut Chart) {
     let l = c.lang();
@@ -50,7 +51,8 @@ pub(super) fn build(c: &mut Chart) {
     let incidents = c.figure("moped_incidents");
     let drop = c.figure("moped_violation_drop");
     let scale = Linear::new((0.0, 100.0), (BASELINE, TOP));
-    let (muted_bar, city) = (c.theme.neutral, c.theme.city);
+    // Before is context; after is the figure in focus.
+    let (muted_bar, focus) = (c.theme.neutral, c.theme.ink);
     c.column(
         "helmet-before",
         l.say(BEFORE),
@@ -65,7 +67,7 @@ pub(super) fn build(c: &mut Chart) {
         &after,
         AFTER_COLUMN,
         &scale,
-        city,
+        focus,
     );
     c.baseline(BASELINE);
     // A fall of 50% reads as half.
@@ -75,5 +77,6 @@ pub(super) fn build(c: &mut Chart) {
         format::figure(&drop, l)
     };
     let incidents = format::figure(&incidents, l);
-    c.note("moped-note", &note(l, &incidents, &fell), NOTE_AT);
+    c.note("moped-note", &note(l, &incidents, &fell), BASELINE);
+    c.nudge(NOTE_BELOW);
 }

@@ -24,10 +24,14 @@ const MEGVII: Words = (
 /// The note under the rows: the two measures differ; when Megvii's listing ended.
 fn note(l: Lang, year: &str) -> String {
     l.pick_with(
-        || format!("A division's sales and a technology's revenue:\nnot the same measure. US blacklisting in\nFebruary {year} ended Megvii's Hong Kong listing plan."),
+        || format!("Not the same measure: a division's sales,\na technology's revenue. US blacklisting in\nFebruary {year} ended Megvii's listing plan."),
         || format!("一个是事业部销售额，一个是技术类营收，\n口径不同。{year}2月遭美国列入黑名单后，\n旷视放弃了香港上市计划。"),
     )
 }
+
+/// On a narrow phone, the measures in fewer words.
+const SENSETIME_SHORT: Words = ("SenseTime: Smart City division", "商汤：智慧城市事业部");
+const MEGVII_SHORT: Words = ("Megvii: smart-city technology", "旷视：智慧城市技术");
 
 // Where things go, in plot fractions.
 const SENSETIME_ROW: f64 = 0.14;
@@ -57,6 +61,8 @@ pub(super) fn build(c: &mut Chart) {
         &scale,
         city,
     );
+    c.room("city-share-cat", 1.0, l.say(SENSETIME_SHORT));
+    c.room("megvii-share-cat", 1.0, l.say(MEGVII_SHORT));
     let listing = c.figure("megvii_blacklisted");
     let year = format::value(listing.value, listing.unit, l);
     c.note("megvii-note", &note(l, &year), NOTE_AT);

@@ -28,6 +28,8 @@ mod ties;
 mod timeline;
 
 #[cfg(test)]
+mod fit_tests;
+#[cfg(test)]
 mod tests;
 
 pub use builder::{Chart, DataRow};

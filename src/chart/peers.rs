@@ -29,8 +29,8 @@ const IN_COMMON: Words = (
     "获北京支持；筹备上市；遭美国制裁",
 );
 const NOTE: Words = (
-    "All four deny the US charge of aiding Xinjiang abuses.",
-    "美国指四家公司协助在新疆侵犯人权，四家均否认。",
+    "All four deny the US charge\nof aiding Xinjiang abuses.",
+    "美国指四家公司协助在新疆\n侵犯人权，四家均否认。",
 );
 
 // Where things go, in plot fractions.
@@ -72,7 +72,7 @@ pub(super) fn build(c: &mut Chart) {
             source: Source::Ft.credit(l),
         });
     }
-    let (ink, muted, city, neutral) = (c.theme.ink, c.theme.muted, c.theme.city, c.theme.neutral);
+    let (ink, muted, neutral) = (c.theme.ink, c.theme.muted, c.theme.neutral);
     for (i, header) in columns.iter().enumerate() {
         c.at(
             &format!("col-{i}"),
@@ -82,6 +82,8 @@ pub(super) fn build(c: &mut Chart) {
             Size::Small,
             muted,
         );
+        // Three headers side by side: each within its column.
+        c.room(&format!("col-{i}"), COLUMN_XS[1] - COLUMN_XS[0], "");
     }
     for (r, name) in companies.iter().enumerate() {
         let y = FIRST_ROW + r as f64 * ROW_STEP;
@@ -95,7 +97,8 @@ pub(super) fn build(c: &mut Chart) {
         );
         c.bold();
         for (i, x) in COLUMN_XS.iter().enumerate() {
-            let colour = if i == SANCTIONS { city } else { neutral };
+            // Red is the Chinese state's colour: the US sanctions are the column in focus, in ink.
+            let colour = if i == SANCTIONS { ink } else { neutral };
             c.dot(&format!("peer-{r}-{i}"), (*x, y), DOT_RADIUS, colour);
         }
         let rule = c.theme.rule;

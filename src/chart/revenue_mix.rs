@@ -13,6 +13,8 @@ const CITY: Words = (
     "Smart City: policing, facial recognition",
     "智慧城市：警务、人脸识别",
 );
+/// On a narrow phone, the division's name alone.
+const CITY_SHORT: Words = ("Smart City", "智慧城市");
 const REST: Words = ("Smart Business and Smart Life", "智慧商业与智慧生活");
 const AUTO: Words = ("Smart Auto", "智能汽车");
 
@@ -71,6 +73,7 @@ pub(super) fn build(c: &mut Chart) {
         &scale,
         city,
     );
+    c.room("city-share-cat", 1.0, l.say(CITY_SHORT));
     c.row("rest-share", l.say(REST), &rest, REST_ROW, &scale, business);
     c.row(
         "auto-share",

@@ -21,8 +21,8 @@ const NOTE: Words = (
 /// In dollars: which 2020 total is converted, beside the article's own dollar figure (`usd`).
 fn note_in_usd(l: Lang, usd: &str) -> String {
     l.pick_with(
-        || format!("2020 here is the filing's total, not the FT's {usd}"),
-        || format!("2020年按招股书数据折算，非《金融时报》的{usd}"),
+        || format!("2020: the filing's total, not the FT's {usd}"),
+        || format!("2020年为招股书总额，非《金融时报》的{usd}"),
     )
 }
 
@@ -33,6 +33,17 @@ fn year(l: Lang, year: u32) -> String {
 
 /// How a group names its columns: [`year`] or [`first_half`].
 type ColumnLabel = fn(Lang, u32) -> String;
+
+/// A full year, short: "2019" in both languages.
+fn year_short(_: Lang, year: u32) -> String {
+    year.to_string()
+}
+
+/// A first half, short: "H1 '20", "20H1".
+fn first_half_short(l: Lang, year: u32) -> String {
+    let yy = year % 100;
+    l.pick_with(|| format!("H1 '{yy:02}"), || format!("{yy:02}H1"))
+}
 
 /// A first half under its column: "H1 2020"; "2020H1" is how Chinese financial charts label
 /// one, and it fits the column.
@@ -52,8 +63,8 @@ const COLUMN_STEP: f64 = 0.19;
 /// Where the full years' group and the first halves' group start.
 const YEARS_FROM: f64 = 0.02;
 const HALVES_FROM: f64 = 0.64;
-/// The note sits under the categories.
-const NOTE_AT: f64 = 0.96;
+/// The note sits under the categories, in lines of its own size below the baseline.
+const NOTE_BELOW_BASELINE: f64 = 3.3;
 
 pub(super) fn build(c: &mut Chart) {
     let l = c.lang();
@@ -69,22 +80,33 @@ pub(super) fn build(c: &mut Chart) {
     // Drawn in renminbi, as sourced, whatever the labels say.
     let scale = Linear::new((0.0, MAX_RMB), (BASELINE, TOP));
     // Full years, then first halves: each group its own key prefix, label, place and colour.
-    let groups: [(&str, &[_], ColumnLabel, f64, Rgba); 2] = [
-        ("rev-", &years, year, YEARS_FROM, c.theme.business),
-        ("rev-h", &halves, first_half, HALVES_FROM, c.theme.neutral),
+    let groups: [(&str, &[_], [ColumnLabel; 2], f64, Rgba); 2] = [
+        ("rev-", &years, [year, year_short], YEARS_FROM, c.theme.ink),
+        (
+            "rev-h",
+            &halves,
+            [first_half, first_half_short],
+            HALVES_FROM,
+            c.theme.neutral,
+        ),
     ];
-    for (prefix, figures, label, from, colour) in groups {
+    for (prefix, figures, [label, short], from, colour) in groups {
         for (i, f) in figures.iter().enumerate() {
             // As u32: one integer formatter in the Wasm rather than a second for u16.
             let y = u32::from(f.year.expect("revenue figures have a year"));
+            let key = format!("{prefix}{i}");
             c.column(
-                &format!("{prefix}{i}"),
+                &key,
                 &label(l, y),
                 f,
                 (from + i as f64 * COLUMN_STEP, COLUMN_WIDTH),
                 &scale,
                 colour,
             );
+            // Neighbours a step apart: on a narrow phone, the short forms.
+            let value = c.labelled_short(f);
+            c.room(&format!("{key}-value"), COLUMN_STEP, &value);
+            c.room(&format!("{key}-cat"), COLUMN_STEP, &short(l, y));
         }
     }
     c.baseline(BASELINE);
@@ -95,5 +117,6 @@ pub(super) fn build(c: &mut Chart) {
         }
         _ => l.say(NOTE).to_string(),
     };
-    c.note("trend-note", &note, NOTE_AT);
+    c.note("trend-note", &note, BASELINE);
+    c.nudge(NOTE_BELOW_BASELINE);
 }

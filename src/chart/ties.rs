@@ -18,12 +18,9 @@ const CITY: Words = (
     "Smart City division's share of sales",
     "智慧城市事业部占销售额比重",
 );
-const TOP5: Words = (
-    "Five largest customers' share, mostly city contractors",
-    "前五大客户占比（多为服务城市的集成商）",
-);
-const GRANTS_2019: Words = ("Grants, 2019", "2019年政府补助");
-const GRANTS_2020: Words = ("Grants, 2020", "2020年政府补助");
+const TOP5: Words = ("Five largest customers' share", "前五大客户占比");
+const GRANTS_2019: Words = ("2019", "2019年");
+const GRANTS_2020: Words = ("2020", "2020年");
 
 /// The grants' heading, with their rise.
 fn grants_head(l: Lang, rise: &str) -> String {
@@ -36,15 +33,18 @@ fn grants_head(l: Lang, rise: &str) -> String {
 // Where things go, in plot fractions.
 /// The two shares, on the scale of the revenue-mix and Megvii charts, so the Smart City bar is
 /// the same mark in all three.
-const CITY_ROW: f64 = 0.1;
-const TOP5_ROW: f64 = 0.3;
-/// The rule between the shares and the grants, and the grants' heading under it.
-const DIVIDER: f64 = 0.5;
-const GRANTS_HEAD: f64 = 0.57;
-const GRANTS_2019_ROW: f64 = 0.7;
-const GRANTS_2020_ROW: f64 = 0.88;
-/// The grants' axis holds a little over 2020's Rmb352.8m, as in the grants chart.
+const CITY_ROW: f64 = 0.06;
+const TOP5_ROW: f64 = 0.33;
+/// The rule between the shares and the grants; the grants' heading, in lines of its size above
+/// their first row.
+const DIVIDER: f64 = 0.48;
+const GRANTS_HEAD_ABOVE: f64 = -1.2;
+const GRANTS_2019_ROW: f64 = 0.66;
+const GRANTS_2020_ROW: f64 = 0.84;
+/// The grants' own axis: a little over 2020's Rmb352.8m, as in the grants chart, across less of
+/// the width than the shares, leaving room for a year and a value after the bar.
 const GRANTS_MAX_RMB: f64 = 400e6;
+const GRANTS_REACH: f64 = 0.5;
 
 pub(super) fn build(c: &mut Chart) {
     let l = c.lang();
@@ -81,14 +81,15 @@ pub(super) fn build(c: &mut Chart) {
     c.at(
         "grants-head",
         &head,
-        (0.0, GRANTS_HEAD),
+        (0.0, GRANTS_2019_ROW),
         Anchor::Start,
         Size::Body,
         ink,
     );
     c.bold();
+    c.nudge(GRANTS_HEAD_ABOVE);
     // Drawn in renminbi, as sourced, whatever the labels say.
-    let grants = Linear::new((0.0, GRANTS_MAX_RMB), (0.0, SHARE_REACH));
+    let grants = Linear::new((0.0, GRANTS_MAX_RMB), (0.0, GRANTS_REACH));
     c.row(
         "grants-2019",
         l.say(GRANTS_2019),
@@ -105,4 +106,20 @@ pub(super) fn build(c: &mut Chart) {
         &grants,
         city,
     );
+    // The grants' rows sit closer than the shares': each says its year before its value
+    // ("2019: about Rmb258m") rather than above its bar.
+    let colon = l.pick(": ", "：");
+    for (year, key) in [(GRANTS_2019, "grants-2019"), (GRANTS_2020, "grants-2020")] {
+        c.scene
+            .labels
+            .retain(|label| label.key != format!("{key}-cat"));
+        if let Some(value) = c
+            .scene
+            .labels
+            .iter_mut()
+            .find(|label| label.key == format!("{key}-value"))
+        {
+            value.text = format!("{}{colon}{}", l.say(year), value.text);
+        }
+    }
 }

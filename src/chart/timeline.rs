@@ -63,7 +63,7 @@ const ARTICLE_YEAR: f64 = 2021.0;
 pub(super) fn build(c: &mut Chart) {
     let l = c.lang();
     c.header(l.say(TITLE), l.say(SUBTITLE));
-    let (ink, city, rule, muted) = (c.theme.ink, c.theme.city, c.theme.rule, c.theme.muted);
+    let (ink, rule, muted) = (c.theme.ink, c.theme.rule, c.theme.muted);
     let last = (EVENTS.len() - 1) as f64;
     c.line(
         "spine",
@@ -78,7 +78,8 @@ pub(super) fn build(c: &mut Chart) {
         let f = c.figure(id);
         c.point(&format::value(f.value, f.unit, l), text);
         let y = TOP + STEP * i as f64;
-        let colour = if f.value > ARTICLE_YEAR { muted } else { city };
+        // What had happened by the article in ink; plans after it muted.
+        let colour = if f.value > ARTICLE_YEAR { muted } else { ink };
         let key = format!("event-{i}");
         c.dot(&key, (SPINE_X, y), DOT_RADIUS, colour);
         c.shows(&key, id);

@@ -76,7 +76,7 @@ mod tests {
     fn a_point_inside_a_bar_finds_it_and_a_point_far_outside_finds_nothing() {
         let scene = ChartId::Funding.scene(&LIGHT, &Locale::default());
         let size = (600.0, 480.0, 1.0);
-        let layout = Layout::new(size.0, size.1, size.2);
+        let layout = Layout::for_scene(&scene, size.0, size.1, size.2);
         let bar = layout.rect(
             scene
                 .bar("raised")

@@ -1,7 +1,10 @@
 //! Where things go on a drawing surface: the header, plot, footnote and source line, scaled by
 //! the screen's pixel density, and the font stacks.
 
-use super::scene::{Rect, Scene, Slot};
+use std::borrow::Cow;
+
+use super::scene::{Anchor, Label, Rect, Scene, Size, Slot};
+use crate::text::format;
 
 /// The font stack: the reader's system font, no web font to download.
 pub const FONT: &str = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif";
@@ -33,32 +36,51 @@ pub fn font_for(scene: &Scene) -> &'static str {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Layout {
     pub scale: f64,
+    /// How much text is shrunk to fit a narrow surface: 1 from [`FULL_TYPE_WIDTH`] CSS pixels
+    /// wide up, down to [`SMALLEST_TYPE`] on the narrowest phones.
+    pub type_scale: f64,
+    /// The surface's width, in device pixels.
+    pub width: f64,
     pub pad: f64,
     pub title_y: f64,
     pub subtitle_y: f64,
     pub source_y: f64,
     /// Where a footnote goes, just above the source line.
     pub footnote_y: f64,
+    /// Where the key to hedged marks goes: above the footnote, or in its place.
+    pub key_y: f64,
     /// The plot area, in device pixels.
     pub plot: Rect,
 }
 
+/// A footnote line's height, in CSS pixels.
+const FOOTNOTE_LINE: f64 = 16.0;
+
+/// The narrowest surface, in CSS pixels, whose text is drawn at full size: a 390 px phone's.
+pub const FULL_TYPE_WIDTH: f64 = 390.0;
+/// The least text is shrunk to, on a 280 px phone: its small labels stay over 10 px.
+pub const SMALLEST_TYPE: f64 = 0.86;
+
 impl Layout {
     pub fn new(width: f64, height: f64, scale: f64) -> Layout {
         let s = scale.max(0.1);
+        let type_scale = (width / s / FULL_TYPE_WIDTH).clamp(SMALLEST_TYPE, 1.0);
         let pad = 14.0 * s;
-        let title_y = pad + 10.0 * s;
-        let subtitle_y = title_y + 24.0 * s;
+        let title_y = pad + 10.0 * s * type_scale;
+        let subtitle_y = title_y + 24.0 * s * type_scale;
         let source_y = height - pad - 6.0 * s;
         let top = (subtitle_y + 30.0 * s).min(height);
         let bottom = (source_y - 24.0 * s).max(top);
         Layout {
             scale: s,
+            type_scale,
+            width,
             pad,
             title_y,
             subtitle_y,
             source_y,
             footnote_y: source_y - 16.0 * s,
+            key_y: source_y - 16.0 * s,
             plot: Rect {
                 x0: pad,
                 y0: top,
@@ -71,17 +93,26 @@ impl Layout {
     /// The layout with room for a footnote line between the plot and the source line.
     /// The layout `scene` is drawn in: room for its footnote only if it has one.
     pub fn for_scene(scene: &Scene, width: f64, height: f64, scale: f64) -> Layout {
-        let layout = Layout::new(width, height, scale);
+        let mut layout = Layout::new(width, height, scale);
         if scene.has_footnote() {
-            layout.with_footnote()
-        } else {
-            layout
+            layout = layout.with_footnote();
+            layout.key_y = layout.footnote_y - FOOTNOTE_LINE * layout.scale;
         }
+        if scene.has_key() {
+            layout = layout.with_footnote();
+        }
+        layout
     }
 
+    /// The layout with room for one more line between the plot and the source line.
     pub fn with_footnote(mut self) -> Layout {
-        self.plot.y1 = (self.plot.y1 - 16.0 * self.scale).max(self.plot.y0);
+        self.plot.y1 = (self.plot.y1 - FOOTNOTE_LINE * self.scale).max(self.plot.y0);
         self
+    }
+
+    /// A text size in device pixels, shrunk as the surface's width asks.
+    pub fn text_px(&self, size: Size) -> f64 {
+        size.px() * self.scale * self.type_scale
     }
 
     /// A point in plot coordinates, in device pixels.
@@ -104,8 +135,111 @@ impl Layout {
             Slot::Subtitle => (self.pad, self.subtitle_y),
             Slot::Source => (self.pad, self.source_y),
             Slot::Footnote => (self.pad, self.footnote_y),
+            Slot::Key => (self.pad, self.key_y),
             Slot::Plot(x, y) => self.point(x, y),
         }
+    }
+}
+
+/// How wide a line of text is, as a share of its font size, for a character of Latin text in a
+/// system sans-serif: a generous average (DejaVu Sans, Linux's usual system-ui, is among the
+/// widest), so that an estimate errs wide. A CJK character counts twice ([`format::width`]).
+const EM_PER_CHAR: f64 = 0.64;
+const EM_PER_CHAR_BOLD: f64 = 0.68;
+/// How close to the surface's edge text may come, in CSS pixels: into the padding, not past it.
+const EDGE: f64 = 4.0;
+
+/// The least a label is shrunk to fit between its anchor and the surface's edges; a title,
+/// subtitle, footnote or source line, which cannot take a second line, a little further.
+pub const SMALLEST_FIT: f64 = 0.8;
+pub const SMALLEST_LINE_FIT: f64 = 0.7;
+
+/// How wide the widest line of `text` is at `size` device pixels, estimated from its
+/// characters (Rust cannot ask the browser's fonts), erring wide.
+fn text_width(text: &str, bold: bool, size: f64) -> f64 {
+    let per_char = if bold { EM_PER_CHAR_BOLD } else { EM_PER_CHAR };
+    let widest = text.lines().map(format::width).max().unwrap_or(0);
+    widest as f64 * per_char * size
+}
+
+/// How `label` is drawn on this surface: its lines and their size in device pixels. Its size is
+/// the surface's, shrunk (down to [`SMALLEST_FIT`] of it) if the text would otherwise run past
+/// the surface's padding or its own room; if even that is too wide, it says its short form if
+/// it has one, or else breaks at its last comma ("more than Rmb19bn,\nconverted").
+/// Where `label`'s first line is centred, in device pixels: its slot, nudged by its size on
+/// this surface (before any shrinking to fit, so a shrunk label keeps its distance).
+pub fn label_at(label: &Label, layout: &Layout) -> (f64, f64) {
+    let (x, y) = layout.label_point(label.slot);
+    (x, y + label.nudge * layout.text_px(label.size))
+}
+
+pub fn fitted<'a>(label: &'a Label, layout: &Layout) -> (Cow<'a, str>, f64) {
+    let size = layout.text_px(label.size);
+    let (x, _) = layout.label_point(label.slot);
+    let edge = EDGE * layout.scale;
+    let (left, right) = (edge, layout.width - edge);
+    let to_edges = match label.anchor {
+        Anchor::Start => right - x,
+        Anchor::Middle => 2.0 * (x - left).min(right - x),
+        Anchor::End => x - left,
+    };
+    let room = if label.room > 0.0 {
+        to_edges.min(label.room * (layout.plot.x1 - layout.plot.x0))
+    } else {
+        to_edges
+    };
+    let fit = |text: &str| {
+        let width = text_width(text, label.bold, size);
+        if width <= room || width <= 0.0 {
+            size
+        } else {
+            size * (room / width).max(0.0)
+        }
+    };
+    // A header or footer line has no room for a second line: it shrinks further instead.
+    let in_plot = matches!(label.slot, Slot::Plot(..));
+    let floor = size
+        * if in_plot {
+            SMALLEST_FIT
+        } else {
+            SMALLEST_LINE_FIT
+        };
+    let whole = fit(&label.text);
+    if whole >= floor || !in_plot {
+        return (Cow::Borrowed(&label.text), whole.max(floor));
+    }
+    if !label.short.is_empty() {
+        return (Cow::Borrowed(&label.short), fit(&label.short).max(floor));
+    }
+    match label.text.rfind(", ") {
+        Some(at) if !label.text.contains('\n') => {
+            let broken = format!("{},\n{}", &label.text[..at], &label.text[at + 2..]);
+            let px = fit(&broken).max(floor);
+            (Cow::Owned(broken), px)
+        }
+        _ => (Cow::Borrowed(&label.text), floor),
+    }
+}
+
+/// The box a label's text takes, in device pixels, estimated from its characters: for tests
+/// that check no text leaves the surface or sits on another.
+pub fn label_box(label: &Label, layout: &Layout) -> Rect {
+    let (text, size) = fitted(label, layout);
+    let (x, y) = label_at(label, layout);
+    let width = text_width(&text, label.bold, size);
+    let lines = text.lines().count().max(1) as f64;
+    // The anchor is the first line's middle; each further line is 1.4 sizes lower.
+    let (top, bottom) = (y - size * 0.6, y + size * 0.6 + (lines - 1.0) * size * 1.4);
+    let x0 = match label.anchor {
+        Anchor::Start => x,
+        Anchor::Middle => x - width / 2.0,
+        Anchor::End => x - width,
+    };
+    Rect {
+        x0,
+        y0: top,
+        x1: x0 + width,
+        y1: bottom,
     }
 }
 

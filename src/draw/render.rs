@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{BackendColor, BackendTextStyle, DrawingErrorKind};
 
-use super::layout::{font_for, Layout};
+use super::layout::{fitted, font_for, label_at, Layout};
 use super::scene::{Anchor, Bar, Grow, Label, Rect, Scene};
 use super::theme::{Rgba, Theme};
 use crate::data::figures::Bound;
@@ -137,6 +137,9 @@ fn dashed<DB: DrawingBackend>(
     Ok(())
 }
 
+/// How far a ceiling's dashed cap stands out past the bar's sides, in CSS pixels.
+const CEILING_OVERHANG: f64 = 5.0;
+
 fn draw_bar<DB: DrawingBackend>(
     surface: &mut Surface<DB>,
     bar: &Bar,
@@ -169,12 +172,15 @@ fn draw_bar<DB: DrawingBackend>(
                 surface.fill(bar.colour.fade(alpha), strip)?;
             }
         }
-        // The truth lies below the end: a pale bar capped by a dashed ceiling.
+        // The truth lies at or below the end: the bar at full strength, capped by a dashed
+        // ceiling that stands out past its sides, so the hedge shows in outline, not in a paler
+        // fill that would make the figure the faintest thing on its chart.
         Bound::Upper => {
-            surface.fill(bar.colour.fade(0.35), r)?;
+            surface.fill(bar.colour, r)?;
+            let out = CEILING_OVERHANG * s;
             let (from, to) = match bar.grow {
-                Grow::Right => ((r.x1, r.y0), (r.x1, r.y1)),
-                Grow::Up => ((r.x0, r.y0), (r.x1, r.y0)),
+                Grow::Right => ((r.x1, r.y0 - out), (r.x1, r.y1 + out)),
+                Grow::Up => ((r.x0 - out, r.y0), (r.x1 + out, r.y0)),
             };
             dashed(surface, from, to, stroke(bar.colour, 2.5 * s), layout)?;
         }
@@ -204,7 +210,8 @@ fn draw_label<DB: DrawingBackend>(
     if label.colour.a <= 0.0 || label.text.is_empty() {
         return Ok(());
     }
-    let (x, y) = layout.label_point(label.slot);
+    let (text, size) = fitted(label, layout);
+    let (x, y) = label_at(label, layout);
     let h = match label.anchor {
         Anchor::Start => HPos::Left,
         Anchor::Middle => HPos::Center,
@@ -217,14 +224,14 @@ fn draw_label<DB: DrawingBackend>(
     };
     let style = Lettering {
         family,
-        size: label.size.px() * layout.scale,
+        size,
         weight,
         colour: colour(label.colour).to_backend_color(),
         anchor: Pos::new(h, VPos::Center),
     };
     // Lines after the first run down from the anchor, 1.4 lines apart.
-    let leading = label.size.px() * 1.4 * layout.scale;
-    for (i, line) in label.text.lines().enumerate() {
+    let leading = size * 1.4;
+    for (i, line) in text.lines().enumerate() {
         surface.text(line, &style, (x, y + leading * i as f64))?;
     }
     Ok(())
@@ -388,9 +395,10 @@ mod tests {
             .bars
             .len();
         assert_eq!(out.matches("<rect").count(), 1 + solid + 3);
-        // The helmets chart's "under 50%" bar is pale and capped by dashes.
+        // The helmets chart's "under 50%" bar is at full strength, capped by dashes: the
+        // hedge is in the outline, never in a paler fill.
         let helmets = svg(ChartId::Helmets, 600, 500);
-        assert!(helmets.contains("opacity=\"0.35\""), "no pale bar");
+        assert!(!helmets.contains("opacity=\"0.35\""), "a pale bar");
         assert!(
             helmets.matches("<polyline").count() >= 4,
             "no dashed ceiling"

@@ -67,6 +67,8 @@ pub enum Slot {
     Source,
     /// A line just above the source line (how amounts were converted); the plot makes room for it.
     Footnote,
+    /// The key to the chart's hedged marks, a line above the footnote (or in its place).
+    Key,
     /// A point in plot coordinates.
     Plot(f64, f64),
 }
@@ -109,6 +111,15 @@ pub struct Label {
     pub size: Size,
     pub bold: bool,
     pub colour: Rgba,
+    /// How far the text sits below its slot, in lines of its own drawn size (negative: above):
+    /// the gap between a mark and its label stays the same in a short panel as in a tall one.
+    pub nudge: f64,
+    /// The widest the text may be, in plot widths (0: up to the surface's edge), for labels that
+    /// share a row with neighbours: columns' values and categories, a table's headers.
+    pub room: f64,
+    /// A shorter way to say the same, for when the text would not fit its room ("H1 '20",
+    /// "3.03bn" under a subtitle that names the currency); empty if there is none.
+    pub short: String,
 }
 
 /// A straight line: axis, gridline, connector or range.
@@ -153,6 +164,10 @@ impl Scene {
     /// Whether the scene has a footnote, for which the layout makes room.
     pub fn has_footnote(&self) -> bool {
         self.labels.iter().any(|l| l.slot == Slot::Footnote)
+    }
+
+    pub fn has_key(&self) -> bool {
+        self.labels.iter().any(|l| l.slot == Slot::Key)
     }
 
     /// The bar with this key, if any.

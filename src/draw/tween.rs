@@ -267,6 +267,9 @@ mod tests {
             size: Size::Body,
             bold: false,
             colour: Rgba::hex(0x000000),
+            nudge: 0.0,
+            room: 0.0,
+            short: String::new(),
         }
     }
 

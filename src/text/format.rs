@@ -115,6 +115,12 @@ fn scaled_zh(value: f64, like: f64) -> String {
     }
 }
 
+/// An amount scaled as `like` is, without its currency: "3.03bn", "30.3亿". For a label with
+/// little room, under a subtitle that names the currency.
+pub fn amount_like(value: f64, lang: Lang, like: f64) -> String {
+    lang.pick_with(|| scaled(value, like), || scaled_zh(value, like))
+}
+
 /// A third, as the data file writes it: the article's "almost a third" is stored as 33.3 with
 /// the hedge "almost", and shown in the article's words wherever it is shown.
 const A_THIRD: f64 = 33.3;
