@@ -1,16 +1,19 @@
-// The single-chart embed page (embed.html?chart=…): the Wasm reads the query, draws the chart in
+// The single-chart embed page (embed.html?chart=…, or a chart's own page embed/<id>.html, whose
+// <html data-query> fixes its chart and language): the Wasm reads the query, draws the chart in
 // #embed (or a notice saying which charts exist) and keeps the host page told of the frame's height.
 // FACTS.… are written once in Rust and replaced by their values when `cargo xtask dist` minifies
 // this file (xtask/src/facts.rs).
 const root = document.documentElement;
 const storyUrl = new URL(FACTS.storyPage, import.meta.url).href;
+// What the page fixes first, then the address's own options (theme, currency; pym's childId).
+const query = [root.dataset.query, location.search.slice(1)].filter(Boolean).join('&');
 // Only for the fallback below; the Wasm reads the whole query itself.
-const chinese = new URLSearchParams(location.search).get('lang') === 'zh';
+const chinese = new URLSearchParams(query).get('lang') === 'zh';
 
 try {
   const wasm = await import(FACTS.embedGlue);
   await wasm.default();
-  wasm.embedPage(storyUrl);
+  wasm.embedPage(storyUrl, query);
   root.dataset.embed = 'ready';
 } catch (error) {
   root.dataset.embed = 'failed';

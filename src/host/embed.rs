@@ -52,6 +52,9 @@ pub struct ChartEmbed {
     pub lang: Lang,
     /// `currency=reported|rmb|usd`; as reported by default.
     pub currency: Currency,
+    /// `height=<px>`: the chart's height, as a script embed's option; by default it follows the
+    /// width.
+    pub height: Option<u32>,
     /// pym.js's id for this frame, to address height messages.
     pub child_id: Option<String>,
 }
@@ -266,7 +269,7 @@ impl EmbedError {
                 },
             ),
             EmbedError::UnknownParameter(p) => {
-                let known = list(&["chart", "step", "theme", "lang", "currency"]);
+                let known = list(&["chart", "step", "theme", "lang", "currency", "height"]);
                 lang.pick_with(
                     || format!(
                         "The parameter \u{201c}{p}\u{201d} is not one this embed knows: {known}."
@@ -355,7 +358,7 @@ impl std::error::Error for EmbedError {}
 /// Parses an embed URL's query (with or without the leading `?`).
 pub fn parse_query(query: &str) -> Result<ChartEmbed, EmbedError> {
     let (mut chart, mut step, mut theme, mut child_id) = (None, None, ThemeChoice::default(), None);
-    let (mut lang, mut currency) = (Lang::default(), Currency::default());
+    let (mut lang, mut currency, mut height) = (Lang::default(), Currency::default(), None);
     for pair in query
         .trim_start_matches('?')
         .split('&')
@@ -379,6 +382,25 @@ pub fn parse_query(query: &str) -> Result<ChartEmbed, EmbedError> {
             "currency" => {
                 currency = Currency::from_id(&value).ok_or(EmbedError::BadCurrency(value))?
             }
+            "height" => {
+                // By hand: str::parse would bring its machinery into the Wasm (clippy.toml).
+                let digits = !value.is_empty()
+                    && value.len() <= 5
+                    && value.bytes().all(|b| b.is_ascii_digit());
+                if !digits {
+                    let value = OptionValue::Text(value);
+                    return Err(wrong_type("height", "a whole number of pixels", &value));
+                }
+                let px = value
+                    .bytes()
+                    .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+                height = Some(px);
+                ScriptOptions {
+                    height,
+                    ..ScriptOptions::default()
+                }
+                .validate()?;
+            }
             "childId" => child_id = Some(value),
             k if PYM_PARAMETERS.contains(&k) => {}
             _ => return Err(EmbedError::UnknownParameter(key)),
@@ -400,6 +422,7 @@ pub fn parse_query(query: &str) -> Result<ChartEmbed, EmbedError> {
         theme,
         lang,
         currency,
+        height,
         child_id,
     })
 }

@@ -128,7 +128,7 @@ pub fn bench(root: &Path, options: Options) -> Result<(), String> {
     } else {
         None
     };
-    let dist = dist::dist(root)?;
+    let dist = dist::dist(root, &crate::social::Base::none())?;
     tools::ensure_chromium()?;
     if edition == "zh" {
         tools::ensure_chinese_font()?;

@@ -70,7 +70,7 @@ fn field(f: &Figure, column: &str) -> String {
     }
 }
 
-fn quote(value: &str) -> String {
+pub fn quote(value: &str) -> String {
     if value.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {

@@ -2,13 +2,16 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::{assets, build, data, facts, files, page};
+use crate::social::Base;
+use crate::{assets, build, data, facts, files, hosts, kit, page};
 
 /// Builds, then writes `dist/`: the contents of `www/` with `pkg/` beside them (fingerprinted),
 /// each edition's page given its static charts, its preloads and its frame page, the charts'
-/// SVGs in `charts/` and the data downloads in `data/`; then minifies the scripts, giving them
-/// the facts they share with Rust, and precompresses everything (see `assets`). Returns its path.
-pub fn dist(root: &Path) -> Result<PathBuf, String> {
+/// SVGs in `charts/`, the data downloads in `data/`, and the newsroom kit (`kit`: PNGs, social
+/// cards, each chart's page, oEmbed, head tags, with absolute URLs from `base`); then minifies
+/// the scripts, giving them the facts they share with Rust, precompresses everything (see
+/// `assets`) and writes the host configs for what is there (`hosts`). Returns its path.
+pub fn dist(root: &Path, base: &Base) -> Result<PathBuf, String> {
     build::build(root)?;
     let dist = root.join("dist");
     files::clear_dir(&dist)?;
@@ -18,9 +21,42 @@ pub fn dist(root: &Path) -> Result<PathBuf, String> {
     page::write_editions(&dist, &pkg)?;
     page::write_static_charts(&dist)?;
     data::write(&dist)?;
+    kit::write(&dist, base)?;
     assets::minify(root, &dist, &facts::defines(&pkg))?;
     facts::check_replaced(&dist)?;
     assets::precompress(root, &dist)?;
+    hosts::write(&dist)?;
     println!("==> wrote {}", dist.display());
     Ok(dist)
+}
+
+/// Reads `dist`'s options: nothing, or `--base-url <url>`.
+pub fn parse_base(args: &[String]) -> Result<Base, String> {
+    match args {
+        [] => Ok(Base::none()),
+        [flag, url] if flag == "--base-url" => Base::parse(url),
+        _ => Err(format!(
+            "dist takes --base-url <url> or nothing, not `{}`",
+            args.join(" ")
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_base_url_is_the_only_option() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(parse_base(&[]).unwrap(), Base::none());
+        assert_eq!(
+            parse_base(&args(&["--base-url", "https://g.example/s"])).unwrap(),
+            Base::parse("https://g.example/s/").unwrap()
+        );
+        assert!(parse_base(&args(&["--base-url"]))
+            .unwrap_err()
+            .contains("--base-url <url>"));
+        assert!(parse_base(&args(&["--base-url", "g.example"])).is_err());
+    }
 }

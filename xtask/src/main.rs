@@ -11,14 +11,19 @@ mod test;
 // What they use.
 mod assets;
 mod builds;
+mod cards;
 mod command;
 mod data;
 mod facts;
 mod files;
+mod hosts;
 mod imports;
+mod kit;
 mod page;
+mod png;
 mod prose;
 mod server;
+mod social;
 mod tools;
 mod wording;
 
@@ -37,7 +42,9 @@ const USAGE: &str = "usage: cargo xtask <command>
                     (pairs of full runs, default 5, and of loads that time only the
                     first chart, default 15) and print one table with the budgets;
                     --save also writes it to bench/results/<date>-<commit>.md
-  dist              write the deployable static site to dist/
+  dist [--base-url URL]
+                    write the deployable static site to dist/; URL is where it will be
+                    published, for the links that must be absolute (social cards, oEmbed)
   build             compile the Wasm, run wasm-bindgen into pkg/ and shrink it with wasm-opt
   fingerprint <article.txt>
                     hash the FT article's runs of six words into tests/article-6grams.txt,
@@ -49,7 +56,9 @@ fn main() -> ExitCode {
     let rest = args.get(1..).unwrap_or_default();
     let result = match args.first().map(String::as_str) {
         Some("build") => build::build(&root),
-        Some("dist") => dist::dist(&root).map(|_| ()),
+        Some("dist") => {
+            dist::parse_base(rest).and_then(|base| dist::dist(&root, &base).map(|_| ()))
+        }
         Some("serve") => serve::parse_port(rest).and_then(|port| serve::serve(&root, port)),
         Some("test") => test::test(&root),
         Some("fingerprint") if rest.len() == 1 => wording::fingerprint(&root, Path::new(&rest[0])),

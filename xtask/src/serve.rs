@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use crate::social::Base;
 use crate::{dist, server};
 
 /// The port when `--port` is not given.
@@ -18,9 +19,11 @@ pub fn parse_port(args: &[String]) -> Result<u16, String> {
     }
 }
 
-/// Builds `dist/` and serves it on 127.0.0.1:`port` until interrupted.
+/// Builds `dist/` for 127.0.0.1:`port` (its social tags and oEmbed answers name that address)
+/// and serves it there until interrupted.
 pub fn serve(root: &Path, port: u16) -> Result<(), String> {
-    let dist = dist::dist(root)?;
+    let base = Base::parse(&format!("http://127.0.0.1:{port}/"))?;
+    let dist = dist::dist(root, &base)?;
     server::serve_forever(&dist, port)
 }
 

@@ -22,12 +22,38 @@ use crate::assets::is_fingerprinted;
 /// allowed to compile, no inline script or style.
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
+/// The headers every answer gets, whatever was asked (the host configs of `hosts` send the same).
+pub const FIXED: [(&str, &str); 3] = [
+    ("Content-Security-Policy", CSP),
+    ("X-Content-Type-Options", "nosniff"),
+    // Script embeds load our module, Wasm and SVGs from other sites' pages.
+    ("Access-Control-Allow-Origin", "*"),
+];
+
+/// Types by extension that the server sets itself, because static hosts and nginx's stock
+/// `mime.types` do not all know them (every other type is the usual one for its extension).
+pub const TYPES: [(&str, &str); 2] = [
+    ("wasm", "application/wasm"),
+    ("csv", "text/csv; charset=utf-8"),
+];
+
+/// The type `TYPES` gives a path, if any.
+pub fn fixed_type(url_path: &str) -> Option<&'static str> {
+    let ext = url_path.rsplit_once('.')?.1;
+    TYPES.iter().find(|(e, _)| *e == ext).map(|(_, t)| *t)
+}
+
+/// How a fingerprinted file is cached: it never changes under its name.
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+/// How everything else is cached: kept, but revalidated before each use.
+pub const REVALIDATE: &str = "no-cache";
+
 /// Fingerprinted files never change under their name; the rest must be revalidated.
 pub fn cache_control(url_path: &str) -> &'static str {
     if is_fingerprinted(url_path) {
-        "public, max-age=31536000, immutable"
+        IMMUTABLE
     } else {
-        "no-cache"
+        REVALIDATE
     }
 }
 
@@ -42,14 +68,15 @@ pub enum Mode {
     Isolated,
 }
 
-/// The headers every answer gets, whatever was asked.
+/// The headers every answer gets in `mode`.
 fn fixed_headers(mode: Mode) -> Vec<(HeaderName, &'static str)> {
-    let mut headers = vec![
-        (header::CONTENT_SECURITY_POLICY, CSP),
-        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        // Script embeds load our module, Wasm and SVGs from other sites' pages.
-        (header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"),
-    ];
+    let mut headers: Vec<(HeaderName, &'static str)> = FIXED
+        .iter()
+        .map(|&(name, value)| {
+            let name = HeaderName::from_bytes(name.as_bytes()).expect("a valid header name");
+            (name, value)
+        })
+        .collect();
     if mode == Mode::Isolated {
         headers.push((
             HeaderName::from_static("cross-origin-opener-policy"),
@@ -67,9 +94,13 @@ fn fixed_headers(mode: Mode) -> Vec<(HeaderName, &'static str)> {
 /// (`ServeDir` types files by extension alone; every text file here is UTF-8).
 async fn per_path(request: Request, next: Next) -> Response {
     let cache = cache_control(request.uri().path());
+    let fixed = fixed_type(request.uri().path());
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    if let Some(kind) = fixed.filter(|_| headers.contains_key(header::CONTENT_TYPE)) {
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    }
     let text = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -145,24 +176,26 @@ pub fn spawn(root: &Path, mode: Mode) -> Result<(SocketAddr, JoinHandle<()>), St
     ))
 }
 
+/// The raw answer to a GET with extra `headers` (each ending in CRLF), its head lower-cased
+/// (header names are case-insensitive).
+#[cfg(test)]
+pub fn get_raw(addr: SocketAddr, path: &str, headers: &str) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: x\r\n{headers}\r\n").unwrap();
+    let mut out = Vec::new();
+    stream.read_to_end(&mut out).unwrap();
+    let out = String::from_utf8_lossy(&out).into_owned();
+    let (head, body) = out.split_once("\r\n\r\n").unwrap_or((&out, ""));
+    format!("{}\r\n\r\n{body}", head.to_ascii_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::{Read, Write};
 
     fn get(addr: SocketAddr, path: &str) -> String {
-        get_with(addr, path, "")
-    }
-
-    /// The raw answer to a GET, its head lower-cased (header names are case-insensitive).
-    fn get_with(addr: SocketAddr, path: &str, headers: &str) -> String {
-        let mut stream = std::net::TcpStream::connect(addr).unwrap();
-        write!(stream, "GET {path} HTTP/1.0\r\nHost: x\r\n{headers}\r\n").unwrap();
-        let mut out = Vec::new();
-        stream.read_to_end(&mut out).unwrap();
-        let out = String::from_utf8_lossy(&out).into_owned();
-        let (head, body) = out.split_once("\r\n\r\n").unwrap_or((&out, ""));
-        format!("{}\r\n\r\n{body}", head.to_ascii_lowercase())
+        get_raw(addr, path, "")
     }
 
     #[test]
@@ -174,7 +207,7 @@ mod tests {
         std::fs::write(dir.join("main.js.gz"), "GZIP").unwrap();
         std::fs::write(dir.join("pkg/glue.0123456789.js"), "glue").unwrap();
         let (addr, _thread) = spawn(&dir, Mode::Production).unwrap();
-        let br = get_with(addr, "/main.js", "Accept-Encoding: gzip, br\r\n");
+        let br = get_raw(addr, "/main.js", "Accept-Encoding: gzip, br\r\n");
         assert!(
             br.contains("content-encoding: br") && br.ends_with("BROTLI"),
             "{br}"
@@ -185,12 +218,12 @@ mod tests {
         );
         assert!(br.contains("vary: accept-encoding"), "{br}");
         assert!(br.contains("cache-control: no-cache"), "{br}");
-        let gz = get_with(addr, "/main.js", "accept-encoding: gzip\r\n");
+        let gz = get_raw(addr, "/main.js", "accept-encoding: gzip\r\n");
         assert!(
             gz.contains("content-encoding: gzip") && gz.ends_with("GZIP"),
             "{gz}"
         );
-        let refused = get_with(addr, "/main.js", "Accept-Encoding: br;q=0, gzip\r\n");
+        let refused = get_raw(addr, "/main.js", "Accept-Encoding: br;q=0, gzip\r\n");
         assert!(refused.ends_with("GZIP"), "{refused}");
         let plain = get(addr, "/main.js");
         assert!(
@@ -198,7 +231,7 @@ mod tests {
             "{plain}"
         );
         // No precompressed variant: the file itself, whatever the client accepts.
-        let glue = get_with(addr, "/pkg/glue.0123456789.js", "Accept-Encoding: br\r\n");
+        let glue = get_raw(addr, "/pkg/glue.0123456789.js", "Accept-Encoding: br\r\n");
         assert!(
             !glue.contains("content-encoding") && glue.ends_with("glue"),
             "{glue}"

@@ -2,7 +2,7 @@
 //! native tests, the Wasm's tests in Chromium and Firefox, the site, and end-to-end tests
 //! against it.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use crate::builds::BUILDS;
@@ -87,10 +87,13 @@ pub fn test(root: &Path) -> Result<(), String> {
                 .env_remove("CHROMEDRIVER"))
         },
     )?;
-    let mut site = PathBuf::new();
+    // The server first, so the site is built for its address (its oEmbed answers and social
+    // tags must be absolute URLs); it reads files as they are asked for.
+    let site = root.join("dist");
+    let (addr, _server) = server::spawn(&site, server::Mode::Production)?;
     step(5, "dist (the built site)", || {
-        site = dist::dist(root)?;
-        Ok(())
+        let base = crate::social::Base::parse(&format!("http://{addr}/"))?;
+        dist::dist(root, &base).map(|_| ())
     })?;
     step(
         6,
@@ -106,7 +109,6 @@ pub fn test(root: &Path) -> Result<(), String> {
             }
             tools::ensure_npm_packages(&e2e, "the end-to-end tests")?;
             tools::ensure_java()?;
-            let (addr, _server) = server::spawn(&site, server::Mode::Production)?;
             run(Command::new("node")
                 .args(["--test", "--test-reporter=spec", "tests/e2e/"])
                 .current_dir(root)

@@ -137,6 +137,20 @@ pub fn ensure_chinese_font() -> Result<(), String> {
     )
 }
 
+/// Font files, each `(Debian package, path)`: installs the packages of those missing.
+pub fn ensure_font_files(fonts: &[(&str, &str)], why: &str) -> Result<(), String> {
+    let mut missing: Vec<&str> = fonts
+        .iter()
+        .filter(|(_, file)| !Path::new(file).exists())
+        .map(|(package, _)| *package)
+        .collect();
+    missing.dedup();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    apt_install(&missing, why)
+}
+
 /// Debian's Firefox ESR, for the same browser tests in a second engine.
 pub fn ensure_firefox() -> Result<(), String> {
     if Path::new("/usr/bin/firefox-esr").exists() {

@@ -13,6 +13,7 @@ fn a_chart_by_id_with_theme_and_pym_parameters() {
             theme: ThemeChoice::Dark,
             lang: Lang::EN,
             currency: Currency::Reported,
+            height: None,
             child_id: Some("st-1".into())
         }
     );
@@ -261,4 +262,25 @@ fn the_link_back_leads_to_the_readers_edition_currency_and_step() {
         story_address(url, zh_usd, "the-bet"),
         "https://graphics.example/sensetime/zh/index.html?currency=usd#the-bet"
     );
+}
+
+#[test]
+fn a_frame_takes_a_height_as_a_script_embed_does() {
+    assert_eq!(
+        parse_query("chart=grants&height=420").unwrap().height,
+        Some(420)
+    );
+    assert_eq!(parse_query("chart=grants").unwrap().height, None);
+    assert_eq!(
+        parse_query("chart=grants&height=90").unwrap_err(),
+        EmbedError::BadHeight(90)
+    );
+    let err = parse_query("chart=grants&height=tall").unwrap_err();
+    assert!(
+        err.message(Lang::EN)
+            .contains("`height` should be a whole number of pixels"),
+        "{err}"
+    );
+    let unknown = parse_query("chart=grants&size=3").unwrap_err();
+    assert!(unknown.message(Lang::EN).contains("height"), "{unknown}");
 }

@@ -1,4 +1,5 @@
-//! The single-chart embed page (`embed.html`): its query says which chart; it fills `#embed`.
+//! The single-chart embed page (`embed.html`, and each chart's own page `embed/<id>.html`): its
+//! query says which chart; it fills `#embed`.
 
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
@@ -10,18 +11,18 @@ use crate::web::dom::{by_id, window_and_document};
 use crate::web::host::{keep_host_told, parse_child_id};
 use crate::web::panic;
 
-/// The single-chart embed page: reads `?chart=…&step=…&theme=…` and fills `#embed` with that
-/// chart, or with a notice naming what exists; then keeps its host told of its height.
+/// The single-chart embed page: reads `query` (`chart=…&step=…&theme=…`: the page's address's,
+/// after what a chart's own page fixes) and fills `#embed` with that chart, or with a notice
+/// naming what exists; then keeps its host told of its height.
 #[wasm_bindgen(js_name = embedPage)]
-pub fn embed_page(story_url: &str) -> Result<(), JsValue> {
+pub fn embed_page(story_url: &str, query: &str) -> Result<(), JsValue> {
     panic::install();
     let (window, document) = window_and_document()?;
     let host: HtmlElement = by_id(&document, "embed", "an HTML element #embed")?;
-    let search = window.location().search()?;
-    let request = parse_query(&search);
+    let request = parse_query(query);
     let child_id = match &request {
         Ok(r) => r.child_id.clone(),
-        Err(_) => parse_child_id(&search),
+        Err(_) => parse_child_id(query),
     };
     let name = request
         .as_ref()
@@ -30,11 +31,11 @@ pub fn embed_page(story_url: &str) -> Result<(), JsValue> {
     let lang = match &request {
         Ok(r) => r.lang,
         // The one parameter worth reading from a query that failed: the notice's language.
-        Err(_) => lang_in_query(&search).unwrap_or_default(),
+        Err(_) => lang_in_query(query).unwrap_or_default(),
     };
     let options = |r: &ChartEmbed| ScriptOptions {
         theme: r.theme,
-        height: None,
+        height: r.height,
         lang: r.lang,
         currency: r.currency,
     };
