@@ -1,13 +1,13 @@
 //! `cargo xtask test`: every test, in order, stopping at the first failure: format, lints,
-//! native tests, the Wasm's tests in Chromium and Firefox, the site, and end-to-end tests
-//! against it.
+//! native tests, the Wasm's tests in Chromium, Firefox and WebKit, the site, and end-to-end tests
+//! against it in the same three engines.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::builds::BUILDS;
+use crate::builds::{BUILDS, TEST_HOOKS};
 use crate::command::run;
-use crate::{bench, dist, server, tools};
+use crate::{bench, build, dist, server, tools};
 
 /// Runs one numbered step under a header; its failure names the step.
 fn step(n: u32, name: &str, body: impl FnOnce() -> Result<(), String>) -> Result<(), String> {
@@ -49,7 +49,7 @@ pub fn test(root: &Path) -> Result<(), String> {
                     .args(["--", "-D", "warnings"]))
             };
             wasm_clippy(&["--tests"])?;
-            for build in BUILDS {
+            for build in BUILDS.iter().chain([&TEST_HOOKS]) {
                 wasm_clippy(&["--no-default-features", "--features", build.features])?;
             }
             Ok(())
@@ -65,7 +65,7 @@ pub fn test(root: &Path) -> Result<(), String> {
     )?;
     step(
         4,
-        "browser tests (wasm-bindgen-test, Chromium and Firefox)",
+        "browser tests (wasm-bindgen-test, Chromium, Firefox and WebKit)",
         || {
             tools::ensure_wasm_bindgen(root)?;
             tools::ensure_chromium()?;
@@ -84,17 +84,42 @@ pub fn test(root: &Path) -> Result<(), String> {
             let geckodriver = tools::ensure_geckodriver()?;
             run(wasm_tests()
                 .env("GECKODRIVER", geckodriver)
-                .env_remove("CHROMEDRIVER"))
+                .env_remove("CHROMEDRIVER"))?;
+            // WebKitGTK's driver speaks to the runner as Safari's does (it needs no capabilities:
+            // it starts its MiniBrowser), on a display of its own.
+            tools::ensure_webkit()?;
+            let mut webkit = Command::new("xvfb-run");
+            webkit
+                .args([
+                    "-a",
+                    env!("CARGO"),
+                    "test",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                ])
+                .args(["-p", "sensetime-explainer"])
+                .current_dir(root)
+                .env("PATH", tools::path_with_cargo_bin())
+                .env("SAFARIDRIVER", tools::WEBKIT_DRIVER)
+                .env_remove("CHROMEDRIVER")
+                .env_remove("GECKODRIVER");
+            run(&mut webkit)
         },
     )?;
     let mut site = PathBuf::new();
-    step(5, "dist (the built site)", || {
-        site = dist::dist(root)?;
-        Ok(())
-    })?;
+    let mut test_hooks = PathBuf::new();
+    step(
+        5,
+        "dist (the built site), and the story with its test hooks",
+        || {
+            site = dist::dist(root)?;
+            test_hooks = build::build_test_hooks(root)?;
+            Ok(())
+        },
+    )?;
     step(
         6,
-        "end-to-end tests (node --test, Chromium and Firefox)",
+        "end-to-end tests (node --test, Chromium, Firefox and WebKit)",
         || {
             let e2e = root.join("tests/e2e");
             if !e2e.join("package.json").exists() {
@@ -106,13 +131,25 @@ pub fn test(root: &Path) -> Result<(), String> {
             }
             tools::ensure_npm_packages(&e2e, "the end-to-end tests")?;
             tools::ensure_java()?;
+            tools::ensure_webkit()?;
             let (addr, _server) = server::spawn(&site, server::Mode::Production)?;
+            // Three files at a time: each has its own browser, so the three engines' suites
+            // (reader-*.test.js) and the Chromium-only files run side by side.
             run(Command::new("node")
-                .args(["--test", "--test-reporter=spec", "tests/e2e/"])
+                .args([
+                    "--test",
+                    "--test-concurrency=3",
+                    "--test-reporter=spec",
+                    "tests/e2e/",
+                ])
                 .current_dir(root)
                 .env("BASE_URL", format!("http://{addr}"))
                 .env("CHROMIUM", "/usr/bin/chromium")
-                .env("FIREFOX", "/usr/bin/firefox-esr"))
+                .env("FIREFOX", "/usr/bin/firefox-esr")
+                .env("WEBKIT_DRIVER", tools::WEBKIT_DRIVER)
+                .env("MINIBROWSER", tools::MINIBROWSER)
+                .env("TEST_HOOKS_PKG", &test_hooks)
+                .env("TEST_HOOKS_STEM", TEST_HOOKS.stem))
         },
     )?;
     println!("\nAll tests passed.");
