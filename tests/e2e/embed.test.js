@@ -147,22 +147,62 @@ test('script embeds mount in shadow roots under a strict CSP, without layout shi
   await context.close();
 });
 
-test('the pages are served with a strict CSP, load nothing from third parties and store nothing', async () => {
+test('every page is served with a strict CSP, loads nothing from third parties and stores nothing', async () => {
   const { page, context, errors } = await openPage(browser, { viewport: { width: 1000, height: 800 } });
-  const origins = new Set();
-  page.on('request', (r) => origins.add(new URL(r.url()).origin));
-  for (const path of ['index.html', 'embed.html?chart=cities']) {
+  for (const path of ['index.html', 'zh/index.html', 'frame.html', 'embed.html?chart=cities', 'examples/article.html']) {
+    const origins = new Set();
+    const seen = (r) => origins.add(new URL(r.url()).origin);
+    page.on('request', seen);
     const response = await page.goto(`${baseUrl()}/${path}`);
     assert.equal(response.headers()['content-security-policy'], "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'");
-    await page.waitForFunction(() => document.documentElement.dataset.story === 'ready' || document.documentElement.dataset.embed === 'ready');
+    // Ready: the story or the chart started, or every script embed and frame of the article.
+    await page.waitForFunction(() => {
+      const root = document.documentElement.dataset;
+      const embeds = [...document.querySelectorAll('[data-sensetime-chart]')];
+      const frames = [...document.querySelectorAll('iframe[data-sensetime]')];
+      return root.story === 'ready' || root.embed === 'ready'
+        || (embeds.length > 0 && embeds.every((el) => el.dataset.sensetimeMounted) && frames.every((f) => parseFloat(f.style.height) > 300));
+    }, null, { timeout: 15000 });
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
-    await page.waitForTimeout(200);
+    await page.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
     assert.equal(await page.evaluate(() => document.cookie), '');
     assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
+    page.off('request', seen);
+    assert.deepEqual([...origins], [new URL(baseUrl()).origin], `${path}: every request goes to our own origin`);
   }
-  assert.deepEqual([...origins], [new URL(baseUrl()).origin], 'every request goes to our own origin');
   assertNoErrors(assert, errors);
   await context.close();
+});
+
+test('a script embed on another origin loads our module and Wasm through CORS, and links to the story when the Wasm fails', async () => {
+  for (const wasmFails of [false, true]) {
+    const { page, context, errors } = await openPage(browser, { viewport: { width: 800, height: 900 } });
+    if (wasmFails) await page.route(`${baseUrl()}/**/*.wasm`, (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await hostPage(page, `
+      <div id="chart" data-sensetime-chart="revenue-mix"></div>
+      <div id="zh" data-sensetime-chart="revenue-mix" data-options='{"lang": "zh"}'></div>
+      <script type="module" src="${baseUrl()}/embed.js"></script>`);
+    if (!wasmFails) {
+      await page.waitForFunction(() => document.getElementById('chart').dataset.sensetimeMounted === 'revenue-mix', null, { timeout: 10000 });
+      const ink = await page.evaluate(() => {
+        const canvas = document.getElementById('chart').shadowRoot.querySelector('canvas');
+        const d = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) n += 1;
+        return n;
+      });
+      assert.ok(ink > 1000, `the chart is drawn on the host's page (${ink} pixels of ink)`);
+      assertNoErrors(assert, errors);
+    } else {
+      await page.waitForFunction(() => document.querySelector('#chart > a') && document.querySelector('#zh > a'), null, { timeout: 10000 });
+      const links = await page.evaluate(() => ['chart', 'zh'].map((id) => document.querySelector(`#${id} > a`).href));
+      assert.match(links[0], new RegExp(`^${baseUrl()}/index\\.html`), 'the English fallback links to the story');
+      assert.match(links[1], new RegExp(`^${baseUrl()}/zh/`), 'the Chinese one to the Chinese story');
+      // The browser's own report of the missing Wasm, nothing else.
+      assertNoErrors(assert, errors.filter((e) => !/^console: Failed to load resource: the server responded with a status of 404 \(Not Found\)$/.test(e)));
+    }
+    await context.close();
+  }
 });
 
 // frame.html is the address for hosts; index.html?frame=story, the older one, still works.
@@ -181,6 +221,7 @@ for (const [address, builds] of [
     <h1>A host article</h1><p style="height: 600px">Text before the story.</p>
     <iframe data-sensetime="story" src="${baseUrl()}/${address}" title="The story" width="100%" height="600" frameborder="0"></iframe>
     <p style="height: 900px">Text after the story.</p>
+    <script>window.stepMessages = []; addEventListener('message', (e) => { if (e.data?.type === 'sensetime:step') window.stepMessages.push(e.data); });</script>
     <script src="${baseUrl()}/frames.js"></script>`);
   await page.waitForFunction(() => parseFloat(document.querySelector('iframe').style.height) > 3000, null, { timeout: 15000 });
   const frame = page.frames().find((f) => f.url().includes(address));
@@ -207,6 +248,10 @@ for (const [address, builds] of [
   }
   const scroll = await frame.evaluate(() => [document.documentElement.scrollHeight, document.documentElement.clientHeight]);
   assert.ok(scroll[0] <= scroll[1] + 1, `no inner scrollbar (${scroll})`);
+  // The host heard each step change as a message from the frame, the last one the step in view.
+  const heard = await page.evaluate(() => window.stepMessages);
+  assert.deepEqual(heard.at(-1), { type: 'sensetime:step', index: 1, id: all[1].id, direction: 'up', chart: all[1].chart }, JSON.stringify(heard));
+  for (const index of [5, 8]) assert.ok(heard.some((m) => m.id === all[index].id), `the host heard step ${index + 1}`);
   assertNoErrors(assert, errors);
   await context.close();
 });
