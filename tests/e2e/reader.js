@@ -60,6 +60,12 @@ export function readerSuite(engineName) {
     const tab = await engine.open(device, options);
     await tab.goto(`${baseUrl()}/${path}`);
     await waitReady(tab);
+    const [width, height] = await tab.evaluate(() => [innerWidth, innerHeight]);
+    if (width !== device.viewport.width || height !== device.viewport.height) {
+      // Only where the engine says it cannot: anywhere else, a wrong viewport is a failure.
+      assert.ok(engine.cannot.narrowViewport, `the viewport is ${width}x${height}, not ${device.viewport.width}x${device.viewport.height}`);
+      t.diagnostic(`viewport ${width}x${height}, not ${device.viewport.width}x${device.viewport.height}: ${engine.cannot.narrowViewport}`);
+    }
     return tab;
   }
 
@@ -151,7 +157,8 @@ export function readerSuite(engineName) {
       await waitStep(tab, eighth);
       await assertPicture(tab, device, eighth);
       const box = await tab.evaluate((id) => document.getElementById(id).getBoundingClientRect().toJSON(), eighth.id);
-      assert.ok(box.top >= 0 && box.top < device.viewport.height, `the step is on screen (top ${box.top})`);
+      const viewportHeight = await tab.evaluate(() => innerHeight);
+      assert.ok(box.top >= 0 && box.top < viewportHeight, `the step is on screen (top ${box.top})`);
       await assertNoErrors(tab);
       await tab.close();
     });
