@@ -99,53 +99,6 @@ for (const [path, edition] of [['index.html', 'English'], ['zh/index.html', 'Chi
   await context.close();
 });
 
-// Each way the Wasm can fail, and the browser's own report of it (exactly what the browser says
-// about the file it could not use): any other error, ours included, fails the test.
-const wasmFailures = {
-  'is missing (404)': {
-    breakWasm: (page) => page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' })),
-    reports: [/^console: Failed to load resource: the server responded with a status of 404 \(Not Found\)$/],
-  },
-  'is truncated': {
-    breakWasm: (page) => page.route('**/*.wasm', (route) => route.fulfill({
-      status: 200, contentType: 'application/wasm', body: Buffer.from([0, 97, 115, 109, 1, 0]),
-    })),
-    reports: [],
-  },
-  'is blocked by the host\'s CSP': {
-    breakWasm: (page) => page.route('**/index.html', async (route) => {
-      const response = await route.fetch();
-      route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': "script-src 'self'" } });
-    }),
-    // The refused compile is the page's to report (a warning, with the static charts): none here.
-    reports: [],
-  },
-};
-
-for (const [how, { breakWasm, reports }] of Object.entries(wasmFailures)) {
-  test(`when the Wasm ${how}, static charts take the graphic's place in every step`, async () => {
-    const { page, context, errors } = await openPage(browser, PHONE);
-    await breakWasm(page);
-    await page.goto(`${baseUrl()}/index.html`);
-    await page.waitForFunction(() => document.documentElement.dataset.story === 'failed', null, { timeout: 10000 });
-    assert.ok(await page.locator('#notice').isVisible());
-    assert.match(await page.locator('#notice').textContent(), /could not start/);
-    assert.equal(await page.locator('.graphic').isVisible(), false);
-    const words = await page.evaluate(() => document.querySelector('#story .steps').innerText.split(/\s+/).length);
-    assert.ok(words > 600, `every step's text is still there (${words} words)`);
-    const count = await page.locator('#story .step').count();
-    for (let i = 0; i < count; i += 1) {
-      const img = await loadedStaticChart(page, page.locator('#story .step').nth(i));
-      assert.ok(await img.isVisible(), `step ${i + 1}: its static chart shows`);
-    }
-    // The browser reports the failure itself, once for each report expected; nothing else.
-    const unexpected = errors.filter((e) => !reports.some((r) => r.test(e)));
-    assertNoErrors(assert, unexpected);
-    assert.equal(errors.length, reports.length, `the browser's own reports: ${errors.join('\n')}`);
-    await context.close();
-  });
-}
-
 test('the canvas is named after its chart, a live region announces it, and the URL follows without new history', async () => {
   const { page, context, errors } = await openPage(browser, DESKTOP);
   await page.goto(`${baseUrl()}/index.html`);

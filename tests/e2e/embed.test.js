@@ -1,75 +1,27 @@
-// Embeds in other sites' pages: pym.js and other auto-height hosts, script embeds in shadow roots,
-// a strict CSP, no third parties, no storage.
+// Embeds in other sites' pages, in Chromium: script embeds in shadow roots, a strict CSP, no third
+// parties, no storage, what a framed story downloads. (pym.js hosts and the framed story following
+// its host run in every engine: reader.js.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { baseUrl, launch, openPage, steps, waitStep, assertNoErrors } from './helpers.js';
+import { baseUrl, launch, openPage, assertNoErrors } from './helpers.js';
+import { startHosts } from './hosts.js';
 
-const require = createRequire(import.meta.url);
-const pymSource = readFileSync(require.resolve('pym.js/dist/pym.v1.min.js'), 'utf8');
-// Host pages live on another origin (another port), served by Playwright itself. Chromium counts
-// such fulfilled pages as public address space and would block their frames from loopback as
-// Local Network Access; a real news site embeds our public address, so the check is switched off.
-const HOST = 'http://localhost:4999';
+// Host pages live on another origin, served by the test process itself (hosts.js).
 let browser;
-before(async () => { browser = await launch(['--disable-features=LocalNetworkAccessChecks']); });
-after(() => browser?.close());
-
-/** A page on another origin (served by the test itself) holding `body`, with pym.js at /pym.js. */
-async function hostPage(page, body, headers = {}) {
-  await page.route(`${HOST}/**`, (route) => {
-    const url = new URL(route.request().url());
-    if (url.pathname === '/pym.js') return route.fulfill({ body: pymSource, contentType: 'text/javascript' });
-    return route.fulfill({
-      contentType: 'text/html',
-      headers,
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body>${body}</body></html>`,
-    });
-  });
-  await page.goto(`${HOST}/article.html`);
-}
-
-test('a pym.js host sizes the chart frame to its content, and resizes it with the width', async () => {
-  const { page, context, errors } = await openPage(browser, { viewport: { width: 700, height: 900 } });
-  await hostPage(page, `
-    <div id="chart-frame"></div>
-    <script src="/pym.js"></script>
-    <script>
-      window.messages = [];
-      addEventListener('message', (e) => window.messages.push(e.data));
-      new pym.Parent('chart-frame', '${baseUrl()}/embed.html?chart=revenue-mix', {});
-    </script>`);
-  const fits = async () => page.waitForFunction(() => {
-    const frame = document.querySelector('#chart-frame iframe');
-    return frame && parseInt(frame.getAttribute('height'), 10) > 300;
-  }, null, { timeout: 10000 });
-  await fits();
-  const inner = async () => {
-    const frame = page.frames().find((f) => f.url().includes('embed.html'));
-    await frame.waitForFunction(() => document.documentElement.dataset.embed === 'ready');
-    return frame.evaluate(() => ({ body: document.body.offsetHeight, scroll: document.documentElement.scrollHeight, client: document.documentElement.clientHeight }));
-  };
-  let content = await inner();
-  // pym.js writes the height attribute as e.g. "575px".
-  let outer = parseInt(await page.getAttribute('#chart-frame iframe', 'height'), 10);
-  assert.equal(outer, content.body, 'the frame is exactly as tall as its content');
-  assert.ok(content.scroll <= content.client, `no inner scrollbar (${content.scroll} > ${content.client})`);
-  const wide = outer;
-
-  await page.setViewportSize({ width: 420, height: 900 });
-  await page.waitForFunction((wide) => parseInt(document.querySelector('#chart-frame iframe').getAttribute('height'), 10) < wide, wide, { timeout: 10000 });
-  content = await inner();
-  outer = parseInt(await page.getAttribute('#chart-frame iframe', 'height'), 10);
-  assert.equal(outer, content.body, 'narrower, the frame shrinks to its content');
-
-  const messages = await page.evaluate(() => window.messages);
-  assert.ok(messages.some((m) => typeof m === 'string' && /^pymxPYMxchart-framexPYMxheightxPYMx\d+$/.test(m)), 'pym height messages');
-  assert.ok(messages.some((m) => m?.sentinel === 'amp' && m.type === 'embed-size' && m.height > 300), 'AMP embed-size messages');
-  assert.ok(messages.some((m) => m?.['datawrapper-height']?.['chart-frame'] > 300), 'Datawrapper height messages');
-  assertNoErrors(assert, errors);
-  await context.close();
+let hosts;
+before(async () => {
+  browser = await launch();
+  hosts = await startHosts();
 });
+after(async () => {
+  await browser?.close();
+  await hosts?.close();
+});
+
+/** Opens a page on another origin holding `body`. */
+function hostPage(page, body) {
+  return page.goto(hosts.host('embed-test', body));
+}
 
 test('a bad chart id shows a readable notice in the frame that names the charts', async () => {
   const { page, context, errors } = await openPage(browser, { viewport: { width: 600, height: 600 } });
@@ -205,12 +157,12 @@ test('a script embed on another origin loads our module and Wasm through CORS, a
   }
 });
 
-// frame.html is the address for hosts; index.html?frame=story, the older one, still works.
+// The framed story's scroll-following runs in every engine (reader.js); here, what it downloads.
 for (const [address, builds] of [
   ['frame.html', ['sensetime_story_frame.']],
   // The story's build is preloaded by index.html before main.js knows it is framed.
   ['index.html?frame=story', ['sensetime_story.', 'sensetime_story_frame.']],
-]) test(`the whole story in a cross-origin auto-height frame (${address}) follows the host page's scroll`, async () => {
+]) test(`the whole story in a cross-origin frame (${address}) downloads the builds it should`, async () => {
   const { page, context, errors } = await openPage(browser, { viewport: { width: 1200, height: 800 } });
   const wasm = new Set();
   page.on('requestfinished', (r) => {
@@ -218,40 +170,12 @@ for (const [address, builds] of [
     if (name.startsWith('sensetime_')) wasm.add(name.replace(/_bg\..*|\.[0-9a-f]{10}\.js$/, '.'));
   });
   await hostPage(page, `
-    <h1>A host article</h1><p style="height: 600px">Text before the story.</p>
     <iframe data-sensetime="story" src="${baseUrl()}/${address}" title="The story" width="100%" height="600" frameborder="0"></iframe>
-    <p style="height: 900px">Text after the story.</p>
-    <script>window.stepMessages = []; addEventListener('message', (e) => { if (e.data?.type === 'sensetime:step') window.stepMessages.push(e.data); });</script>
     <script src="${baseUrl()}/frames.js"></script>`);
   await page.waitForFunction(() => parseFloat(document.querySelector('iframe').style.height) > 3000, null, { timeout: 15000 });
   const frame = page.frames().find((f) => f.url().includes(address));
   await frame.waitForFunction(() => document.documentElement.dataset.story === 'ready');
   assert.deepEqual([...wasm].sort(), builds, 'the Wasm builds the frame downloads');
-  const all = await steps(frame);
-
-  /** Scrolls the host so that step `index` of the story sits 40% down the host's viewport. */
-  const bringToReader = async (index) => {
-    const top = await frame.evaluate((id) => document.getElementById(id).getBoundingClientRect().top + scrollY, all[index].id);
-    await page.evaluate((top) => {
-      const frameTop = document.querySelector('iframe').getBoundingClientRect().top + scrollY;
-      window.scrollTo(0, frameTop + top - innerHeight * 0.4);
-    }, top);
-  };
-
-  for (const index of [5, 8, 1]) {
-    await bringToReader(index);
-    await waitStep(frame, all[index]);
-    const view = await page.evaluate(() => ({ frameTop: document.querySelector('iframe').getBoundingClientRect().top, vh: innerHeight }));
-    const graphic = await frame.evaluate(() => document.querySelector('.graphic').getBoundingClientRect().toJSON());
-    const top = view.frameTop + graphic.top;
-    assert.ok(top >= -2 && top + graphic.height <= view.vh + 2, `step ${index + 1}: the chart is in the host's view (top ${top}, height ${graphic.height}, viewport ${view.vh})`);
-  }
-  const scroll = await frame.evaluate(() => [document.documentElement.scrollHeight, document.documentElement.clientHeight]);
-  assert.ok(scroll[0] <= scroll[1] + 1, `no inner scrollbar (${scroll})`);
-  // The host heard each step change as a message from the frame, the last one the step in view.
-  const heard = await page.evaluate(() => window.stepMessages);
-  assert.deepEqual(heard.at(-1), { type: 'sensetime:step', index: 1, id: all[1].id, direction: 'up', chart: all[1].chart }, JSON.stringify(heard));
-  for (const index of [5, 8]) assert.ok(heard.some((m) => m.id === all[index].id), `the host heard step ${index + 1}`);
   assertNoErrors(assert, errors);
   await context.close();
 });

@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { launchEngine } from './engines.js';
+import { startHosts } from './hosts.js';
 import {
   baseUrl, DESKTOP, PHONE, stepShown, measureCanvas, compareWithDrawing, TOLERANCE,
 } from './helpers.js';
@@ -37,15 +38,26 @@ function chartBox() {
   return { x: r.x, y: r.y, width: r.width, height: r.height };
 }
 
+/** A test that fails, naming itself, if it hangs: a WebDriver command that never returns would
+ * otherwise hold up the whole run. */
+function readerTest(name, fn) {
+  return test(name, { timeout: 120000 }, fn);
+}
+
 /** The reader's behaviours in the engine named `engineName`. */
 export function readerSuite(engineName) {
   const artifacts = new URL(`./artifacts/${engineName}/`, import.meta.url);
   let engine;
+  let hosts;
   before(async () => {
     mkdirSync(artifacts, { recursive: true });
     engine = await launchEngine(engineName);
+    hosts = await startHosts();
   });
-  after(() => engine?.close());
+  after(async () => {
+    await engine?.close();
+    await hosts?.close();
+  });
 
   /** Skips `t` with the engine's reason when it cannot do `what`; says whether it did. */
   const cannot = (t, what) => {
@@ -103,7 +115,7 @@ export function readerSuite(engineName) {
   }
 
   for (const { name, path, prefix } of EDITIONS) for (const device of [DESKTOP, PHONE]) {
-    test(`${engineName}: ${name}, ${device.name}: the chart follows the reader down and back up, each step drawn as drawChart draws it anew`, async (t) => {
+    readerTest(`${engineName}: ${name}, ${device.name}: the chart follows the reader down and back up, each step drawn as drawChart draws it anew`, async (t) => {
       const tab = await openStory(t, device, path);
       const all = await tab.evaluate(readSteps);
       assert.ok(all.length >= 10, `at least ten steps, found ${all.length}`);
@@ -128,7 +140,7 @@ export function readerSuite(engineName) {
     });
   }
 
-  test(`${engineName}: a reload mid-story shows that step and its chart`, async (t) => {
+  readerTest(`${engineName}: a reload mid-story shows that step and its chart`, async (t) => {
     const tab = await openStory(t, DESKTOP, 'index.html');
     const sixth = (await tab.evaluate(readSteps))[5];
     await tab.evaluate(centreOn, sixth.id);
@@ -142,7 +154,7 @@ export function readerSuite(engineName) {
   });
 
   for (const { name, path } of EDITIONS) for (const device of [DESKTOP, PHONE]) {
-    test(`${engineName}: ${name}, ${device.name}: a link to a step's anchor opens on that step, fresh and reloaded`, async (t) => {
+    readerTest(`${engineName}: ${name}, ${device.name}: a link to a step's anchor opens on that step, fresh and reloaded`, async (t) => {
       const tab = await openStory(t, device, path);
       const eighth = (await tab.evaluate(readSteps))[7];
       // A link followed from elsewhere: a new document, opened at the fragment.
@@ -164,7 +176,7 @@ export function readerSuite(engineName) {
     });
   }
 
-  test(`${engineName}: readers who prefer less motion get each chart at once`, async (t) => {
+  readerTest(`${engineName}: readers who prefer less motion get each chart at once`, async (t) => {
     if (cannot(t, 'reducedMotion')) return;
     const tab = await openStory(t, DESKTOP, 'index.html', { reducedMotion: 'reduce' });
     const [first, second] = await tab.evaluate(readSteps);
@@ -189,7 +201,7 @@ export function readerSuite(engineName) {
     await tab.close();
   });
 
-  test(`${engineName}: the currency control redraws the chart in dollars, keeps the choice in the address, and on reload`, async (t) => {
+  readerTest(`${engineName}: the currency control redraws the chart in dollars, keeps the choice in the address, and on reload`, async (t) => {
     const tab = await openStory(t, DESKTOP, 'index.html#revenue-mix');
     const step = { id: 'revenue-mix', chart: 'revenue-mix' };
     await waitStep(tab, step);
@@ -213,6 +225,177 @@ export function readerSuite(engineName) {
     await tab.close();
   });
 
+  // Each way the Wasm can fail (hosts.js applies it), and the browser's own report of it, exactly:
+  // any other error, ours included, fails the test.
+  for (const [fault, how, reports] of [
+    ['missing', 'is missing (404)', [/^console: Failed to load resource: the server responded with a status of 404 \(Not Found\)$/]],
+    ['truncated', 'is truncated', []],
+    ['csp', "is blocked by the host's CSP", [/^pageerror: Content-Security-Policy: The page’s settings blocked WebAssembly \(script-src\) from being executed because it violates the following directive: “script-src 'self'” \(Missing 'wasm-unsafe-eval' or 'unsafe-eval'\)$/]],
+  ]) readerTest(`${engineName}: when the Wasm ${how}, every step shows its static chart`, async (t) => {
+    if (engine.cannot.pixelRatio) t.diagnostic(`pixel ratio 3 not emulated: ${engine.cannot.pixelRatio}`);
+    const tab = await engine.open(PHONE);
+    await tab.goto(hosts.site(fault, 'index.html'));
+    await tab.waitFor(() => document.documentElement.dataset.story === 'failed');
+    // The static charts' stylesheet takes the graphic away once it applies.
+    await tab.waitFor(() => document.querySelector('.graphic').getBoundingClientRect().height === 0, undefined, 5000)
+      .catch((e) => { throw new Error(`the interactive graphic is still there: ${e.message}`); });
+    const page = await tab.evaluate(() => ({
+      notice: document.getElementById('notice').hidden ? null : document.getElementById('notice').textContent,
+      words: document.querySelector('#story .steps').innerText.split(/\s+/).length,
+    }));
+    assert.match(page.notice ?? '', /could not start/);
+    assert.ok(page.words > 600, `every step's text is still there (${page.words} words)`);
+    for (const step of await tab.evaluate(readSteps)) {
+      await tab.evaluate((id) => document.querySelector(`#${id} .static-chart img`).scrollIntoView({ block: 'center' }), step.id);
+      await tab.waitFor((id) => {
+        const img = document.querySelector(`#${id} .static-chart img`);
+        const r = img.getBoundingClientRect();
+        return img.complete && img.naturalWidth > 0 && r.height > 50 && r.top < innerHeight && r.bottom > 0;
+      }, step.id).catch((e) => { throw new Error(`${step.id}: its static chart did not show: ${e.message}`); });
+    }
+    const errors = await tab.errors();
+    const unexpected = errors.filter((e) => !reports.some((r) => r.test(e)));
+    assert.deepEqual(unexpected, [], `console or page errors beyond the browser's report of the fault:\n${unexpected.join('\n')}`);
+    await tab.close();
+  });
+
+  readerTest(`${engineName}: a Wasm that arrives late catches up with the step the reader has scrolled to`, async (t) => {
+    if (cannot(t, 'holding')) return;
+    const tab = await engine.open(DESKTOP);
+    await tab.goto(hosts.site('held', 'index.html'));
+    await hosts.heldAsked();
+    const all = await tab.evaluate(readSteps);
+    for (const index of [2, 4, 6]) {
+      await tab.evaluate(centreOn, all[index].id);
+      // Scrolling without smooth behaviour is done at once; two frames let the page paint there.
+      await tab.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
+    }
+    assert.equal(await tab.evaluate(() => document.documentElement.dataset.story ?? null), null, 'still loading while the reader scrolls');
+    hosts.release();
+    await waitReady(tab);
+    await waitStep(tab, all[6]);
+    await assertPicture(tab, DESKTOP, all[6]);
+    await assertNoErrors(tab);
+    await tab.close();
+  });
+
+  /** Waits until `fn` (run in the frame whose address holds `urlPart`) returns something true;
+   * returns it. The frame may not be there yet. */
+  async function waitInFrame(tab, urlPart, fn, arg, timeout = 10000) {
+    const deadline = Date.now() + timeout;
+    let last;
+    for (;;) {
+      try {
+        const value = await tab.inFrame(urlPart, fn, arg);
+        if (value) return value;
+        last = value;
+      } catch (e) {
+        last = e.message;
+      }
+      if (Date.now() > deadline) throw new Error(`waiting in the frame at ${urlPart}: ${last}`);
+      await new Promise((resolve) => { setTimeout(resolve, 50); });
+    }
+  }
+
+  readerTest(`${engineName}: a pym.js host on another origin sizes the chart frame to its content, and resizes it with the width`, async () => {
+    const tab = await engine.open({ viewport: { width: 700, height: 900 }, deviceScaleFactor: 1 });
+    await tab.goto(hosts.host('pym', `
+      <div id="chart-frame"></div>
+      <script src="/host/pym.js"></script>
+      <script>
+        window.messages = [];
+        addEventListener('message', (e) => window.messages.push(e.data));
+        new pym.Parent('chart-frame', '${baseUrl()}/embed.html?chart=revenue-mix', {});
+      </script>`));
+    const outer = () => tab.evaluate(() => parseInt(document.querySelector('#chart-frame iframe')?.getAttribute('height') ?? '0', 10));
+    const inner = () => waitInFrame(tab, 'embed.html', () => document.documentElement.dataset.embed === 'ready' && {
+      body: document.body.offsetHeight, scroll: document.documentElement.scrollHeight, client: document.documentElement.clientHeight,
+    });
+    /** The frame, once its height (pym.js writes e.g. "575px") is its content's. */
+    const fitted = async () => {
+      const deadline = Date.now() + 10000;
+      for (;;) {
+        const [content, height] = [await inner(), await outer()];
+        if (height === content.body && height > 300) return content;
+        if (Date.now() > deadline) assert.fail(`the frame (${height} px) should be as tall as its content (${content.body} px)`);
+        await new Promise((resolve) => { setTimeout(resolve, 50); });
+      }
+    };
+    let content = await fitted();
+    assert.ok(content.scroll <= content.client, `no inner scrollbar (${content.scroll} > ${content.client})`);
+    const wide = await outer();
+    await tab.setViewport({ width: 460, height: 900 });
+    await tab.waitFor((wide) => parseInt(document.querySelector('#chart-frame iframe').getAttribute('height'), 10) < wide, wide);
+    content = await fitted();
+    const messages = await tab.evaluate(() => window.messages);
+    assert.ok(messages.some((m) => typeof m === 'string' && /^pymxPYMxchart-framexPYMxheightxPYMx\d+$/.test(m)), 'pym height messages');
+    assert.ok(messages.some((m) => m?.sentinel === 'amp' && m.type === 'embed-size' && m.height > 300), 'AMP embed-size messages');
+    assert.ok(messages.some((m) => m?.['datawrapper-height']?.['chart-frame'] > 300), 'Datawrapper height messages');
+    await assertNoErrors(tab);
+    await tab.close();
+  });
+
+  // frame.html is the address for hosts; index.html?frame=story, the older one, still works.
+  for (const address of ['frame.html', 'index.html?frame=story']) {
+    readerTest(`${engineName}: the whole story in a frame on another origin (${address}) follows the host page's scroll and tells it each step`, async (t) => {
+      if (address !== 'frame.html' && cannot(t, 'oldFrameAddress')) return;
+      const tab = await engine.open({ viewport: { width: 1200, height: 800 }, deviceScaleFactor: 1 });
+      await tab.goto(hosts.host('framed', `
+        <h1>A host article</h1><p style="height: 600px">Text before the story.</p>
+        <iframe data-sensetime="story" src="${baseUrl()}/${address}" title="The story" width="100%" height="600" frameborder="0"></iframe>
+        <p style="height: 900px">Text after the story.</p>
+        <script>window.stepMessages = []; addEventListener('message', (e) => { if (e.data?.type === 'sensetime:step') window.stepMessages.push(e.data); });</script>
+        <script src="${baseUrl()}/frames.js"></script>`));
+      await tab.waitFor(() => parseFloat(document.querySelector('iframe').style.height) > 3000, undefined, 15000);
+      await waitInFrame(tab, address, () => document.documentElement.dataset.story === 'ready', undefined, 15000);
+      const all = await tab.inFrame(address, readSteps);
+      for (const index of [5, 8, 1]) {
+        // The host scrolls so that the step sits 40% down its viewport.
+        const top = await tab.inFrame(address, (id) => document.getElementById(id).getBoundingClientRect().top + scrollY, all[index].id);
+        await tab.evaluate((top) => {
+          const frameTop = document.querySelector('iframe').getBoundingClientRect().top + scrollY;
+          window.scrollTo(0, frameTop + top - innerHeight * 0.4);
+        }, top);
+        await waitInFrame(tab, address, stepShown, all[index]);
+        const view = await tab.evaluate(() => ({ frameTop: document.querySelector('iframe').getBoundingClientRect().top, vh: innerHeight }));
+        const graphic = await tab.inFrame(address, () => document.querySelector('.graphic').getBoundingClientRect().toJSON());
+        const graphicTop = view.frameTop + graphic.top;
+        assert.ok(graphicTop >= -2 && graphicTop + graphic.height <= view.vh + 2, `step ${index + 1}: the chart is in the host's view (top ${graphicTop}, height ${graphic.height}, viewport ${view.vh})`);
+      }
+      const scroll = await tab.inFrame(address, () => [document.documentElement.scrollHeight, document.documentElement.clientHeight]);
+      assert.ok(scroll[0] <= scroll[1] + 1, `no inner scrollbar (${scroll})`);
+      // The host heard each step change as a message from the frame, the last one the step in view.
+      const heard = await tab.evaluate(() => window.stepMessages);
+      assert.deepEqual(heard.at(-1), { type: 'sensetime:step', index: 1, id: all[1].id, direction: 'up', chart: all[1].chart }, JSON.stringify(heard));
+      for (const index of [5, 8]) assert.ok(heard.some((m) => m.id === all[index].id), `the host heard step ${index + 1}`);
+      await assertNoErrors(tab);
+      await tab.close();
+    });
+  }
+
+  readerTest(`${engineName}: a host page tells a story frame where it is only once the frame holds the story`, async (t) => {
+    if (cannot(t, 'holding')) return;
+    const tab = await engine.open({ viewport: { width: 1200, height: 800 }, deviceScaleFactor: 1 });
+    // The frame's page is held back, on a third origin: the frame holds a blank document of the
+    // host's origin while frames.js starts.
+    const address = hosts.siteElsewhere('heldpage', 'frame.html');
+    await tab.goto(hosts.host('slow-story', `
+      <iframe data-sensetime="story" src="${address}" title="The story" width="100%" height="600"></iframe>
+      <p style="height: 2000px">Text after the story.</p>
+      <script src="${baseUrl()}/frames.js"></script>`));
+    await hosts.heldAsked();
+    // frames.js has run, and two frames have passed, one of them its first message round.
+    await tab.waitFor(() => document.readyState !== 'loading');
+    await tab.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
+    await tab.evaluate(() => window.scrollTo(0, 100));
+    await tab.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
+    hosts.release();
+    await waitInFrame(tab, 'frame.html', () => document.documentElement.dataset.story === 'ready', undefined, 15000);
+    await tab.waitFor(() => parseFloat(document.querySelector('iframe').style.height) > 3000);
+    await assertNoErrors(tab);
+    await tab.close();
+  });
+
   /** Points (or taps) down a line at `xShare` of the chart's width until a tooltip shows. */
   async function findTip(tab, act, xShare = 0.1) {
     const box = await tab.evaluate(chartBox);
@@ -224,7 +407,7 @@ export function readerSuite(engineName) {
     return null;
   }
 
-  test(`${engineName}: the Chinese edition in dollars: its deep link, its chart and a tooltip by pointer`, async (t) => {
+  readerTest(`${engineName}: the Chinese edition in dollars: its deep link, its chart and a tooltip by pointer`, async (t) => {
     const tab = await openStory(t, DESKTOP, 'zh/?currency=usd#revenue-mix');
     const step = { id: 'revenue-mix', chart: 'revenue-mix' };
     await waitStep(tab, step);
@@ -236,7 +419,7 @@ export function readerSuite(engineName) {
     await tab.close();
   });
 
-  test(`${engineName}: phone: tapping a bar shows its figure`, async (t) => {
+  readerTest(`${engineName}: phone: tapping a bar shows its figure`, async (t) => {
     if (cannot(t, 'touch')) return;
     const tab = await openStory(t, PHONE, 'index.html#growing-sales');
     await waitStep(tab, { id: 'growing-sales', chart: 'revenue-trend' });
