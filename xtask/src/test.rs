@@ -7,12 +7,29 @@ use std::process::Command;
 
 use crate::builds::{BUILDS, TEST_HOOKS};
 use crate::command::run;
-use crate::{bench, build, dist, server, tools};
+use crate::{bench, build, dist, files, server, tools};
 
 /// Runs one numbered step under a header; its failure names the step.
 fn step(n: u32, name: &str, body: impl FnOnce() -> Result<(), String>) -> Result<(), String> {
     println!("\n==> step {n}: {name}");
     body().map_err(|e| format!("step {n} ({name}) failed: {e}"))
+}
+
+/// The end-to-end test files in `dir`, the engines' suites (`reader-*`) first, then by name.
+fn e2e_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut files: Vec<PathBuf> = files::entries(dir)?
+        .into_iter()
+        .filter(|p| p.to_string_lossy().ends_with(".test.js"))
+        .collect();
+    files.sort_by_key(|p| {
+        let name = p
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        (!name.starts_with("reader-"), name)
+    });
+    Ok(files)
 }
 
 /// Every test, in order, stopping at the first failure.
@@ -134,14 +151,11 @@ pub fn test(root: &Path) -> Result<(), String> {
             tools::ensure_webkit()?;
             let (addr, _server) = server::spawn(&site, server::Mode::Production)?;
             // Three files at a time: each has its own browser, so the three engines' suites
-            // (reader-*.test.js) and the Chromium-only files run side by side.
+            // (reader-*.test.js) and the Chromium-only files run side by side, the engines'
+            // suites, the longest, first.
             run(Command::new("node")
-                .args([
-                    "--test",
-                    "--test-concurrency=3",
-                    "--test-reporter=spec",
-                    "tests/e2e/",
-                ])
+                .args(["--test", "--test-concurrency=3", "--test-reporter=spec"])
+                .args(e2e_files(&e2e)?)
                 .current_dir(root)
                 .env("BASE_URL", format!("http://{addr}"))
                 .env("CHROMIUM", "/usr/bin/chromium")
@@ -154,4 +168,37 @@ pub fn test(root: &Path) -> Result<(), String> {
     )?;
     println!("\nAll tests passed.");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_engine_suites_start_first_and_only_test_files_run() {
+        let dir = std::env::temp_dir().join(format!("xtask-e2e-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for name in [
+            "a11y.test.js",
+            "reader-webkit.test.js",
+            "helpers.js",
+            "reader-chromium.test.js",
+        ] {
+            std::fs::write(dir.join(name), "").unwrap();
+        }
+        let names: Vec<String> = e2e_files(&dir)
+            .unwrap()
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(
+            names,
+            [
+                "reader-chromium.test.js",
+                "reader-webkit.test.js",
+                "a11y.test.js"
+            ]
+        );
+    }
 }
