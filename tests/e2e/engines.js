@@ -41,6 +41,24 @@ function freePort() {
   });
 }
 
+/** A tab over a Playwright or a Puppeteer page, whose APIs mostly agree; `own` holds where they
+ * differ (waitFor, setViewport, tapAt) and `close`. Errors come from the engine's console. */
+function pageTab(page, own) {
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  return {
+    errors: async () => errors,
+    goto: (url) => page.goto(url, { waitUntil: 'domcontentloaded' }),
+    reload: () => page.reload({ waitUntil: 'domcontentloaded' }),
+    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    inFrame: (urlPart, fn, arg) => inFrame(page.frames(), (f) => f.url(), urlPart, (f) => f.evaluate(fn, arg)),
+    pointAt: (x, y) => page.mouse.move(x, y),
+    screenshot: (path) => page.screenshot({ path }),
+    ...own,
+  };
+}
+
 async function chromium() {
   const browser = await launchChromium();
   return {
@@ -48,22 +66,12 @@ async function chromium() {
     async open({ viewport, deviceScaleFactor, hasTouch, isMobile }, { reducedMotion } = {}) {
       const context = await browser.newContext({ viewport, deviceScaleFactor, hasTouch, isMobile, reducedMotion });
       const page = await context.newPage();
-      const errors = [];
-      page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
-      page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-      return {
-        errors: async () => errors,
-        goto: (url) => page.goto(url, { waitUntil: 'domcontentloaded' }),
-        reload: () => page.reload({ waitUntil: 'domcontentloaded' }),
-        evaluate: (fn, arg) => page.evaluate(fn, arg),
+      return pageTab(page, {
         waitFor: (fn, arg, timeout = 10000) => page.waitForFunction(fn, arg, { timeout }),
         setViewport: (size) => page.setViewportSize(size),
-        inFrame: (urlPart, fn, arg) => inFrame(page.frames(), (f) => f.url(), urlPart, (f) => f.evaluate(fn, arg)),
-        pointAt: (x, y) => page.mouse.move(x, y),
         tapAt: (x, y) => page.touchscreen.tap(x, y),
-        screenshot: (path) => page.screenshot({ path }),
         close: () => context.close(),
-      };
+      });
     },
     close: () => browser.close(),
   };
@@ -81,22 +89,12 @@ async function firefox() {
     async open({ viewport, deviceScaleFactor }) {
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
-      const errors = [];
-      page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
-      page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
       await page.setViewport({ ...viewport, deviceScaleFactor });
-      return {
-        errors: async () => errors,
-        goto: (url) => page.goto(url, { waitUntil: 'domcontentloaded' }),
-        reload: () => page.reload({ waitUntil: 'domcontentloaded' }),
-        evaluate: (fn, arg) => page.evaluate(fn, arg),
+      return pageTab(page, {
         waitFor: (fn, arg, timeout = 10000) => page.waitForFunction(fn, { timeout }, arg),
         setViewport: (size) => page.setViewport({ ...size, deviceScaleFactor }),
-        inFrame: (urlPart, fn, arg) => inFrame(page.frames(), (f) => f.url(), urlPart, (f) => f.evaluate(fn, arg)),
-        pointAt: (x, y) => page.mouse.move(x, y),
-        screenshot: (path) => page.screenshot({ path }),
         close: () => context.close(),
-      };
+      });
     },
     close: () => browser.close(),
   };
@@ -119,8 +117,9 @@ async function webkit() {
     try {
       session = await new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities({
         browserName: 'MiniBrowser',
-        // Navigation should return once the document is parsed, as in the other engines here.
-        pageLoadStrategy: 'eager',
+        // Navigation returns at the load event. ('eager', which returns once the document is
+        // parsed as the other engines here do, made the driver hang at random under load.)
+        timeouts: { pageLoad: 30000, script: 30000, implicit: 0 },
         'webkitgtk:browserOptions': { binary, args: ['--automation'] },
       }).build();
       break;
@@ -129,13 +128,28 @@ async function webkit() {
       await new Promise((resolve) => { setTimeout(resolve, 200); });
     }
   }
-  const run = (fn, arg) => session.executeScript(`return (${fn}).apply(null, arguments)`, arg);
+  /** A driver command that fails, naming itself, if the driver does not answer in time: under
+   * load a command has been seen to hang, which would otherwise hold up the whole run. */
+  const timed = (what, promise) => {
+    let timer;
+    const late = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`WebKitWebDriver did not answer ${what} within 40 s`)), 40000);
+    });
+    return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+  };
+  const run = (fn, arg) => timed(`a script (${fn.name || 'anonymous'})`, session.executeScript(`return (${fn}).apply(null, arguments)`, arg));
+  const get = (url) => timed(`navigating to ${url}`, session.get(url));
   // The window is sized so that its viewport (innerWidth × innerHeight) is the one asked for,
   // as near as the MiniBrowser allows: its toolbar keeps the window at least about 450 px wide.
+  // Only when that changes: resizing is the slowest thing the driver does.
+  let current = null;
   const setViewport = async ({ width, height }) => {
-    await session.manage().window().setRect({ x: 0, y: 0, width, height });
+    if (current === `${width}x${height}`) return;
+    const win = session.manage().window();
+    await timed('a window resize', win.setRect({ x: 0, y: 0, width, height }));
     const inner = await run(() => [innerWidth, innerHeight]);
-    await session.manage().window().setRect({ x: 0, y: 0, width: 2 * width - inner[0], height: 2 * height - inner[1] });
+    await timed('a window resize', win.setRect({ x: 0, y: 0, width: 2 * width - inner[0], height: 2 * height - inner[1] }));
+    current = `${width}x${height}`;
   };
   return {
     cannot: {
@@ -143,13 +157,12 @@ async function webkit() {
       pixelRatio: 'WebKitWebDriver cannot emulate a device pixel ratio: the page is drawn at the display\'s',
       narrowViewport: 'the MiniBrowser\'s window is at least about 450 px wide, so a phone is tested at that width',
       reducedMotion: 'WebKitWebDriver cannot emulate prefers-reduced-motion',
-      oldFrameAddress: 'navigating through WebKitWebDriver to a host page whose HTML frames index.html?frame=story did not return (over 90 s); the story did reach its ready state in that frame when the frame was given the address after the host page loaded, and frame.html, the address for hosts, is tested',
-      holding: 'navigating through WebKitWebDriver did not return while a file the page waits for was held back (even with pageLoadStrategy eager), so the test cannot act before it arrives',
+      holding: 'navigation through WebKitWebDriver returns at the load event, which waits for the held file, so the test cannot act before it arrives (the eager strategy, which would not wait, made the driver hang at random)',
     },
     async open({ viewport }) {
       // One session, one tab: the tests in this engine take turns (node:test runs a file's tests
       // one at a time), each starting afresh where the last one left off, failed or not.
-      await session.get('about:blank');
+      await get('about:blank');
       await setViewport(viewport);
       // Each document's errors, kept when the next one replaces it.
       const earlier = [];
@@ -158,8 +171,8 @@ async function webkit() {
       const loaded = async () => { await run(recordErrors); };
       return {
         errors: async () => [...earlier, ...await current()],
-        goto: async (url) => { await leave(); await session.get(url); await loaded(); },
-        reload: async () => { await leave(); await session.navigate().refresh(); await loaded(); },
+        goto: async (url) => { await leave(); await get(url); await loaded(); },
+        reload: async () => { await leave(); await timed('a reload', session.navigate().refresh()); await loaded(); },
         evaluate: run,
         waitFor: (fn, arg, timeout = 10000) => session.wait(() => run(fn, arg), timeout, `waiting for ${fn.name || 'a condition'}`),
         setViewport,
@@ -177,7 +190,7 @@ async function webkit() {
         },
         pointAt: (x, y) => session.actions().move({ x: Math.round(x), y: Math.round(y), origin: 'viewport' }).perform(),
         screenshot: async (path) => writeFileSync(path, await session.takeScreenshot(), 'base64'),
-        close: () => session.get('about:blank'),
+        close: () => get('about:blank'),
       };
     },
     close: async () => { await session.quit().catch(() => {}); stop(); },
