@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   baseUrl, launch, DESKTOP, PHONE, openPage, waitReady, steps, waitStep, centre, assertNoErrors, assertDrawn,
+  openAtChart,
 } from './helpers.js';
 
 const require = createRequire(import.meta.url);
@@ -173,9 +174,8 @@ function focusRing() {
 test('the tools work from the keyboard with a visible focus ring, and Space and PageDown move the story', async () => {
   const { page, context, errors } = await openPage(browser, DESKTOP);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl() });
-  await page.goto(`${baseUrl()}/index.html#revenue-mix`);
+  await page.goto(`${baseUrl()}/index.html`);
   await waitReady(page);
-  await waitStep(page, { id: 'revenue-mix', chart: 'revenue-mix' });
   /** Tabs forward until the element with `id` has the focus; fails after 60 presses. */
   const tabTo = async (id) => {
     for (let i = 0; i < 60; i += 1) {
@@ -229,10 +229,7 @@ test('the tools work from the keyboard with a visible focus ring, and Space and 
 
 test('switching between light and dark while reading redraws the chart in the new theme at once', async () => {
   const { page, context, errors } = await openPage(browser, { ...DESKTOP, colorScheme: 'light' });
-  await page.goto(`${baseUrl()}/index.html#revenue-mix`);
-  await waitReady(page);
-  const step = { id: 'revenue-mix', chart: 'revenue-mix' };
-  await waitStep(page, step);
+  const step = await openAtChart(page, 'index.html', 'revenue-mix');
   await assertDrawn(assert, page, step.chart);
   const background = () => page.evaluate(() => {
     const c = document.getElementById('chart');

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   baseUrl, launch, DESKTOP, openPage, waitReady, steps, waitStep, centre, canvasInfo, assertNoErrors,
-  assertDrawn,
+  assertDrawn, openAtChart,
 } from './helpers.js';
 
 let browser;
@@ -102,9 +102,7 @@ for (const { name, path, colorScheme, button } of [
   { name: 'Chinese', path: 'zh/index.html', colorScheme: 'light', button: '保存图表（PNG）' },
 ]) test(`the save tool downloads the chart in view as a PNG at twice its size, as the reader sees it (${name})`, async () => {
   const { page, context, errors } = await openPage(browser, { ...DESKTOP, colorScheme });
-  await page.goto(`${baseUrl()}/${path}#revenue-mix`);
-  await waitReady(page);
-  await waitStep(page, { id: 'revenue-mix', chart: 'revenue-mix' });
+  await openAtChart(page, path, 'revenue-mix');
   const box = await page.evaluate(() => {
     const r = document.getElementById('chart').getBoundingClientRect();
     return { width: Math.round(r.width), height: Math.round(r.height) };

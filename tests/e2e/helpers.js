@@ -68,6 +68,18 @@ export async function waitStep(page, step) {
   });
 }
 
+/** Opens `path` and scrolls to the first step that shows `chart` (step ids are the page's to
+ * change; chart ids name what the tests check); returns that step once it is shown. */
+export async function openAtChart(page, path, chart) {
+  await page.goto(`${baseUrl()}/${path}`);
+  await waitReady(page);
+  const step = (await steps(page)).find((s) => s.chart === chart);
+  if (!step) throw new Error(`no step of ${path} shows the chart ${chart}`);
+  await centre(page, step.id);
+  await waitStep(page, step);
+  return step;
+}
+
 /** Scrolls so that the element with `id` sits in the middle of the viewport. */
 export function centre(page, id) {
   return page.evaluate((id) => document.getElementById(id).scrollIntoView({ block: 'center' }), id);

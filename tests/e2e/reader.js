@@ -81,6 +81,19 @@ export function readerSuite(engineName) {
     return tab;
   }
 
+  /** A tab opened fresh by a deep link to the first step of `path` that shows `chart` (read from
+   * the page: step ids are the page's to change, chart ids name what the tests check). */
+  async function openAtChart(t, device, path, chart) {
+    const tab = await openStory(t, device, path);
+    const step = (await tab.evaluate(readSteps)).find((s) => s.chart === chart);
+    assert.ok(step, `a step of ${path} shows the chart ${chart}`);
+    await tab.goto('about:blank');
+    await tab.goto(`${baseUrl()}/${path}#${step.id}`);
+    await waitReady(tab);
+    await waitStep(tab, step);
+    return { tab, step };
+  }
+
   async function waitReady(tab) {
     await tab.waitFor(() => document.documentElement.dataset.story, undefined, 15000);
     const state = await tab.evaluate(() => document.documentElement.dataset.story);
@@ -214,9 +227,7 @@ export function readerSuite(engineName) {
   });
 
   readerTest(`${engineName}: the currency control redraws the chart in dollars, keeps the choice in the address, and on reload`, async (t) => {
-    const tab = await openStory(t, DESKTOP, 'index.html#revenue-mix');
-    const step = { id: 'revenue-mix', chart: 'revenue-mix' };
-    await waitStep(tab, step);
+    const { tab, step } = await openAtChart(t, DESKTOP, 'index.html', 'revenue-mix');
     const before = await tab.evaluate(() => document.getElementById('chart').getAttribute('aria-label'));
     await tab.evaluate(() => {
       const select = document.getElementById('currency');
@@ -421,9 +432,7 @@ export function readerSuite(engineName) {
   }
 
   readerTest(`${engineName}: the Chinese edition in dollars: its deep link, its chart and a tooltip by pointer`, async (t) => {
-    const tab = await openStory(t, DESKTOP, 'zh/?currency=usd#revenue-mix');
-    const step = { id: 'revenue-mix', chart: 'revenue-mix' };
-    await waitStep(tab, step);
+    const { tab, step } = await openAtChart(t, DESKTOP, 'zh/?currency=usd', 'revenue-mix');
     assert.match(await tab.evaluate(() => document.getElementById('chart').getAttribute('aria-label')), /美元/);
     await assertPicture(tab, DESKTOP, step);
     const tip = await findTip(tab, tab.pointAt);
@@ -434,8 +443,7 @@ export function readerSuite(engineName) {
 
   readerTest(`${engineName}: phone: tapping a bar shows its figure`, async (t) => {
     if (cannot(t, 'touch')) return;
-    const tab = await openStory(t, PHONE, 'index.html#growing-sales');
-    await waitStep(tab, { id: 'growing-sales', chart: 'revenue-trend' });
+    const { tab } = await openAtChart(t, PHONE, 'index.html', 'revenue-trend');
     // The 2020 column, third of five.
     const tip = await findTip(tab, tab.tapAt, 0.43);
     assert.match(tip ?? '', /^Revenue 2020: Rmb3\.45bn · 2020 · Source: SenseTime IPO filing/);
