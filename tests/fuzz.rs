@@ -17,6 +17,9 @@ use sensetime_explainer::story::steps::STEPS;
 
 const FIGURES: &str = include_str!("../data/figures.json");
 
+/// A script embed's options, as docs/embedding.md documents them for host pages.
+const DOCUMENTED_OPTIONS: [&str; 4] = ["theme", "height", "lang", "currency"];
+
 /// Percent-encodes every byte that is not unreserved, as a browser would in a query.
 fn encode(text: &str) -> String {
     text.bytes()
@@ -95,9 +98,28 @@ proptest! {
         }
     }
 
+    /// Valid messages, made rather than hoped for: parts without a `P` cannot hold or make a
+    /// separator, whatever else they hold.
     #[test]
-    fn option_names_are_checked_exactly(names in proptest::collection::vec("[a-z]{1,8}", 0..4)) {
-        let all_known = names.iter().all(|n| ScriptOptions::FIELDS.contains(&n.as_str()));
+    fn valid_pym_messages_round_trip(id in "[^P]{0,30}", kind in "[^P]{0,12}", value in "[^P]{0,30}") {
+        let message = ["pym", &id, &kind, &value].join("xPYMx");
+        prop_assert_eq!(parse_pym(&message), Some((id.as_str(), kind.as_str(), value.as_str())));
+        // One more part is not a pym message.
+        let longer = format!("{message}xPYMx{value}");
+        prop_assert_eq!(parse_pym(&longer), None);
+    }
+
+    /// Names drawn from the documented options (written here by hand, not read from
+    /// the code under test) and from misspellings of them.
+    #[test]
+    fn option_names_are_checked_exactly(
+        names in proptest::collection::vec(prop_oneof![
+            proptest::sample::select(DOCUMENTED_OPTIONS.to_vec()).prop_map(String::from),
+            "[a-z]{1,8}",
+            proptest::sample::select(DOCUMENTED_OPTIONS.to_vec()).prop_map(|n| n.to_uppercase()),
+        ], 0..4),
+    ) {
+        let all_known = names.iter().all(|n| DOCUMENTED_OPTIONS.contains(&n.as_str()));
         prop_assert_eq!(ScriptOptions::check_names(&names).is_ok(), all_known);
     }
 

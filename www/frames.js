@@ -6,9 +6,16 @@
 // FACTS.… are written once in Rust and replaced by their values when `cargo xtask dist` minifies
 // this file (xtask/src/facts.rs).
 const frames = () => [...document.querySelectorAll('iframe[data-sensetime]')];
+// Frames whose document is ours: loaded, or heard from. Until then a frame holds the blank
+// document of the host's origin, and a message addressed to our origin would be an error.
+const arrived = new WeakSet();
 
 window.addEventListener('message', (event) => {
   const frame = frames().find((f) => f.contentWindow === event.source);
+  if (frame && !arrived.has(frame)) {
+    arrived.add(frame);
+    queue();
+  }
   const data = event.data;
   if (frame && data?.sentinel === FACTS.ampSentinel && data.type === FACTS.ampEmbedSize && Number.isFinite(data.height)) {
     frame.style.height = `${Math.ceil(data.height)}px`;
@@ -20,7 +27,7 @@ let queued = false;
 function tellStories() {
   queued = false;
   for (const frame of frames()) {
-    if (frame.dataset.sensetime !== 'story' || !frame.contentWindow) continue;
+    if (frame.dataset.sensetime !== 'story' || !frame.contentWindow || !arrived.has(frame)) continue;
     const { top } = frame.getBoundingClientRect();
     frame.contentWindow.postMessage({ sentinel: FACTS.viewportSentinel, type: FACTS.viewportMessage, top, height: window.innerHeight }, new URL(frame.src).origin);
   }
@@ -34,5 +41,10 @@ function queue() {
 
 window.addEventListener('scroll', queue, { passive: true });
 window.addEventListener('resize', queue);
-for (const frame of frames()) frame.addEventListener('load', queue);
+for (const frame of frames()) {
+  frame.addEventListener('load', () => {
+    arrived.add(frame);
+    queue();
+  });
+}
 queue();

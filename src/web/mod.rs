@@ -24,5 +24,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 
 #[cfg(feature = "embeds")]
 pub use embed::{embed_page, mount_chart};
+#[cfg(feature = "test-hooks")]
+pub use story::panic_for_tests;
 #[cfg(feature = "story")]
-pub use story::{draw_chart, draw_chart_at, figures, panic_for_tests, start};
+pub use story::{draw_chart, draw_chart_at, figures, start};

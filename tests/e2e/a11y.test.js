@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  baseUrl, launch, DESKTOP, PHONE, openPage, waitReady, steps, waitStep, centre, assertNoErrors,
+  baseUrl, launch, DESKTOP, PHONE, openPage, waitReady, steps, waitStep, centre, assertNoErrors, assertDrawn,
+  openAtChart,
 } from './helpers.js';
 
 const require = createRequire(import.meta.url);
@@ -99,37 +100,6 @@ for (const [path, edition] of [['index.html', 'English'], ['zh/index.html', 'Chi
   await context.close();
 });
 
-const wasmFailures = {
-  'is missing (404)': (page) => page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' })),
-  'is truncated': (page) => page.route('**/*.wasm', (route) => route.fulfill({
-    status: 200, contentType: 'application/wasm', body: Buffer.from([0, 97, 115, 109, 1, 0]),
-  })),
-  'is blocked by the host\'s CSP': (page) => page.route('**/index.html', async (route) => {
-    const response = await route.fetch();
-    route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': "script-src 'self'" } });
-  }),
-};
-
-for (const [how, breakWasm] of Object.entries(wasmFailures)) {
-  test(`when the Wasm ${how}, static charts take the graphic's place`, async () => {
-    const { page, context, errors } = await openPage(browser, PHONE);
-    await breakWasm(page);
-    await page.goto(`${baseUrl()}/index.html`);
-    await page.waitForFunction(() => document.documentElement.dataset.story === 'failed', null, { timeout: 10000 });
-    assert.ok(await page.locator('#notice').isVisible());
-    assert.match(await page.locator('#notice').textContent(), /could not start/);
-    assert.equal(await page.locator('.graphic').isVisible(), false);
-    const words = await page.evaluate(() => document.querySelector('#story .steps').innerText.split(/\s+/).length);
-    assert.ok(words > 600, `every step's text is still there (${words} words)`);
-    const img = await loadedStaticChart(page, page.locator('#story .step').nth(4));
-    assert.ok(await img.isVisible());
-    // The browser reports the missing file or the refused compile itself; nothing else may fail.
-    const ours = errors.filter((e) => !/Failed to load resource|Content Security Policy|WebAssembly/.test(e));
-    assertNoErrors(assert, ours);
-    await context.close();
-  });
-}
-
 test('the canvas is named after its chart, a live region announces it, and the URL follows without new history', async () => {
   const { page, context, errors } = await openPage(browser, DESKTOP);
   await page.goto(`${baseUrl()}/index.html`);
@@ -190,6 +160,92 @@ test('printing from a dark-mode screen puts light charts on white paper', async 
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
   await page.waitForFunction(() => !document.querySelector('.static-chart img').currentSrc.includes('-dark'));
   assert.doesNotMatch(await chart(), /-dark/, 'in print it is the light one');
+  assertNoErrors(assert, errors);
+  await context.close();
+});
+
+/** In the page: the focused element's id, and whether its focus ring shows (an outline). */
+function focusRing() {
+  const el = document.activeElement;
+  const style = getComputedStyle(el);
+  return { id: el.id, visible: el.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+}
+
+test('the tools work from the keyboard with a visible focus ring, and Space and PageDown move the story', async () => {
+  const { page, context, errors } = await openPage(browser, DESKTOP);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl() });
+  await page.goto(`${baseUrl()}/index.html`);
+  await waitReady(page);
+  /** Tabs forward until the element with `id` has the focus; fails after 60 presses. */
+  const tabTo = async (id) => {
+    for (let i = 0; i < 60; i += 1) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate(() => document.activeElement.id)) === id) return page.evaluate(focusRing);
+    }
+    throw new Error(`Tab never reached #${id}`);
+  };
+  // The currency: focused, changed with the arrow keys.
+  assert.deepEqual(await tabTo('currency'), { id: 'currency', visible: true });
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('currency') === 'rmb');
+  // Tabbing from the top of the page moves it to what has the focus: the step active now.
+  const active = await page.evaluate(() => {
+    const s = document.querySelector('#story .step.is-active');
+    return { id: s.id, chart: s.dataset.chart };
+  });
+  await waitStep(page, active);
+  await assertDrawn(assert, page, active.chart);
+  // Copy link and save, each pressed with Enter.
+  assert.deepEqual(await tabTo('copy-link'), { id: 'copy-link', visible: true });
+  await page.keyboard.press('Enter');
+  await page.getByRole('status').filter({ hasText: 'Link copied.' }).waitFor();
+  assert.equal(new URL(await page.evaluate(() => navigator.clipboard.readText())).hash, `#${active.id}`);
+  assert.deepEqual(await tabTo('save-png'), { id: 'save-png', visible: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.equal(download.suggestedFilename(), `sensetime-${active.chart}.png`);
+  // The story, from the top of a fresh page: Space and PageDown scroll it, and the chart follows.
+  await page.goto(`${baseUrl()}/index.html`);
+  await waitReady(page);
+  const all = await steps(page);
+  await waitStep(page, all[0]);
+  const activeIndex = () => [...document.querySelectorAll('#story .step')].findIndex((s) => s.classList.contains('is-active'));
+  for (const key of ['Space', 'PageDown']) {
+    const before = await page.evaluate(activeIndex);
+    // Each press scrolls (smoothly) by most of a screen; a few reach the next step.
+    for (let press = 0; press < 6 && (await page.evaluate(activeIndex)) <= before; press += 1) {
+      const scrollBefore = await page.evaluate(() => scrollY);
+      await page.keyboard.press(key);
+      await page.waitForFunction((s) => scrollY >= s + innerHeight * 0.5, scrollBefore, { timeout: 5000 })
+        .catch(async (e) => { throw new Error(`${key} did not scroll the page: scrollY ${await page.evaluate(() => scrollY)} from ${scrollBefore}: ${e.message}`); });
+    }
+    await page.waitForFunction((b) => [...document.querySelectorAll('#story .step')].findIndex((s) => s.classList.contains('is-active')) > b, before, { timeout: 5000 })
+      .catch(() => { throw new Error(`${key} did not move the story past step ${before + 1}`); });
+    const after = await page.evaluate(activeIndex);
+    await waitStep(page, all[after]);
+  }
+  assertNoErrors(assert, errors);
+  await context.close();
+});
+
+test('switching between light and dark while reading redraws the chart in the new theme at once', async () => {
+  const { page, context, errors } = await openPage(browser, { ...DESKTOP, colorScheme: 'light' });
+  const step = await openAtChart(page, 'index.html', 'revenue-mix');
+  await assertDrawn(assert, page, step.chart);
+  const background = () => page.evaluate(() => {
+    const c = document.getElementById('chart');
+    const [r, g, b] = c.getContext('2d').getImageData(1, 1, 1, 1).data;
+    return (r + g + b) / 3;
+  });
+  assert.ok(await background() > 200, 'a light chart first');
+  for (const [colorScheme, dark] of [['dark', true], ['light', false]]) {
+    await page.emulateMedia({ colorScheme });
+    await page.waitForFunction((dark) => {
+      const [r, g, b] = document.getElementById('chart').getContext('2d').getImageData(1, 1, 1, 1).data;
+      return ((r + g + b) / 3 < 100) === dark;
+    }, dark);
+    // compareWithDrawing draws in the theme the page now prefers.
+    await assertDrawn(assert, page, step.chart);
+  }
   assertNoErrors(assert, errors);
   await context.close();
 });

@@ -68,6 +68,18 @@ export async function waitStep(page, step) {
   });
 }
 
+/** Opens `path` and scrolls to the first step that shows `chart` (step ids are the page's to
+ * change; chart ids name what the tests check); returns that step once it is shown. */
+export async function openAtChart(page, path, chart) {
+  await page.goto(`${baseUrl()}/${path}`);
+  await waitReady(page);
+  const step = (await steps(page)).find((s) => s.chart === chart);
+  if (!step) throw new Error(`no step of ${path} shows the chart ${chart}`);
+  await centre(page, step.id);
+  await waitStep(page, step);
+  return step;
+}
+
 /** Scrolls so that the element with `id` sits in the middle of the viewport. */
 export function centre(page, id) {
   return page.evaluate((id) => document.getElementById(id).scrollIntoView({ block: 'center' }), id);
@@ -90,6 +102,45 @@ export function measureCanvas() {
     width: canvas.width, height: canvas.height, cssWidth: rect.width, cssHeight: rect.height,
     ratio: devicePixelRatio, inkShare: ink / (data.length / 4), hash: hash >>> 0,
   };
+}
+
+/** In the page: draws `chart` independently with drawChart, on a canvas of its own laid out at
+ * the on-screen canvas's CSS size (off screen), in the page's language, theme and currency, and
+ * compares it with what the canvas shows. Returns the share of pixels that differ by more than
+ * antialiasing does. */
+export function compareWithDrawing(chart) {
+  const canvas = document.getElementById('chart');
+  const rect = canvas.getBoundingClientRect();
+  const expected = document.createElement('canvas');
+  expected.style.cssText = `position: fixed; left: -20000px; top: 0; width: ${rect.width}px; height: ${rect.height}px`;
+  document.body.append(expected);
+  const dark = matchMedia('(prefers-color-scheme: dark)').matches;
+  const lang = document.documentElement.lang.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  const currency = document.getElementById('currency')?.value || 'reported';
+  try {
+    window.sensetime.drawChart(expected, chart, dark, lang, currency);
+  } finally {
+    expected.remove();
+  }
+  const sizes = { shown: [canvas.width, canvas.height], drawn: [expected.width, expected.height] };
+  if (canvas.width !== expected.width || canvas.height !== expected.height) return { ...sizes, differing: 1 };
+  const shown = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  const drawn = expected.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let differing = 0;
+  for (let i = 0; i < shown.length; i += 4) {
+    const delta = Math.max(Math.abs(shown[i] - drawn[i]), Math.abs(shown[i + 1] - drawn[i + 1]), Math.abs(shown[i + 2] - drawn[i + 2]));
+    if (delta > 48) differing += 1;
+  }
+  return { ...sizes, differing: differing / (shown.length / 4) };
+}
+
+/** Antialiasing may move an edge's pixels; a different chart, label or currency moves far more. */
+export const TOLERANCE = 0.005;
+
+/** Fails unless the canvas shows `chart` as drawChart draws it anew (see compareWithDrawing). */
+export async function assertDrawn(assert, page, chart) {
+  const compared = await page.evaluate(compareWithDrawing, chart);
+  assert.ok(compared.differing <= TOLERANCE, `the canvas should show ${chart} as drawChart draws it anew; ${(compared.differing * 100).toFixed(2)}% of pixels differ (${JSON.stringify(compared)})`);
 }
 
 /** What the canvas shows now; see measureCanvas. */

@@ -1,8 +1,9 @@
-// Faults and abuse: a slow Wasm, a panic, resize storms, flings, anchor jumps, memory over time.
+// Faults and abuse in Chromium: a panic, resize storms, flings, anchor jumps, memory over time. (The
+// Wasm missing, broken or late: reader.js, in every engine.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  baseUrl, launch, DESKTOP, openPage, waitReady, steps, waitStep, centre, canvasInfo, assertNoErrors,
+  baseUrl, launch, DESKTOP, openPage, waitReady, steps, waitStep, centre, assertNoErrors, assertDrawn,
 } from './helpers.js';
 
 let browser;
@@ -21,28 +22,35 @@ function expectedStep(page) {
   });
 }
 
-test('a Wasm that arrives late catches up with the step the reader has scrolled to', async () => {
+/** Serves the story with its test hooks (the TEST_HOOKS build, which `cargo xtask test` builds
+ * beside the site: no reader's page has them) in place of the English story's glue and Wasm. */
+async function useTestHooks(page) {
+  const pkg = process.env.TEST_HOOKS_PKG;
+  const stem = process.env.TEST_HOOKS_STEM;
+  if (!pkg || !stem) throw new Error('TEST_HOOKS_PKG is not set: run the end-to-end tests through `cargo xtask test`, which builds the story with its test hooks');
+  const { readFile } = await import('node:fs/promises');
+  await page.route(/\/pkg\/sensetime_story\.[0-9a-f]{10}\.js$/, async (route) => route.fulfill({
+    body: await readFile(`${pkg}/${stem}.js`), contentType: 'text/javascript',
+  }));
+  await page.route(`**/pkg/${stem}_bg.wasm`, async (route) => route.fulfill({
+    body: await readFile(`${pkg}/${stem}_bg.wasm`), contentType: 'application/wasm',
+  }));
+}
+
+test('the site as readers get it has no test hook', async () => {
   const { page, context, errors } = await openPage(browser, DESKTOP);
-  await page.route('**/*.wasm', async (route) => {
-    const response = await route.fetch();
-    await new Promise((resolve) => { setTimeout(resolve, 3000); });
-    await route.fulfill({ response });
-  });
   await page.goto(`${baseUrl()}/index.html`);
-  const all = await steps(page);
-  for (const index of [2, 4, 6]) {
-    await centre(page, all[index].id);
-    await page.waitForTimeout(200);
-  }
-  assert.equal(await page.evaluate(() => document.documentElement.dataset.story), undefined, 'still loading while the reader scrolls');
   await waitReady(page);
-  await waitStep(page, all[6]);
+  const exports = await page.evaluate(() => import(document.querySelector('link[rel=modulepreload]').href).then((m) => Object.keys(m)));
+  assert.ok(exports.includes('drawChartAt'), `the story's module: ${exports}`);
+  assert.deepEqual(exports.filter((name) => name.endsWith('ForTests')), []);
   assertNoErrors(assert, errors);
   await context.close();
 });
 
 test('a panic is reported once, the static charts take over and the page keeps working', async () => {
   const { page, context, errors } = await openPage(browser, DESKTOP);
+  await useTestHooks(page);
   await page.goto(`${baseUrl()}/index.html`);
   await waitReady(page);
   const all = await steps(page);
@@ -55,16 +63,29 @@ test('a panic is reported once, the static charts take over and the page keeps w
   await page.waitForFunction(() => document.documentElement.dataset.story === 'failed');
   assert.equal(await page.locator('.graphic').isVisible(), false);
   assert.ok(await page.locator('#notice').isVisible());
-  // Scrolling on, resizing and following links still work, and nothing more is reported.
-  for (const index of [5, 9, 1]) await centre(page, all[index].id);
-  await page.setViewportSize({ width: 900, height: 700 });
-  const img = page.locator(`#${all[5].id} .static-chart img`);
-  await img.scrollIntoViewIfNeeded();
-  await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await img.elementHandle());
+  // Scrolling on still works: each step's static chart comes into view, drawn.
+  for (const index of [5, 9, 1]) {
+    await centre(page, all[index].id);
+    await page.waitForFunction((id) => {
+      const img = document.querySelector(`#${id} .static-chart img`);
+      const r = img?.getBoundingClientRect();
+      return img?.complete && img.naturalWidth > 0 && r.bottom > 0 && r.top < innerHeight;
+    }, all[index].id);
+  }
+  // Resizing still works: the page reflows to the new width, its pictures within it.
+  await page.setViewportSize({ width: 700, height: 700 });
+  await page.waitForFunction((id) => {
+    const img = document.querySelector(`#${id} .static-chart img`).getBoundingClientRect();
+    return document.documentElement.scrollWidth <= innerWidth && img.right <= innerWidth && img.width > 0;
+  }, all[1].id);
+  // Links still work.
   await page.focus('a.skip-link');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => location.hash === '#sources');
-  await page.waitForTimeout(300);
+  const top = await page.evaluate(() => document.getElementById('sources').getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 700, `the link moved the page to the sources (top ${top})`);
+  // Nothing more is reported, two frames on.
+  await page.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
   assert.equal(errors.length, 1, `one report: ${errors.join('\n')}`);
   assert.match(errors[0], /^console: SenseTime explainer: internal error[^]*deliberate panic for the reliability tests/);
   await context.close();
@@ -89,8 +110,7 @@ test('storms of resizes, flings and anchor jumps end on the right step, crisp, w
     const c = document.getElementById('chart');
     return Math.abs(c.width - Math.round(c.getBoundingClientRect().width * devicePixelRatio)) <= 1;
   }, null, { timeout: 5000 });
-  const info = await canvasInfo(page);
-  assert.ok(info.inkShare > 0.01, `drawn after the storm (${JSON.stringify(info)})`);
+  await assertDrawn(assert, page, (await expectedStep(page)).chart);
 
   // 50 fast flings to the bottom and back.
   for (let i = 0; i < 50; i += 1) {
@@ -99,8 +119,10 @@ test('storms of resizes, flings and anchor jumps end on the right step, crisp, w
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.evaluate(() => new Promise(requestAnimationFrame));
   }
-  await centre(page, all[7].id);
-  await waitStep(page, all[7]);
+  // Where the flings left the page: at the top, on the first step, drawn.
+  await waitStep(page, await expectedStep(page));
+  assert.equal(await page.evaluate(() => scrollY), 0);
+  await assertDrawn(assert, page, all[0].chart);
 
   // Jumping between anchors.
   for (let i = 0; i < 30; i += 1) {
@@ -108,13 +130,15 @@ test('storms of resizes, flings and anchor jumps end on the right step, crisp, w
   }
   await page.evaluate((id) => { location.hash = id; }, all[10].id);
   await waitStep(page, all[10]);
+  await assertDrawn(assert, page, all[10].chart);
   assertNoErrors(assert, errors);
   await context.close();
 });
 
-test('memory stays flat across twenty scroll-throughs', async () => {
-  // Reduced motion: every step change is a cut, so a scroll-through is quick but does all the work.
-  const { page, context, errors } = await openPage(browser, { ...DESKTOP, reducedMotion: 'reduce' });
+test('memory stays flat across twenty scroll-throughs with motion on', async () => {
+  // Motion on, and each step left as soon as it is active: the transitions are cut off mid-way
+  // and blended into the next, the most work a scroll-through can ask of the story.
+  const { page, context, errors } = await openPage(browser, DESKTOP);
   const cdp = await context.newCDPSession(page);
   await page.goto(`${baseUrl()}/index.html`);
   await waitReady(page);
@@ -122,8 +146,9 @@ test('memory stays flat across twenty scroll-throughs', async () => {
   const scrollThrough = async () => {
     for (const step of all) {
       await centre(page, step.id);
-      await waitStep(page, step);
+      await page.waitForFunction((id) => document.querySelector('#story .step.is-active')?.id === id, step.id);
     }
+    await waitStep(page, all[all.length - 1]);
     await page.evaluate(() => window.scrollTo(0, 0));
     await waitStep(page, all[0]);
   };
@@ -136,9 +161,10 @@ test('memory stays flat across twenty scroll-throughs', async () => {
   const first = await measure();
   for (let i = 1; i < 20; i += 1) await scrollThrough();
   const last = await measure();
-  // Tolerances: Wasm memory may grow by one 64 KiB page at most; the JS heap by 10% or 256 KiB.
+  // Tolerances: Wasm memory may grow by one 64 KiB page at most; the JS heap by 256 KiB (about a
+  // sixth of the page's 1.5 MB heap: a leak of one object per step, 280 steps in all, shows).
   assert.ok(last.wasm - first.wasm <= 65536, `Wasm memory ${first.wasm} -> ${last.wasm} bytes`);
-  assert.ok(last.heap - first.heap <= Math.max(first.heap * 0.1, 262144), `JS heap ${first.heap} -> ${last.heap} bytes`);
+  assert.ok(last.heap - first.heap <= 262144, `JS heap ${first.heap} -> ${last.heap} bytes`);
   console.log(`memory after 1 and 20 scroll-throughs: Wasm ${first.wasm} -> ${last.wasm} B, JS heap ${first.heap} -> ${last.heap} B`);
   assertNoErrors(assert, errors);
   await context.close();

@@ -1,65 +1,97 @@
 //! `cargo xtask build`: compiles every Wasm build (`builds::BUILDS`), runs wasm-bindgen into
 //! `pkg/`, shrinks each Wasm with wasm-opt and shortens its import names.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::builds::BUILDS;
+use crate::builds::{Build, BUILDS, TEST_HOOKS, TEST_HOOK_SUFFIX};
 use crate::command::run;
 use crate::{files, imports, tools};
 
 /// Compiles the crate to Wasm (release) once per build in `BUILDS` and writes each one's
-/// wasm-bindgen glue and shrunk Wasm into a fresh `pkg/`.
+/// wasm-bindgen glue and shrunk Wasm into a fresh `pkg/`. Refuses a build that exports a test hook.
 pub fn build(root: &Path) -> Result<(), String> {
-    tools::ensure_wasm_target()?;
-    let wasm_bindgen = tools::ensure_wasm_bindgen(root)?;
     let pkg = root.join("pkg");
     files::clear_dir(&pkg)?;
     for build in BUILDS {
-        let feature = build.features;
-        println!("==> building the Wasm for {feature} (release)");
-        // Its own target directory: a cdylib's file name carries no hash of its features, so
-        // two builds sharing one would overwrite, and so recompile, each other every time.
-        let target_dir = root
-            .join("target")
-            .join(format!("wasm-{}", feature.replace(',', "-")));
-        run(Command::new(env!("CARGO"))
-            .args([
-                "build",
-                "--release",
-                "--target",
-                "wasm32-unknown-unknown",
-                "-p",
-                "sensetime-explainer",
-                "--lib",
-                "--no-default-features",
-                "--features",
-                feature,
-                "--target-dir",
-            ])
-            .arg(&target_dir)
-            .current_dir(root))?;
-        let wasm = target_dir.join("wasm32-unknown-unknown/release/sensetime_explainer.wasm");
-        run(Command::new(&wasm_bindgen)
-            .args([
-                "--target",
-                "web",
-                "--no-typescript",
-                "--out-name",
-                build.stem,
-                "--out-dir",
-            ])
-            .arg(&pkg)
-            .arg(wasm))?;
+        compile(root, &build, &pkg)?;
         let wasm = pkg.join(build.wasm());
+        let glue = pkg.join(build.glue());
+        no_test_hooks(&glue)?;
         optimise(root, &wasm)?;
-        imports::minify(
-            &wasm,
-            &pkg.join(build.glue()),
-            &format!("./{}_bg.js", build.stem),
-        )?;
+        imports::minify(&wasm, &glue, &format!("./{}_bg.js", build.stem))?;
     }
     Ok(())
+}
+
+/// Compiles `TEST_HOOKS`, the story with its test hooks, into `target/test-hooks-pkg/` for the
+/// end-to-end tests (not shrunk: no reader downloads it). Returns that directory.
+pub fn build_test_hooks(root: &Path) -> Result<PathBuf, String> {
+    let pkg = root.join("target/test-hooks-pkg");
+    files::clear_dir(&pkg)?;
+    compile(root, &TEST_HOOKS, &pkg)?;
+    Ok(pkg)
+}
+
+/// Compiles one build to Wasm (release) and runs wasm-bindgen on it into `pkg`.
+fn compile(root: &Path, build: &Build, pkg: &Path) -> Result<(), String> {
+    tools::ensure_wasm_target()?;
+    let wasm_bindgen = tools::ensure_wasm_bindgen(root)?;
+    let feature = build.features;
+    println!("==> building the Wasm for {feature} (release)");
+    // Its own target directory: a cdylib's file name carries no hash of its features, so
+    // two builds sharing one would overwrite, and so recompile, each other every time.
+    let target_dir = root
+        .join("target")
+        .join(format!("wasm-{}", feature.replace(',', "-")));
+    run(Command::new(env!("CARGO"))
+        .args([
+            "build",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-p",
+            "sensetime-explainer",
+            "--lib",
+            "--no-default-features",
+            "--features",
+            feature,
+            "--target-dir",
+        ])
+        .arg(&target_dir)
+        .current_dir(root))?;
+    let wasm = target_dir.join("wasm32-unknown-unknown/release/sensetime_explainer.wasm");
+    run(Command::new(&wasm_bindgen)
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-name",
+            build.stem,
+            "--out-dir",
+        ])
+        .arg(pkg)
+        .arg(wasm))
+}
+
+/// Refuses glue that exports a test hook: those belong in `TEST_HOOKS` only.
+fn no_test_hooks(glue: &Path) -> Result<(), String> {
+    match exported_test_hook(&files::read(glue)?) {
+        Some(hook) => Err(format!(
+            "{} exports the test hook `{hook}`: a production build must not enable the \
+             `test-hooks` feature (see xtask/src/builds.rs)",
+            glue.display()
+        )),
+        None => Ok(()),
+    }
+}
+
+/// The first test hook (`export function …ForTests`) a glue file exports, if any.
+fn exported_test_hook(glue: &str) -> Option<&str> {
+    glue.split("export function ").skip(1).find_map(|rest| {
+        let name = rest.split('(').next()?;
+        name.ends_with(TEST_HOOK_SUFFIX).then_some(name)
+    })
 }
 
 /// Shrinks the Wasm in place with wasm-opt. Features come from the module's own
@@ -109,6 +141,14 @@ fn contains_float_printing(wasm: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_test_hook_in_the_glue_is_found_by_name() {
+        let glue = "export function start() {}\nexport function panicForTests() {\n}\n";
+        assert_eq!(exported_test_hook(glue), Some("panicForTests"));
+        let shipped = "export function start() {}\nexport function drawChartAt(c) {}\n";
+        assert_eq!(exported_test_hook(shipped), None);
+    }
 
     #[test]
     fn float_printing_is_recognised_by_its_nan() {

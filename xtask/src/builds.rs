@@ -65,6 +65,21 @@ pub const BUILDS: [Build; 5] = [
     },
 ];
 
+/// The English story with the crate's test hooks (`panicForTests`), for the end-to-end tests
+/// only: `cargo xtask test` builds it beside the site, never into `dist/` (a host page's scripts
+/// could call a hook on a reader's page). Not one of `BUILDS`, which are what readers download.
+pub const TEST_HOOKS: Build = Build {
+    features: "story,test-hooks,en",
+    stem: "sensetime_story_test_hooks",
+    role: Role::Story {
+        lang: Lang::EN,
+        framed: false,
+    },
+};
+
+/// How a test hook's JS name ends (`panicForTests`), so a build's glue shows whether it has one.
+pub const TEST_HOOK_SUFFIX: &str = "ForTests";
+
 /// The crate feature of a language, which is also its short code: `en`, `zh`.
 pub fn lang_feature(lang: Lang) -> &'static str {
     lang.pick("en", "zh")
@@ -119,7 +134,7 @@ mod tests {
     fn features_match_roles_and_the_crate() {
         let manifest =
             std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.toml")).unwrap();
-        for build in BUILDS {
+        for build in BUILDS.iter().chain([&TEST_HOOKS]) {
             let features: Vec<&str> = build.features.split(',').collect();
             for f in &features {
                 assert!(manifest.contains(&format!("\n{f} = ")), "{f}");
@@ -131,6 +146,7 @@ mod tests {
                 }
                 Role::Embeds => assert!(features.contains(&"embeds")),
             }
+            assert_eq!(features.contains(&"test-hooks"), build == &TEST_HOOKS);
         }
     }
 }

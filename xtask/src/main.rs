@@ -36,7 +36,8 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: cargo xtask <command>
 
   serve [--port N]  build the site and serve it on http://127.0.0.1:N (default 8000)
-  test              run every test: fmt, clippy, native, wasm in Chromium and Firefox, end-to-end
+  test              run every test: fmt, clippy, native, wasm and end-to-end in Chromium,
+                    Firefox and WebKit
   bench [--runs N] [--loads N] [--edition en|zh] [--save]
                     measure the story against a Chart.js + Scrollama baseline in Chromium
                     (pairs of full runs, default 5, and of loads that time only the

@@ -159,6 +159,25 @@ pub fn ensure_firefox() -> Result<(), String> {
     apt_install(&["firefox-esr"], "the browser tests also run in Firefox")
 }
 
+/// WebKitGTK's WebDriver (`webkit2gtk-driver`: `WebKitWebDriver` and the MiniBrowser it
+/// drives, the same WebCore and JavaScriptCore as Safari) and `xvfb-run`, the display the
+/// MiniBrowser needs (it has no headless mode).
+pub fn ensure_webkit() -> Result<(), String> {
+    if Path::new(WEBKIT_DRIVER).exists() && Path::new("/usr/bin/xvfb-run").exists() {
+        return Ok(());
+    }
+    apt_install(
+        &["webkit2gtk-driver", "xvfb"],
+        "the end-to-end tests also run in WebKit, the engine of every browser on an iPhone",
+    )
+}
+
+/// Where Debian's `webkit2gtk-driver` puts the driver.
+pub const WEBKIT_DRIVER: &str = "/usr/bin/WebKitWebDriver";
+
+/// Where Debian's `webkit2gtk-driver` puts the browser the driver starts.
+pub const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+
 /// The geckodriver version `cargo install` builds; pinned, like every tool here.
 pub const GECKODRIVER: &str = "0.37.1";
 

@@ -29,7 +29,9 @@ pub fn start() -> Result<(), JsValue> {
 }
 
 /// Panics on purpose, for the reliability tests: the page must report it once and fall back to
-/// its static charts. Harmless to anyone else: it only breaks the page that calls it.
+/// its static charts. Only in the tests' build (feature `test-hooks`): on a reader's page, any
+/// script of the host's could otherwise crash the story.
+#[cfg(feature = "test-hooks")]
 #[wasm_bindgen(js_name = panicForTests)]
 pub fn panic_for_tests() {
     panic::install();

@@ -6,4 +6,6 @@ mod app;
 mod events;
 mod explore;
 
-pub use api::{draw_chart, draw_chart_at, figures, panic_for_tests, start};
+#[cfg(feature = "test-hooks")]
+pub use api::panic_for_tests;
+pub use api::{draw_chart, draw_chart_at, figures, start};

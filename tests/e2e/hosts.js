@@ -1,0 +1,97 @@
+// A second origin for the tests, served by the test process itself, so that every engine can
+// be given faults and host pages without request interception (which WebKitWebDriver lacks):
+//   /site/<fault>/<path>   the built site, passed through from BASE_URL with one fault applied;
+//   /host/<name>.html      a host page registered by a test, and /host/pym.js.
+// It answers on 127.0.0.1 but is addressed as `localhost`: another origin than the site's.
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { baseUrl } from './helpers.js';
+
+const require = createRequire(import.meta.url);
+const pymSource = readFileSync(require.resolve('pym.js/dist/pym.v1.min.js'), 'utf8');
+
+/** What each fault does to a response of the site: `null` leaves it alone. */
+const FAULTS = {
+  // The Wasm is not there.
+  missing: (path) => (path.endsWith('.wasm') ? { status: 404, type: 'text/plain', body: 'not found' } : null),
+  // The Wasm is cut off after its header.
+  truncated: (path) => (path.endsWith('.wasm') ? { status: 200, type: 'application/wasm', body: Buffer.from([0, 97, 115, 109, 1, 0]) } : null),
+  // The host's policy does not allow Wasm to compile.
+  csp: (path) => (path.endsWith('.html') || path.endsWith('/') || path === '' ? { csp: "script-src 'self'" } : null),
+  // The Wasm waits until the test releases it.
+  held: (path) => (path.endsWith('.wasm') ? { hold: true } : null),
+  // The page waits until the test releases it.
+  heldpage: (path) => (path.endsWith('.html') ? { hold: true } : null),
+};
+
+/** Starts the server; returns its origin and what tests use. */
+export async function startHosts() {
+  const pages = new Map();
+  let release;
+  let held = new Promise((resolve) => { release = resolve; });
+  let asked;
+  let heldAsked = new Promise((resolve) => { asked = resolve; });
+  const server = createServer(async (request, response) => {
+    try {
+      const url = new URL(request.url, 'http://localhost');
+      if (url.pathname === '/host/pym.js') {
+        response.writeHead(200, { 'content-type': 'text/javascript' });
+        return response.end(pymSource);
+      }
+      if (pages.has(url.pathname)) {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        return response.end(pages.get(url.pathname));
+      }
+      const site = url.pathname.match(/^\/site\/(\w+)\/(.*)$/);
+      if (!site || !FAULTS[site[1]]) {
+        response.writeHead(404);
+        return response.end();
+      }
+      const [, fault, path] = site;
+      const change = FAULTS[fault](path) ?? {};
+      if (change.status) {
+        response.writeHead(change.status, { 'content-type': change.type });
+        return response.end(change.body);
+      }
+      if (change.hold) {
+        asked();
+        await held;
+      }
+      const upstream = await fetch(`${baseUrl()}/${path}${url.search}`);
+      const headers = {};
+      for (const name of ['content-type', 'content-security-policy', 'cache-control', 'x-content-type-options']) {
+        if (upstream.headers.has(name)) headers[name] = upstream.headers.get(name);
+      }
+      if (change.csp) headers['content-security-policy'] = change.csp;
+      response.writeHead(upstream.status, headers);
+      response.end(Buffer.from(await upstream.arrayBuffer()));
+    } catch (error) {
+      response.writeHead(500);
+      response.end(String(error));
+    }
+  });
+  await new Promise((resolve) => { server.listen(0, '127.0.0.1', resolve); });
+  const origin = `http://localhost:${server.address().port}`;
+  return {
+    origin,
+    /** The site's `path` with `fault` applied, on this origin. */
+    site: (fault, path) => `${origin}/site/${fault}/${path}`,
+    /** The same, on a third origin (this server by its address rather than by name). */
+    siteElsewhere: (fault, path) => `http://127.0.0.1:${server.address().port}/site/${fault}/${path}`,
+    /** Serves `body` as a host page called `name`; returns its address. */
+    host(name, body) {
+      pages.set(`/host/${name}.html`, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head><body>${body}</body></html>`);
+      return `${origin}/host/${name}.html`;
+    },
+    /** Resolves when a held file has been asked for. */
+    heldAsked: () => heldAsked,
+    /** Lets held files through, and holds the next ones again. */
+    release() {
+      release();
+      held = new Promise((resolve) => { release = resolve; });
+      heldAsked = new Promise((resolve) => { asked = resolve; });
+    },
+    close: () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections(); }),
+  };
+}

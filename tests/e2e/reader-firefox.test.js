@@ -1,0 +1,4 @@
+// The reader's behaviours (reader.js) in firefox.
+import { readerSuite } from './reader.js';
+
+readerSuite('firefox');

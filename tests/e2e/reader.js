@@ -1,0 +1,453 @@
+// The behaviours that matter to a reader, written once and run in each engine (engines.js):
+// reader-chromium.test.js, reader-firefox.test.js and reader-webkit.test.js each run this suite
+// with their own browser, so the three run side by side. What an engine cannot do is skipped
+// there by name, with the reason.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { launchEngine } from './engines.js';
+import { startHosts } from './hosts.js';
+import {
+  baseUrl, DESKTOP, PHONE, stepShown, measureCanvas, compareWithDrawing, TOLERANCE,
+} from './helpers.js';
+
+const EDITIONS = [
+  { name: 'English', path: 'index.html', prefix: '' },
+  { name: 'Chinese', path: 'zh/index.html', prefix: 'zh-' },
+];
+
+/** In the page: the steps' ids and charts, in page order, from the page's markup. */
+function readSteps() {
+  return [...document.querySelectorAll('#story .step')].map((s) => ({ id: s.id, chart: s.dataset.chart }));
+}
+
+/** In the page: scrolls the element with `id` to the middle of the viewport. */
+function centreOn(id) {
+  document.getElementById(id).scrollIntoView({ block: 'center' });
+}
+
+/** In the page: the story's tooltip text, if it shows. */
+function storyTip() {
+  const t = document.getElementById('chart-tip');
+  return t && !t.hidden ? t.textContent : null;
+}
+
+/** In the page: the chart's box, in viewport pixels. */
+function chartBox() {
+  const r = document.getElementById('chart').getBoundingClientRect();
+  return { x: r.x, y: r.y, width: r.width, height: r.height };
+}
+
+/** A test that fails, naming itself, if it hangs: a WebDriver command that never returns would
+ * otherwise hold up the whole run. */
+function readerTest(name, fn) {
+  return test(name, { timeout: 120000 }, fn);
+}
+
+/** The reader's behaviours in the engine named `engineName`. */
+export function readerSuite(engineName) {
+  const artifacts = new URL(`./artifacts/${engineName}/`, import.meta.url);
+  let engine;
+  let hosts;
+  before(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    engine = await launchEngine(engineName);
+    hosts = await startHosts();
+  });
+  after(async () => {
+    await engine?.close();
+    await hosts?.close();
+  });
+
+  /** Skips `t` with the engine's reason when it cannot do `what`; says whether it did. */
+  const cannot = (t, what) => {
+    const why = engine.cannot[what];
+    if (why) t.skip(why);
+    return Boolean(why);
+  };
+
+  /** A tab on `path` once the story is ready; `t` notes what the engine cannot emulate. */
+  async function openStory(t, device, path, options) {
+    if (device.deviceScaleFactor !== 1 && engine.cannot.pixelRatio) t.diagnostic(`pixel ratio ${device.deviceScaleFactor} not emulated: ${engine.cannot.pixelRatio}`);
+    const tab = await engine.open(device, options);
+    await tab.goto(`${baseUrl()}/${path}`);
+    await waitReady(tab);
+    const [width, height] = await tab.evaluate(() => [innerWidth, innerHeight]);
+    if (width !== device.viewport.width || height !== device.viewport.height) {
+      // Only where the engine says it cannot: anywhere else, a wrong viewport is a failure.
+      assert.ok(engine.cannot.narrowViewport, `the viewport is ${width}x${height}, not ${device.viewport.width}x${device.viewport.height}`);
+      t.diagnostic(`viewport ${width}x${height}, not ${device.viewport.width}x${device.viewport.height}: ${engine.cannot.narrowViewport}`);
+    }
+    return tab;
+  }
+
+  /** A tab opened fresh by a deep link to the first step of `path` that shows `chart` (read from
+   * the page: step ids are the page's to change, chart ids name what the tests check). */
+  async function openAtChart(t, device, path, chart) {
+    const tab = await openStory(t, device, path);
+    const step = (await tab.evaluate(readSteps)).find((s) => s.chart === chart);
+    assert.ok(step, `a step of ${path} shows the chart ${chart}`);
+    await tab.goto('about:blank');
+    await tab.goto(`${baseUrl()}/${path}#${step.id}`);
+    await waitReady(tab);
+    await waitStep(tab, step);
+    return { tab, step };
+  }
+
+  async function waitReady(tab) {
+    await tab.waitFor(() => document.documentElement.dataset.story, undefined, 15000);
+    const state = await tab.evaluate(() => document.documentElement.dataset.story);
+    assert.equal(state, 'ready', `the story started (data-story="${state}")`);
+  }
+
+  async function waitStep(tab, step) {
+    await tab.waitFor(stepShown, step).catch(async (e) => {
+      const seen = await tab.evaluate(() => ({
+        active: [...document.querySelectorAll('#story .step.is-active')].map((s) => s.id),
+        state: document.getElementById('chart').dataset.state,
+        scrollY: Math.round(scrollY),
+      }));
+      throw new Error(`expected step ${step.id} (${step.chart}) active and settled, saw ${JSON.stringify(seen)}: ${e.message}`);
+    });
+  }
+
+  /** The canvas shows `step`'s chart as drawChart draws it anew, crisply. */
+  async function assertPicture(tab, device, step) {
+    const info = await tab.evaluate(measureCanvas);
+    assert.ok(Math.abs(info.width - Math.round(info.cssWidth * info.ratio)) <= 1, `${step.id}: backing width ${info.width} = ${info.cssWidth} x ${info.ratio}`);
+    assert.ok(Math.abs(info.height - Math.round(info.cssHeight * info.ratio)) <= 1, `${step.id}: backing height ${info.height} = ${info.cssHeight} x ${info.ratio}`);
+    if (!engine.cannot.pixelRatio) assert.equal(info.ratio, device.deviceScaleFactor);
+    const compared = await tab.evaluate(compareWithDrawing, step.chart);
+    assert.ok(compared.differing <= TOLERANCE, `${step.id}: the canvas should show ${step.chart} as drawChart draws it anew; ${(compared.differing * 100).toFixed(2)}% of pixels differ (${JSON.stringify(compared)})`);
+    return info;
+  }
+
+  async function assertNoErrors(tab) {
+    const errors = await tab.errors();
+    assert.deepEqual(errors, [], `console or page errors:\n${errors.join('\n')}`);
+  }
+
+  for (const { name, path, prefix } of EDITIONS) for (const device of [DESKTOP, PHONE]) {
+    readerTest(`${engineName}: ${name}, ${device.name}: the chart follows the reader down and back up, each step drawn as drawChart draws it anew`, async (t) => {
+      const tab = await openStory(t, device, path);
+      const all = await tab.evaluate(readSteps);
+      assert.ok(all.length >= 10, `at least ten steps, found ${all.length}`);
+      let previous = null;
+      for (const step of all) {
+        await tab.evaluate(centreOn, step.id);
+        await waitStep(tab, step);
+        const info = await assertPicture(tab, device, step);
+        if (previous && previous.chart !== step.chart) assert.notEqual(info.hash, previous.hash, `${step.id}: the picture should change from ${previous.id}`);
+        const label = await tab.evaluate(() => document.getElementById('chart').getAttribute('aria-label'));
+        assert.ok(label && label.length > 10, `${step.id}: the canvas has an accessible name`);
+        await tab.screenshot(new URL(`${prefix}${device.name}-${step.id}.png`, artifacts).pathname);
+        previous = { ...step, hash: info.hash };
+      }
+      for (const step of [...all].reverse()) {
+        await tab.evaluate(centreOn, step.id);
+        await waitStep(tab, step);
+        await assertPicture(tab, device, step);
+      }
+      await assertNoErrors(tab);
+      await tab.close();
+    });
+  }
+
+  readerTest(`${engineName}: a reload mid-story shows that step and its chart`, async (t) => {
+    const tab = await openStory(t, DESKTOP, 'index.html');
+    const sixth = (await tab.evaluate(readSteps))[5];
+    await tab.evaluate(centreOn, sixth.id);
+    await waitStep(tab, sixth);
+    await tab.reload();
+    await waitReady(tab);
+    await waitStep(tab, sixth);
+    await assertPicture(tab, DESKTOP, sixth);
+    await assertNoErrors(tab);
+    await tab.close();
+  });
+
+  for (const { name, path } of EDITIONS) for (const device of [DESKTOP, PHONE]) {
+    readerTest(`${engineName}: ${name}, ${device.name}: a link to a step's anchor opens on that step, fresh and reloaded`, async (t) => {
+      const tab = await openStory(t, device, path);
+      const eighth = (await tab.evaluate(readSteps))[7];
+      // A link followed from elsewhere: a new document, opened at the fragment.
+      await tab.goto('about:blank');
+      await tab.goto(`${baseUrl()}/${path}#${eighth.id}`);
+      await waitReady(tab);
+      await waitStep(tab, eighth);
+      await assertPicture(tab, device, eighth);
+      // Reloaded there: the browser restores the position it saved, which the story follows.
+      await tab.reload();
+      await waitReady(tab);
+      await waitStep(tab, eighth);
+      await assertPicture(tab, device, eighth);
+      const box = await tab.evaluate((id) => document.getElementById(id).getBoundingClientRect().toJSON(), eighth.id);
+      const viewportHeight = await tab.evaluate(() => innerHeight);
+      assert.ok(box.top >= 0 && box.top < viewportHeight, `the step is on screen (top ${box.top})`);
+      await assertNoErrors(tab);
+      await tab.close();
+    });
+  }
+
+  /** The frames the chart takes from the first step to the second, from leaving its settled
+   * state to regaining it, counted in the page; the second step's picture checked after. */
+  async function framesOfTransition(t, options) {
+    const tab = await openStory(t, DESKTOP, 'index.html', options);
+    const [first, second] = await tab.evaluate(readSteps);
+    await waitStep(tab, first);
+    await tab.evaluate(() => {
+      window.__frames = 0;
+      window.__marks = [];
+      const tick = () => { window.__frames += 1; requestAnimationFrame(tick); };
+      requestAnimationFrame(tick);
+      new MutationObserver(() => window.__marks.push([document.getElementById('chart').dataset.settled, window.__frames]))
+        .observe(document.getElementById('chart'), { attributes: true, attributeFilter: ['data-settled'] });
+    });
+    await tab.evaluate(centreOn, second.id);
+    await waitStep(tab, second);
+    const marks = await tab.evaluate(() => window.__marks);
+    await assertPicture(tab, DESKTOP, second);
+    await assertNoErrors(tab);
+    await tab.close();
+    const start = marks.find(([settled]) => settled === 'false');
+    const end = marks.findLast(([settled]) => settled === 'true');
+    assert.ok(start && end, `the chart went unsettled and settled again: ${JSON.stringify(marks)}`);
+    return end[1] - start[1];
+  }
+
+  readerTest(`${engineName}: a transition between charts animates over several frames`, async (t) => {
+    const frames = await framesOfTransition(t);
+    assert.ok(frames >= 5, `an animated transition spans several frames (${frames})`);
+  });
+
+  readerTest(`${engineName}: readers who prefer less motion get each chart at once`, async (t) => {
+    if (cannot(t, 'reducedMotion')) return;
+    const frames = await framesOfTransition(t, { reducedMotion: 'reduce' });
+    assert.ok(frames <= 2, `with reduced motion the chart changes at once (${frames} frames)`);
+  });
+
+  readerTest(`${engineName}: the currency control redraws the chart in dollars, keeps the choice in the address, and on reload`, async (t) => {
+    const { tab, step } = await openAtChart(t, DESKTOP, 'index.html', 'revenue-mix');
+    const before = await tab.evaluate(() => document.getElementById('chart').getAttribute('aria-label'));
+    await tab.evaluate(() => {
+      const select = document.getElementById('currency');
+      select.value = 'usd';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await tab.waitFor((old) => document.getElementById('chart').getAttribute('aria-label') !== old
+      && document.getElementById('chart').dataset.settled === 'true', before);
+    assert.equal(await tab.evaluate(() => new URLSearchParams(location.search).get('currency')), 'usd');
+    assert.match(await tab.evaluate(() => document.getElementById('chart').getAttribute('aria-label')), /\$|dollar/i);
+    await assertPicture(tab, DESKTOP, step);
+    await tab.reload();
+    await waitReady(tab);
+    await waitStep(tab, step);
+    assert.equal(await tab.evaluate(() => document.getElementById('currency').value), 'usd');
+    await assertPicture(tab, DESKTOP, step);
+    await assertNoErrors(tab);
+    await tab.close();
+  });
+
+  // Each way the Wasm can fail (hosts.js applies it), and the browser's own report of it, exactly:
+  // any other error, ours included, fails the test.
+  for (const [fault, how, reports] of [
+    ['missing', 'is missing (404)', [/^console: Failed to load resource: the server responded with a status of 404 \(Not Found\)$/]],
+    ['truncated', 'is truncated', []],
+    ['csp', "is blocked by the host's CSP", [/^pageerror: Content-Security-Policy: The page’s settings blocked WebAssembly \(script-src\) from being executed because it violates the following directive: “script-src 'self'” \(Missing 'wasm-unsafe-eval' or 'unsafe-eval'\)$/]],
+  ]) readerTest(`${engineName}: when the Wasm ${how}, every step shows its static chart`, async (t) => {
+    if (engine.cannot.pixelRatio) t.diagnostic(`pixel ratio 3 not emulated: ${engine.cannot.pixelRatio}`);
+    const tab = await engine.open(PHONE);
+    await tab.goto(hosts.site(fault, 'index.html'));
+    await tab.waitFor(() => document.documentElement.dataset.story === 'failed');
+    // The static charts' stylesheet takes the graphic away once it applies.
+    await tab.waitFor(() => document.querySelector('.graphic').getBoundingClientRect().height === 0, undefined, 5000)
+      .catch((e) => { throw new Error(`the interactive graphic is still there: ${e.message}`); });
+    const page = await tab.evaluate(() => ({
+      notice: document.getElementById('notice').hidden ? null : document.getElementById('notice').textContent,
+      words: document.querySelector('#story .steps').innerText.split(/\s+/).length,
+    }));
+    assert.match(page.notice ?? '', /could not start/);
+    assert.ok(page.words > 600, `every step's text is still there (${page.words} words)`);
+    for (const step of await tab.evaluate(readSteps)) {
+      await tab.evaluate((id) => document.querySelector(`#${id} .static-chart img`).scrollIntoView({ block: 'center' }), step.id);
+      await tab.waitFor((id) => {
+        const img = document.querySelector(`#${id} .static-chart img`);
+        const r = img.getBoundingClientRect();
+        return img.complete && img.naturalWidth > 0 && r.height > 50 && r.top < innerHeight && r.bottom > 0;
+      }, step.id).catch((e) => { throw new Error(`${step.id}: its static chart did not show: ${e.message}`); });
+    }
+    const errors = await tab.errors();
+    const unexpected = errors.filter((e) => !reports.some((r) => r.test(e)));
+    assert.deepEqual(unexpected, [], `console or page errors beyond the browser's report of the fault:\n${unexpected.join('\n')}`);
+    await tab.close();
+  });
+
+  readerTest(`${engineName}: a Wasm that arrives late catches up with the step the reader has scrolled to`, async (t) => {
+    if (cannot(t, 'holding')) return;
+    const tab = await engine.open(DESKTOP);
+    await tab.goto(hosts.site('held', 'index.html'));
+    await hosts.heldAsked();
+    const all = await tab.evaluate(readSteps);
+    for (const index of [2, 4, 6]) {
+      await tab.evaluate(centreOn, all[index].id);
+      // Scrolling without smooth behaviour is done at once; two frames let the page paint there.
+      await tab.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
+    }
+    assert.equal(await tab.evaluate(() => document.documentElement.dataset.story ?? null), null, 'still loading while the reader scrolls');
+    hosts.release();
+    await waitReady(tab);
+    await waitStep(tab, all[6]);
+    await assertPicture(tab, DESKTOP, all[6]);
+    await assertNoErrors(tab);
+    await tab.close();
+  });
+
+  /** Waits until `fn` (run in the frame whose address holds `urlPart`) returns something true;
+   * returns it. The frame may not be there yet. */
+  async function waitInFrame(tab, urlPart, fn, arg, timeout = 10000) {
+    const deadline = Date.now() + timeout;
+    let last;
+    for (;;) {
+      try {
+        const value = await tab.inFrame(urlPart, fn, arg);
+        if (value) return value;
+        last = value;
+      } catch (e) {
+        last = e.message;
+      }
+      if (Date.now() > deadline) throw new Error(`waiting in the frame at ${urlPart}: ${last}`);
+      await new Promise((resolve) => { setTimeout(resolve, 50); });
+    }
+  }
+
+  readerTest(`${engineName}: a pym.js host on another origin sizes the chart frame to its content, and resizes it with the width`, async () => {
+    const tab = await engine.open({ viewport: { width: 700, height: 900 }, deviceScaleFactor: 1 });
+    await tab.goto(hosts.host('pym', `
+      <div id="chart-frame"></div>
+      <script src="/host/pym.js"></script>
+      <script>
+        window.messages = [];
+        addEventListener('message', (e) => window.messages.push(e.data));
+        new pym.Parent('chart-frame', '${baseUrl()}/embed.html?chart=revenue-mix', {});
+      </script>`));
+    const outer = () => tab.evaluate(() => parseInt(document.querySelector('#chart-frame iframe')?.getAttribute('height') ?? '0', 10));
+    const inner = () => waitInFrame(tab, 'embed.html', () => document.documentElement.dataset.embed === 'ready' && {
+      body: document.body.offsetHeight, scroll: document.documentElement.scrollHeight, client: document.documentElement.clientHeight,
+    });
+    /** Waits until the frame's height (pym.js writes e.g. "575px") is its content's, and the
+     * frame shows all of it: no inner scrollbar. */
+    const fitted = async () => {
+      const deadline = Date.now() + 10000;
+      for (;;) {
+        const [content, height] = [await inner(), await outer()];
+        if (height === content.body && height > 300 && content.scroll <= content.client) return;
+        if (Date.now() > deadline) {
+          assert.fail(`the frame (${height} px) should be as tall as its content (${content.body} px), with no inner scrollbar (${content.scroll} > ${content.client})`);
+        }
+        await new Promise((resolve) => { setTimeout(resolve, 50); });
+      }
+    };
+    await fitted();
+    const wide = await outer();
+    await tab.setViewport({ width: 460, height: 900 });
+    await tab.waitFor((wide) => parseInt(document.querySelector('#chart-frame iframe').getAttribute('height'), 10) < wide, wide);
+    await fitted();
+    const messages = await tab.evaluate(() => window.messages);
+    assert.ok(messages.some((m) => typeof m === 'string' && /^pymxPYMxchart-framexPYMxheightxPYMx\d+$/.test(m)), 'pym height messages');
+    assert.ok(messages.some((m) => m?.sentinel === 'amp' && m.type === 'embed-size' && m.height > 300), 'AMP embed-size messages');
+    assert.ok(messages.some((m) => m?.['datawrapper-height']?.['chart-frame'] > 300), 'Datawrapper height messages');
+    await assertNoErrors(tab);
+    await tab.close();
+  });
+
+  // frame.html is the address for hosts; index.html?frame=story, the older one, still works.
+  for (const address of ['frame.html', 'index.html?frame=story']) {
+    readerTest(`${engineName}: the whole story in a frame on another origin (${address}) follows the host page's scroll and tells it each step`, async () => {
+      const tab = await engine.open({ viewport: { width: 1200, height: 800 }, deviceScaleFactor: 1 });
+      await tab.goto(hosts.host('framed', `
+        <h1>A host article</h1><p style="height: 600px">Text before the story.</p>
+        <iframe data-sensetime="story" src="${baseUrl()}/${address}" title="The story" width="100%" height="600" frameborder="0"></iframe>
+        <p style="height: 900px">Text after the story.</p>
+        <script>window.stepMessages = []; addEventListener('message', (e) => { if (e.data?.type === 'sensetime:step') window.stepMessages.push(e.data); });</script>
+        <script src="${baseUrl()}/frames.js"></script>`));
+      await tab.waitFor(() => parseFloat(document.querySelector('iframe').style.height) > 3000, undefined, 15000);
+      await waitInFrame(tab, address, () => document.documentElement.dataset.story === 'ready', undefined, 15000);
+      const all = await tab.inFrame(address, readSteps);
+      for (const index of [5, 8, 1]) {
+        // The host scrolls so that the step sits 40% down its viewport.
+        const top = await tab.inFrame(address, (id) => document.getElementById(id).getBoundingClientRect().top + scrollY, all[index].id);
+        await tab.evaluate((top) => {
+          const frameTop = document.querySelector('iframe').getBoundingClientRect().top + scrollY;
+          window.scrollTo(0, frameTop + top - innerHeight * 0.4);
+        }, top);
+        await waitInFrame(tab, address, stepShown, all[index]);
+        const view = await tab.evaluate(() => ({ frameTop: document.querySelector('iframe').getBoundingClientRect().top, vh: innerHeight }));
+        const graphic = await tab.inFrame(address, () => document.querySelector('.graphic').getBoundingClientRect().toJSON());
+        const graphicTop = view.frameTop + graphic.top;
+        assert.ok(graphicTop >= -2 && graphicTop + graphic.height <= view.vh + 2, `step ${index + 1}: the chart is in the host's view (top ${graphicTop}, height ${graphic.height}, viewport ${view.vh})`);
+      }
+      const scroll = await tab.inFrame(address, () => [document.documentElement.scrollHeight, document.documentElement.clientHeight]);
+      assert.ok(scroll[0] <= scroll[1] + 1, `no inner scrollbar (${scroll})`);
+      // The host heard each step change as a message from the frame, the last one the step in view.
+      const heard = await tab.evaluate(() => window.stepMessages);
+      assert.deepEqual(heard.at(-1), { type: 'sensetime:step', index: 1, id: all[1].id, direction: 'up', chart: all[1].chart }, JSON.stringify(heard));
+      for (const index of [5, 8]) assert.ok(heard.some((m) => m.id === all[index].id), `the host heard step ${index + 1}`);
+      await assertNoErrors(tab);
+      await tab.close();
+    });
+  }
+
+  readerTest(`${engineName}: a host page tells a story frame where it is only once the frame holds the story`, async (t) => {
+    if (cannot(t, 'holding')) return;
+    const tab = await engine.open({ viewport: { width: 1200, height: 800 }, deviceScaleFactor: 1 });
+    // The frame's page is held back, on a third origin: the frame holds a blank document of the
+    // host's origin while frames.js starts.
+    const address = hosts.siteElsewhere('heldpage', 'frame.html');
+    await tab.goto(hosts.host('slow-story', `
+      <iframe data-sensetime="story" src="${address}" title="The story" width="100%" height="600"></iframe>
+      <p style="height: 2000px">Text after the story.</p>
+      <script src="${baseUrl()}/frames.js"></script>`));
+    await hosts.heldAsked();
+    // frames.js has run, and two frames have passed, one of them its first message round.
+    await tab.waitFor(() => document.readyState !== 'loading');
+    await tab.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
+    await tab.evaluate(() => window.scrollTo(0, 100));
+    await tab.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
+    hosts.release();
+    await waitInFrame(tab, 'frame.html', () => document.documentElement.dataset.story === 'ready', undefined, 15000);
+    await tab.waitFor(() => parseFloat(document.querySelector('iframe').style.height) > 3000);
+    await assertNoErrors(tab);
+    await tab.close();
+  });
+
+  /** Points (or taps) down a line at `xShare` of the chart's width until a tooltip shows. */
+  async function findTip(tab, act, xShare = 0.1) {
+    const box = await tab.evaluate(chartBox);
+    for (let y = box.y + 10; y < box.y + box.height - 10; y += 6) {
+      await act(box.x + box.width * xShare, y);
+      const tip = await tab.evaluate(storyTip);
+      if (tip) return tip;
+    }
+    return null;
+  }
+
+  readerTest(`${engineName}: the Chinese edition in dollars: its deep link, its chart and a tooltip by pointer`, async (t) => {
+    const { tab, step } = await openAtChart(t, DESKTOP, 'zh/?currency=usd', 'revenue-mix');
+    assert.match(await tab.evaluate(() => document.getElementById('chart').getAttribute('aria-label')), /美元/);
+    await assertPicture(tab, DESKTOP, step);
+    const tip = await findTip(tab, tab.pointAt);
+    assert.match(tip ?? '', /^智慧城市业务占销售额比重：40%/);
+    await assertNoErrors(tab);
+    await tab.close();
+  });
+
+  readerTest(`${engineName}: phone: tapping a bar shows its figure`, async (t) => {
+    if (cannot(t, 'touch')) return;
+    const { tab } = await openAtChart(t, PHONE, 'index.html', 'revenue-trend');
+    // The 2020 column, third of five.
+    const tip = await findTip(tab, tab.tapAt, 0.43);
+    assert.match(tip ?? '', /^Revenue 2020: Rmb3\.45bn · 2020 · Source: SenseTime IPO filing/);
+    await assertNoErrors(tab);
+    await tab.close();
+  });
+}
