@@ -31,6 +31,18 @@ const CATEGORY_BELOW_COLUMN: f64 = 1.0;
 /// How far across a share of 100% reaches in the charts of shares of sales (the revenue mix,
 /// Megvii): the same in both, so the Smart City bar is the same mark in both and does not move.
 pub(super) const SHARE_REACH: f64 = 0.7;
+/// A band across the whole plot, from `y0` down to `y1`: where a field of marks goes.
+pub(super) const fn band(y0: f64, y1: f64) -> Rect {
+    Rect {
+        x0: 0.0,
+        y0,
+        x1: 1.0,
+        y1,
+    }
+}
+
+/// How far a field's heading sits above its marks, in lines of its own size.
+const HEADING_ABOVE_FIELD: f64 = -1.0;
 /// Rules (baselines, row rules) are a CSS pixel wide.
 pub(super) const RULE_WIDTH: f64 = 1.0;
 
@@ -267,6 +279,22 @@ impl Chart {
             open: f.bound() == Bound::Lower,
         });
         self.shows(key, f.id);
+    }
+
+    /// A count as marks (see [`Chart::units`]) under its heading, which sits a line above the
+    /// marks: the field `key`, its heading `key-cat`.
+    pub(super) fn field(&mut self, key: &str, heading: &str, f: &Figure, area: Rect, colour: Rgba) {
+        let ink = self.theme.ink;
+        self.at(
+            &format!("{key}-cat"),
+            heading,
+            (area.x0, area.y0),
+            Anchor::Start,
+            Size::Body,
+            ink,
+        );
+        self.nudge(HEADING_ABOVE_FIELD);
+        self.units(key, f, area, colour);
     }
 
     /// Sets the label `key` in large type: the step's key figure, beside its mark.

@@ -4,8 +4,8 @@
 //! The two are separate fields, not one field with SenseTime's cities lit: some of its 119 are
 //! abroad, so the sources do not make them a part of the 500.
 
-use super::builder::Chart;
-use crate::draw::scene::{Anchor, Rect, Size};
+use super::builder::{band, Chart};
+use crate::draw::scene::Rect;
 use crate::lang::{Lang, Words};
 use crate::text::format;
 
@@ -30,18 +30,19 @@ fn ours(l: Lang, count: &str) -> String {
     )
 }
 
-/// The text alternative's point on each field: what one square stands for.
-fn alt_tried(l: Lang, heading: &str) -> String {
+/// The text alternative's point on each field: what one square stands for, and for SenseTime's
+/// why its field stands apart.
+fn alt(l: Lang, heading: &str, apart: bool) -> String {
+    let why = match apart {
+        true => l.pick(
+            ", in a field of their own: some are abroad, so they are not all among the Chinese cities",
+            "，单独成片：其中一些在海外，并非都在上述中国城市之列",
+        ),
+        false => l.pick(", trailing off for the \"at least\"", "，末端渐隐表示“至少”"),
+    };
     l.pick_with(
-        || format!("{heading}, drawn as a square a city, trailing off for the \"at least\""),
-        || format!("{heading}，每格一座城市，末端渐隐表示“至少”"),
-    )
-}
-
-fn alt_ours(l: Lang, heading: &str) -> String {
-    l.pick_with(
-        || format!("{heading}, a square a city, in a field of their own: some are abroad, so they are not all among the Chinese cities"),
-        || format!("{heading}，每格一座城市，单独成片：其中一些在海外，并非都在上述中国城市之列"),
+        || format!("{heading}, a square a city{why}"),
+        || format!("{heading}，每格一座城市{why}"),
     )
 }
 
@@ -56,20 +57,8 @@ fn capitalised(text: &str) -> String {
 // Where things go, in plot fractions.
 /// Each field's area, under its heading; the second as wide as the first and tall enough for
 /// its count at the first's square size.
-const TRIED_AREA: Rect = Rect {
-    x0: 0.0,
-    y0: 0.07,
-    x1: 1.0,
-    y1: 0.6,
-};
-const OURS_AREA: Rect = Rect {
-    x0: 0.0,
-    y0: 0.78,
-    x1: 1.0,
-    y1: 1.0,
-};
-/// A heading sits this many of its lines above its field.
-const HEADING_ABOVE: f64 = -1.0;
+const TRIED_AREA: Rect = band(0.07, 0.6);
+const OURS_AREA: Rect = band(0.78, 1.0);
 
 pub(super) fn build(c: &mut Chart) {
     let l = c.lang();
@@ -77,31 +66,19 @@ pub(super) fn build(c: &mut Chart) {
     let tried_cities = c.figure("cities_tried");
     let ours_cities = c.figure("sensetime_cities");
     let start = c.figure("smart_city_push_start");
-    let (neutral, city, ink) = (c.theme.neutral, c.theme.city, c.theme.ink);
+    let (neutral, city) = (c.theme.neutral, c.theme.city);
     let since = format::value(start.value, start.unit, l);
     let tried_heading = tried(l, &format::figure(&tried_cities, l), &since);
     let ours_heading = ours(l, &format::figure(&ours_cities, l));
     // What the marks count, for a screen reader: the two fields are separate counts.
-    c.points.push(alt_tried(l, &tried_heading));
-    c.points.push(alt_ours(l, &ours_heading));
-    c.at(
-        "cities-tried-cat",
+    c.points.push(alt(l, &tried_heading, false));
+    c.points.push(alt(l, &ours_heading, true));
+    c.field(
+        "cities-tried",
         &tried_heading,
-        (0.0, TRIED_AREA.y0),
-        Anchor::Start,
-        Size::Body,
-        ink,
+        &tried_cities,
+        TRIED_AREA,
+        neutral,
     );
-    c.nudge(HEADING_ABOVE);
-    c.units("cities-tried", &tried_cities, TRIED_AREA, neutral);
-    c.at(
-        "cities-ours-cat",
-        &ours_heading,
-        (0.0, OURS_AREA.y0),
-        Anchor::Start,
-        Size::Body,
-        ink,
-    );
-    c.nudge(HEADING_ABOVE);
-    c.units("cities-ours", &ours_cities, OURS_AREA, city);
+    c.field("cities-ours", &ours_heading, &ours_cities, OURS_AREA, city);
 }

@@ -1,7 +1,7 @@
 //! The mentions chart: how often the IPO documents say "autonomous driving" and "facial data".
 
-use super::builder::Chart;
-use crate::draw::scene::{Anchor, Rect, Size};
+use super::builder::{band, Chart};
+use crate::draw::scene::Rect;
 use crate::lang::{Lang, Words};
 use crate::text::format;
 
@@ -32,20 +32,9 @@ fn heading(l: Lang, phrase: &str, times: &str) -> String {
 
 // Where things go, in plot fractions.
 /// Each phrase's field: a square a mention, the same size in both, so 68 against 6 shows as
-/// area; the headings sit a line above their fields.
-const DRIVING_AREA: Rect = Rect {
-    x0: 0.0,
-    y0: 0.08,
-    x1: 1.0,
-    y1: 0.44,
-};
-const FACIAL_AREA: Rect = Rect {
-    x0: 0.0,
-    y0: 0.58,
-    x1: 1.0,
-    y1: 0.68,
-};
-const HEADING_ABOVE: f64 = -1.0;
+/// area.
+const DRIVING_AREA: Rect = band(0.08, 0.44);
+const FACIAL_AREA: Rect = band(0.58, 0.68);
 const NOTE_AT: f64 = 0.8;
 
 pub(super) fn build(c: &mut Chart) {
@@ -54,7 +43,7 @@ pub(super) fn build(c: &mut Chart) {
     let driving = c.figure("autonomous_driving_mentions");
     let facial = c.figure("facial_data_mentions");
     let auto = c.figure("auto_share");
-    let (auto_colour, city, ink) = (c.theme.auto, c.theme.city, c.theme.ink);
+    let (auto_colour, city) = (c.theme.auto, c.theme.city);
     for (key, phrase, f, area, colour) in [
         (
             "mention-driving",
@@ -67,16 +56,7 @@ pub(super) fn build(c: &mut Chart) {
     ] {
         let text = heading(l, l.say(phrase), &format::figure(f, l));
         c.points.push(text.clone());
-        c.at(
-            &format!("{key}-cat"),
-            &text,
-            (0.0, area.y0),
-            Anchor::Start,
-            Size::Body,
-            ink,
-        );
-        c.nudge(HEADING_ABOVE);
-        c.units(key, f, area, colour);
+        c.field(key, &text, f, area, colour);
     }
     let share = format::figure(&auto, l);
     c.note("mention-note", &note(l, &share), NOTE_AT);
