@@ -364,7 +364,13 @@ impl Chart {
             colour,
             width,
             dashed,
+            over: false,
         });
+    }
+
+    /// Draws the line just pushed over the bars: a connector between marks, not a rule.
+    pub(super) fn over_marks(&mut self) {
+        self.scene.lines.last_mut().expect("a line was pushed").over = true;
     }
 
     pub(super) fn dot(&mut self, key: &str, at: (f64, f64), radius: f64, colour: Rgba) {

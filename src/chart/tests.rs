@@ -469,7 +469,7 @@ fn money_follows_the_currency_mode_and_conversions_are_noted() {
     assert_eq!(usd.text("rev-h0-value"), Some("≈1.3亿美元"));
     assert_eq!(
         usd.text("subtitle"),
-        Some("营收（美元，各年按同一汇率折算）")
+        Some("营收（美元，同一汇率折算），两组各用其刻度")
     );
     // The two 2020 totals in dollars are told apart on the chart.
     assert_eq!(
@@ -678,4 +678,65 @@ fn counts_are_drawn_as_as_many_marks_as_their_figures_say() {
             }
         }
     }
+}
+
+#[test]
+fn the_first_halves_have_their_own_panel_and_say_how_much_they_grew() {
+    let scene = ChartId::RevenueTrend.scene(&LIGHT, &L);
+    let h1_2020 = figures::get("revenue_h1_2020").unwrap().value;
+    let h1_2021 = figures::get("revenue_h1_2021").unwrap().value;
+    // 1.65bn on 0.86bn: 1.92 times, which the heading puts as the article would.
+    assert!((1.75..2.0).contains(&(h1_2021 / h1_2020)));
+    assert_eq!(
+        scene.text("halves-head"),
+        Some("First halves: nearly doubled")
+    );
+    let zh = ChartId::RevenueTrend.scene(
+        &LIGHT,
+        &Locale {
+            lang: Lang::ZH,
+            ..L
+        },
+    );
+    assert_eq!(zh.text("halves-head"), Some("上半年：近乎翻倍"));
+    // The connector carries the first half of 2020's level across, over the bars.
+    let level = scene.bar("rev-h0").unwrap().rect.y0;
+    let connector = scene
+        .lines
+        .iter()
+        .find(|l| l.key == "halves-connector")
+        .unwrap();
+    assert!(connector.over && connector.dashed);
+    assert_eq!((connector.from.1, connector.to.1), (level, level));
+    // Their own scale: the first half of 2021 stands taller than it would beside 2020.
+    let (y2020, h2021) = (
+        scene.bar("rev-2").unwrap().rect,
+        scene.bar("rev-h1").unwrap().rect,
+    );
+    let height = |r: crate::draw::scene::Rect| r.y1 - r.y0;
+    let shared_scale = height(y2020) * h1_2021 / figures::get("revenue_2020_filing").unwrap().value;
+    assert!(height(h2021) > shared_scale * 1.5);
+}
+
+#[test]
+fn the_timeline_spaces_years_by_time_and_cuts_long_gaps_short() {
+    let scene = ChartId::Timeline.scene(&LIGHT, &L);
+    let y = |i: usize| {
+        scene
+            .dots
+            .iter()
+            .find(|d| d.key == format!("event-{i}"))
+            .unwrap()
+            .at
+            .1
+    };
+    // Events 1 and 2 share 2019: one place. 2019 to 2022 (events 1, 3, 4, 5): a year a step.
+    assert_eq!(y(1), y(2));
+    let step = y(3) - y(1);
+    assert!(((y(4) - y(3)) - step).abs() < 1e-9 && ((y(5) - y(4)) - step).abs() < 1e-9);
+    // 2008 to 2019 and 2022 to 2030 are cut short, and drawn dashed.
+    assert!(y(1) - y(0) < 11.0 * step && y(6) - y(5) < 8.0 * step);
+    let dashed: Vec<bool> = scene.lines.iter().map(|l| l.dashed).collect();
+    assert_eq!(dashed, [true, false, false, false, true]);
+    assert_eq!(scene.text("event-2-year"), None, "2019 is written once");
 }

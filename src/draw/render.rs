@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{BackendColor, BackendTextStyle, DrawingErrorKind};
 
 use super::layout::{fitted, font_for, label_at, unit_cell, unit_columns, unit_side, Layout};
-use super::scene::{Anchor, Bar, Grow, Label, Rect, Scene, Units};
+use super::scene::{Anchor, Bar, Grow, Label, Line, Rect, Scene, Units};
 use super::theme::{Rgba, Theme};
 use crate::data::figures::Bound;
 
@@ -45,15 +45,8 @@ pub fn draw<DB: DrawingBackend>(
     backend.draw_rect((0, 0), corner, &ground, true)?;
     let surface = &mut Surface { backend, corner };
     let family = font_for(scene);
-    for line in &scene.lines {
-        let from = layout.point(line.from.0, line.from.1);
-        let to = layout.point(line.to.0, line.to.1);
-        let style = stroke(line.colour, line.width * layout.scale);
-        if line.dashed {
-            dashed(surface, from, to, style, &layout)?;
-        } else {
-            surface.line(from, to, style)?;
-        }
+    for line in scene.lines.iter().filter(|l| !l.over) {
+        draw_line(surface, line, &layout)?;
     }
     for bar in &scene.bars {
         draw_bar(surface, bar, &layout)?;
@@ -67,6 +60,9 @@ pub fn draw<DB: DrawingBackend>(
         if r >= 1.0 && dot.colour.a > 0.0 {
             surface.dot(layout.point(dot.at.0, dot.at.1), r as u32, dot.colour)?;
         }
+    }
+    for line in scene.lines.iter().filter(|l| l.over) {
+        draw_line(surface, line, &layout)?;
     }
     for label in &scene.labels {
         draw_label(surface, label, &layout, family)?;
@@ -139,6 +135,21 @@ fn dashed<DB: DrawingBackend>(
         at = end + gap;
     }
     Ok(())
+}
+
+fn draw_line<DB: DrawingBackend>(
+    surface: &mut Surface<DB>,
+    line: &Line,
+    layout: &Layout,
+) -> Drawn<DB> {
+    let from = layout.point(line.from.0, line.from.1);
+    let to = layout.point(line.to.0, line.to.1);
+    let style = stroke(line.colour, line.width * layout.scale);
+    if line.dashed {
+        dashed(surface, from, to, style, layout)
+    } else {
+        surface.line(from, to, style)
+    }
 }
 
 /// A count as marks: whole marks in full colour, a fractional last one (mid-transition) fainter,

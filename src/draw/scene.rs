@@ -132,6 +132,8 @@ pub struct Line {
     /// In CSS pixels.
     pub width: f64,
     pub dashed: bool,
+    /// Drawn over the bars (a connector), not under them (a rule or gridline).
+    pub over: bool,
 }
 
 /// A filled circle, radius in CSS pixels.
