@@ -21,6 +21,14 @@ impl Chart {
         )
     }
 
+    /// Whether the chart shows an amount of money, which the currency control would change: the
+    /// control is offered only then.
+    pub fn shows_money(&self) -> bool {
+        self.used
+            .iter()
+            .any(|id| figures::get(id).is_some_and(|f| matches!(f.unit, Unit::Rmb | Unit::Usd)))
+    }
+
     /// The chart's data: every figure it shows, once, in order of use, then the facts it states
     /// in words, then, if it converts money, the rate it converts at.
     pub fn table(&self) -> Vec<DataRow> {

@@ -719,6 +719,26 @@ fn the_first_halves_have_their_own_panel_and_say_how_much_they_grew() {
 }
 
 #[test]
+fn the_currency_control_is_offered_only_beside_money() {
+    let money: Vec<&str> = ChartId::ALL
+        .into_iter()
+        .filter(|c| c.build(&LIGHT, &L).shows_money())
+        .map(ChartId::id)
+        .collect();
+    assert_eq!(
+        money,
+        [
+            "funding",
+            "revenue-trend",
+            "revenue-mix",
+            "customers",
+            "grants",
+            "ties"
+        ]
+    );
+}
+
+#[test]
 fn the_timeline_spaces_years_by_time_and_cuts_long_gaps_short() {
     let scene = ChartId::Timeline.scene(&LIGHT, &L);
     let y = |i: usize| {

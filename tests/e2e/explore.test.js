@@ -12,6 +12,9 @@ before(async () => { browser = await launch(); });
 after(() => browser?.close());
 
 /** The chart's accessible name: its description, in the page's language and currency. */
+/** The charts that show an amount of money, beside which the currency control is offered. */
+const MONEY_CHARTS = ['funding', 'revenue-trend', 'revenue-mix', 'customers', 'grants', 'ties'];
+
 const chartName = (page) => page.locator('#chart').getAttribute('aria-label');
 
 /** In the page: the story's tooltip text, if it shows. */
@@ -229,19 +232,23 @@ test('rapid currency toggles while scrolling end on the last choice and the step
   const { page, context, errors } = await openPage(browser, DESKTOP);
   await page.goto(`${baseUrl()}/index.html`);
   await waitReady(page);
-  const all = await steps(page);
+  // The control is offered only beside money: the storm scrolls among the steps whose charts
+  // show amounts (written out here, not read from the page).
+  const money = (await steps(page)).filter((step) => MONEY_CHARTS.includes(step.chart));
+  assert.ok(money.length >= 6, 'six charts show money');
   const choices = ['rmb', 'usd', 'reported'];
   for (let i = 0; i < 30; i += 1) {
     await page.locator('#currency').selectOption(choices[i % 3]);
-    if (i % 5 === 0) await centre(page, all[(i / 5) % all.length].id);
+    if (i % 5 === 0) await centre(page, money[(i / 5) % money.length].id);
   }
   await page.locator('#currency').selectOption('rmb');
   // Where the storm left the page: the step it last scrolled to, drawn in renminbi.
-  await waitStep(page, all[25 / 5]);
+  const last = money[(25 / 5) % money.length];
+  await waitStep(page, last);
   await page.waitForFunction(() => new URLSearchParams(location.search).get('currency') === 'rmb');
-  await assertDrawn(assert, page, all[25 / 5].chart);
+  await assertDrawn(assert, page, last.chart);
   // The funding chart is in dollars as reported, so in renminbi it is converted.
-  const funding = all.find((step) => step.chart === 'funding');
+  const funding = money.find((step) => step.chart === 'funding');
   await centre(page, funding.id);
   await waitStep(page, funding);
   const name = await chartName(page);
@@ -249,6 +256,35 @@ test('rapid currency toggles while scrolling end on the last choice and the step
   assert.match(name, /Rmb6\.5/, 'converted, so the rate is stated');
   assert.equal(new URL(page.url()).searchParams.get('currency'), 'rmb');
   assert.ok((await canvasInfo(page)).inkShare > 0.01, 'the chart is drawn');
+  assertNoErrors(assert, errors);
+  await context.close();
+});
+
+test('the currency control is offered beside charts with money only, and hiding it moves nothing', async () => {
+  const { page, context, errors } = await openPage(browser, DESKTOP);
+  await page.goto(`${baseUrl()}/index.html`);
+  await waitReady(page);
+  const all = await steps(page);
+  // The tools row's box within the graphic (the graphic itself moves until it sticks).
+  const tools = () => page.evaluate(() => {
+    const g = document.querySelector('.graphic').getBoundingClientRect();
+    const t = document.getElementById('chart-tools').getBoundingClientRect();
+    return { x: t.x - g.x, y: t.y - g.y, width: t.width, height: t.height };
+  });
+  const withMoney = all.find((step) => MONEY_CHARTS.includes(step.chart));
+  const without = all.find((step) => !MONEY_CHARTS.includes(step.chart));
+  await centre(page, withMoney.id);
+  await waitStep(page, withMoney);
+  assert.ok(await page.locator('#currency').isVisible(), `beside ${withMoney.chart}`);
+  const before = await tools();
+  await centre(page, without.id);
+  await waitStep(page, without);
+  assert.ok(await page.locator('#currency').isHidden(), `not beside ${without.chart}`);
+  assert.deepEqual(await tools(), before, 'the tools row keeps its place and size');
+  // Out of the keyboard's way too: Tab from the chart skips it.
+  await page.locator('#copy-link').focus();
+  await page.keyboard.press('Shift+Tab');
+  assert.notEqual(await page.evaluate(() => document.activeElement.id), 'currency');
   assertNoErrors(assert, errors);
   await context.close();
 });

@@ -277,6 +277,11 @@ impl App {
         self.canvas.set_attribute("data-state", chart.id())?;
         self.canvas
             .set_attribute("aria-label", &built.description())?;
+        // The currency control is offered (style.css) only beside a chart that shows money.
+        let money = if built.shows_money() { "true" } else { "false" };
+        if self.canvas.get_attribute("data-money").as_deref() != Some(money) {
+            self.canvas.set_attribute("data-money", money)?;
+        }
         let now = self.now();
         let from = match &self.transition {
             Some(t) => t.at(now),
