@@ -50,7 +50,10 @@ fn alt(l: Lang, heading: &str, apart: bool) -> String {
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
+        // ASCII: English only, so the Wasm needs no Unicode case tables.
+        std::iter::once(first.to_ascii_uppercase())
+            .chain(chars)
+            .collect()
     })
 }
 

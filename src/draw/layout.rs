@@ -211,9 +211,11 @@ pub fn fitted<'a>(label: &'a Label, layout: &Layout) -> (Cow<'a, str>, f64) {
     if !label.short.is_empty() {
         return (Cow::Borrowed(&label.short), fit(&label.short).max(floor));
     }
-    match label.text.rfind(", ") {
-        Some(at) if !label.text.contains('\n') => {
-            let broken = format!("{},\n{}", &label.text[..at], &label.text[at + 2..]);
+    // A split at a char, not a slice at an index or a search for a string: neither the slice's
+    // panic message nor the substring searcher comes into the Wasm.
+    match label.text.rsplit_once(',') {
+        Some((head, tail)) if !label.text.contains('\n') => {
+            let broken = format!("{head},\n{}", tail.trim_start());
             let px = fit(&broken).max(floor);
             (Cow::Owned(broken), px)
         }
