@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  baseUrl, launch, DESKTOP, openPage, waitReady, steps, waitStep, centre, canvasInfo, assertNoErrors,
+  baseUrl, launch, DESKTOP, PHONE, openPage, waitReady, steps, waitStep, centre, canvasInfo, assertNoErrors,
   assertDrawn, openAtChart,
 } from './helpers.js';
 
@@ -285,6 +285,45 @@ test('the currency control is offered beside charts with money only, and hiding 
   await page.locator('#copy-link').focus();
   await page.keyboard.press('Shift+Tab');
   assert.notEqual(await page.evaluate(() => document.activeElement.id), 'currency');
+  assertNoErrors(assert, errors);
+  await context.close();
+});
+
+test('a tooltip closes when the reader scrolls on, even to a step with the same chart', async () => {
+  const { page, context, errors } = await openPage(browser, DESKTOP);
+  await page.goto(`${baseUrl()}/index.html`);
+  await waitReady(page);
+  const all = await steps(page);
+  // Two steps in a row that show one chart (the timeline, for sanctions and then abroad).
+  const at = all.findIndex((step, i) => i + 1 < all.length && all[i + 1].chart === step.chart);
+  assert.ok(at >= 0, 'the story has two steps in a row with one chart');
+  await centre(page, all[at].id);
+  await waitStep(page, all[at]);
+  const found = await pointUntilTip(page, 0.2);
+  assert.ok(found, 'a mark answers the pointer');
+  assert.ok(await page.locator('#chart-tip').isVisible());
+  await centre(page, all[at + 1].id);
+  await waitStep(page, all[at + 1]);
+  await page.waitForFunction(() => document.getElementById('chart-tip').hidden, null, { timeout: 5000 });
+  assertNoErrors(assert, errors);
+  await context.close();
+});
+
+test('phone: what the keyboard focuses in a step is scrolled into view below the sticky chart', async () => {
+  const { page, context, errors } = await openPage(browser, PHONE);
+  await page.goto(`${baseUrl()}/index.html`);
+  await waitReady(page);
+  const all = await steps(page);
+  for (const step of [all[3], all.at(-1)]) {
+    await page.locator(`#${step.id} summary`).focus();
+    await page.waitForTimeout(300);
+    const { summary, graphic } = await page.evaluate((id) => ({
+      summary: document.querySelector(`#${id} summary`).getBoundingClientRect().toJSON(),
+      graphic: document.querySelector('.graphic').getBoundingClientRect().toJSON(),
+    }), step.id);
+    assert.ok(summary.top >= graphic.bottom - 1, `${step.id}: its "Data for this chart" at ${summary.top} is below the chart's bottom, ${graphic.bottom}`);
+    assert.ok(summary.bottom <= 844, `${step.id}: and on the screen`);
+  }
   assertNoErrors(assert, errors);
   await context.close();
 });

@@ -445,10 +445,10 @@ impl Page {
         let (index, inside) = app.measure();
         let moved_in_or_out = app.inside != inside;
         app.inside = inside;
-        let chart_changed = match app.story.go_to(index) {
+        let step_changed = match app.story.go_to(index) {
             Some(change) => {
                 app.show_step(change)?;
-                change.chart_changed
+                true
             }
             // Same step, but the URL should say whether the reader is in the story.
             None if moved_in_or_out && app.transition.is_none() => {
@@ -458,7 +458,9 @@ impl Page {
             None => return Ok(()),
         };
         drop(app);
-        if chart_changed {
+        // A tooltip belongs to the step it was asked for in: the reader scrolling on closes it,
+        // even where the next step shows the same chart.
+        if step_changed {
             self.hide_tip();
         }
         self.request_frame();
