@@ -215,8 +215,15 @@ test('the tools work from the keyboard with a visible focus ring, and Space and 
     for (let press = 0; press < 6 && (await page.evaluate(activeIndex)) <= before; press += 1) {
       const scrollBefore = await page.evaluate(() => scrollY);
       await page.keyboard.press(key);
-      await page.waitForFunction((s) => scrollY >= s + innerHeight * 0.5, scrollBefore, { timeout: 5000 })
+      // The press scrolls the page (smoothly: under load the animation can be slow, so wait for
+      // it to start and then to come to rest, rather than for a distance by a deadline).
+      await page.waitForFunction((s) => scrollY > s, scrollBefore, { timeout: 5000 })
         .catch(async (e) => { throw new Error(`${key} did not scroll the page: scrollY ${await page.evaluate(() => scrollY)} from ${scrollBefore}: ${e.message}`); });
+      await page.evaluate(() => new Promise((resolve) => {
+        let last = scrollY;
+        const check = () => (scrollY === last ? resolve() : ((last = scrollY), setTimeout(check, 150)));
+        setTimeout(check, 150);
+      }));
     }
     await page.waitForFunction((b) => [...document.querySelectorAll('#story .step')].findIndex((s) => s.classList.contains('is-active')) > b, before, { timeout: 5000 })
       .catch(() => { throw new Error(`${key} did not move the story past step ${before + 1}`); });
