@@ -16,7 +16,12 @@ const SUBTITLE: Words = ("Cities, a square each", "城市数量（每格一座�
 /// The first field's heading: how many Chinese cities have tried it, since when.
 fn tried(l: Lang, count: &str, since: &str) -> String {
     l.pick_with(
-        || format!("{} Chinese cities, since {since}", capitalised(count)),
+        || {
+            format!(
+                "{} Chinese cities, since {since}",
+                format::capitalised(count)
+            )
+        },
         || format!("自{since}起试水的中国城市：{count}座"),
     )
 }
@@ -44,17 +49,6 @@ fn alt(l: Lang, heading: &str, apart: bool) -> String {
         || format!("{heading}, a square a city{why}"),
         || format!("{heading}，每格一座城市{why}"),
     )
-}
-
-/// "at least 500" at the head of a line: "At least 500".
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        // ASCII: English only, so the Wasm needs no Unicode case tables.
-        std::iter::once(first.to_ascii_uppercase())
-            .chain(chars)
-            .collect()
-    })
 }
 
 // Where things go, in plot fractions.

@@ -194,14 +194,10 @@ pub(super) fn build(c: &mut Chart) {
     );
     c.bold();
     // On a narrow phone the growth alone, capitalised: the columns say they are halves.
-    let mut short: Vec<char> = growth.chars().collect();
-    if let Some(first) = short.first_mut() {
-        *first = first.to_ascii_uppercase();
-    }
     c.room(
         "halves-head",
         1.0 - HALVES_FROM,
-        &short.iter().collect::<String>(),
+        &format::capitalised(&growth),
     );
     // The first half of 2020's level, carried across the first half of 2021's column: how far
     // the second rises above the first, under the labels, never through them.

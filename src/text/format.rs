@@ -121,6 +121,17 @@ pub fn amount_like(value: f64, lang: Lang, like: f64) -> String {
     lang.pick_with(|| scaled(value, like), || scaled_zh(value, like))
 }
 
+/// Words at the head of a line: "at least 500" → "At least 500", "nearly doubled" → "Nearly
+/// doubled". English only, in ASCII, so the Wasm needs no Unicode case tables.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        std::iter::once(first.to_ascii_uppercase())
+            .chain(chars)
+            .collect()
+    })
+}
+
 /// A third, as the data file writes it: the article's "almost a third" is stored as 33.3 with
 /// the hedge "almost", and shown in the article's words wherever it is shown.
 const A_THIRD: f64 = 33.3;
@@ -273,6 +284,13 @@ pub fn width(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_at_the_head_of_a_line_are_capitalised_in_ascii() {
+        assert_eq!(capitalised("at least 500"), "At least 500");
+        assert_eq!(capitalised("近乎翻倍"), "近乎翻倍");
+        assert_eq!(capitalised(""), "");
+    }
 
     #[test]
     fn digits_are_written_as_display_writes_them() {
