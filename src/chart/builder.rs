@@ -262,10 +262,15 @@ impl Chart {
     /// Limits the label `key` to `room` plot widths, with `short` to say instead if it would
     /// not fit there (empty: shrink it, never shorten).
     pub(super) fn room(&mut self, key: &str, room: f64, short: &str) {
-        if let Some(label) = self.scene.labels.iter_mut().find(|l| l.key == key) {
+        if let Some(label) = self.label_mut(key) {
             label.room = room;
             label.short = short.to_string();
         }
+    }
+
+    /// The label with this key, to change after the helper that made it.
+    pub(super) fn label_mut(&mut self, key: &str) -> Option<&mut Label> {
+        self.scene.labels.iter_mut().find(|l| l.key == key)
     }
 
     /// A count as marks you can count (see [`Units`]), showing figure `f`: `f.value` marks,
@@ -299,7 +304,7 @@ impl Chart {
 
     /// Sets the label `key` in large type: the step's key figure, beside its mark.
     pub(super) fn emphasise(&mut self, key: &str) {
-        if let Some(label) = self.scene.labels.iter_mut().find(|l| l.key == key) {
+        if let Some(label) = self.label_mut(key) {
             label.size = Size::Large;
         }
     }

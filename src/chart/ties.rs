@@ -113,12 +113,7 @@ pub(super) fn build(c: &mut Chart) {
         c.scene
             .labels
             .retain(|label| label.key != format!("{key}-cat"));
-        if let Some(value) = c
-            .scene
-            .labels
-            .iter_mut()
-            .find(|label| label.key == format!("{key}-value"))
-        {
+        if let Some(value) = c.label_mut(&format!("{key}-value")) {
             value.text = format!("{}{colon}{}", l.say(year), value.text);
         }
     }
