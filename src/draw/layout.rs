@@ -79,8 +79,8 @@ impl Layout {
             title_y,
             subtitle_y,
             source_y,
-            footnote_y: source_y - 16.0 * s,
-            key_y: source_y - 16.0 * s,
+            footnote_y: source_y - FOOTNOTE_LINE * s,
+            key_y: source_y - FOOTNOTE_LINE * s,
             plot: Rect {
                 x0: pad,
                 y0: top,
@@ -162,10 +162,6 @@ fn text_width(text: &str, bold: bool, size: f64) -> f64 {
     widest as f64 * per_char * size
 }
 
-/// How `label` is drawn on this surface: its lines and their size in device pixels. Its size is
-/// the surface's, shrunk (down to [`SMALLEST_FIT`] of it) if the text would otherwise run past
-/// the surface's padding or its own room; if even that is too wide, it says its short form if
-/// it has one, or else breaks at its last comma ("more than Rmb19bn,\nconverted").
 /// Where `label`'s first line is centred, in device pixels: its slot, nudged by its size on
 /// this surface (before any shrinking to fit, so a shrunk label keeps its distance).
 pub fn label_at(label: &Label, layout: &Layout) -> (f64, f64) {
@@ -173,6 +169,10 @@ pub fn label_at(label: &Label, layout: &Layout) -> (f64, f64) {
     (x, y + label.nudge * layout.text_px(label.size))
 }
 
+/// How `label` is drawn on this surface: its lines and their size in device pixels. Its size is
+/// the surface's, shrunk (down to [`SMALLEST_FIT`] of it) if the text would otherwise run past
+/// the surface's padding or its own room; if even that is too wide, it says its short form if
+/// it has one, or else breaks at its last comma ("more than Rmb19bn,\nconverted").
 pub fn fitted<'a>(label: &'a Label, layout: &Layout) -> (Cow<'a, str>, f64) {
     let size = layout.text_px(label.size);
     let (x, _) = layout.label_point(label.slot);
@@ -255,7 +255,7 @@ pub fn unit_side(scene: &Scene, layout: &Layout) -> f64 {
         .map(|u| {
             let r = layout.rect(u.area);
             let (w, h) = ((r.x1 - r.x0).max(0.0), (r.y1 - r.y0).max(0.0));
-            let n = u.count.ceil() + if u.open { 3.0 } else { 0.0 };
+            let n = (u.count.ceil() as usize + trail(u)) as f64;
             // The largest side s with ceil(n / floor(w / s)) rows of s fitting h.
             let mut side = (w * h / n).sqrt();
             while side > 0.5 && ((n / (w / side).floor().max(1.0)).ceil() * side > h) {
@@ -268,8 +268,19 @@ pub fn unit_side(scene: &Scene, layout: &Layout) -> f64 {
         .floor()
 }
 
-/// Where the marks of `units` go, in device pixels, as (column, row) cells of `side`: how many
-/// columns fit the area, and the cell of mark `i`.
+/// The fading marks that follow an open count ("at least 500"), each mark's opacity.
+pub const OPEN_TRAIL: [f64; 3] = [0.5, 0.25, 0.1];
+
+/// How many marks follow `units`' last: [`OPEN_TRAIL`]'s if it is open, none if not.
+fn trail(units: &Units) -> usize {
+    if units.open {
+        OPEN_TRAIL.len()
+    } else {
+        0
+    }
+}
+
+/// How many columns of marks of `side` device pixels fit `units`' area.
 pub fn unit_columns(units: &Units, side: f64, layout: &Layout) -> usize {
     let r = layout.rect(units.area);
     ((r.x1 - r.x0) / side).floor().max(1.0) as usize
@@ -292,7 +303,7 @@ pub fn unit_cell(units: &Units, i: usize, side: f64, columns: usize, layout: &La
 /// The box the marks of `units` take, in device pixels (their open end included).
 pub fn unit_bounds(units: &Units, side: f64, layout: &Layout) -> Rect {
     let columns = unit_columns(units, side, layout);
-    let n = units.count.ceil() as usize + if units.open { 3 } else { 0 };
+    let n = units.count.ceil() as usize + trail(units);
     let r = layout.rect(units.area);
     let rows = n.div_ceil(columns).max(1) as f64;
     let cols = n.min(columns) as f64;

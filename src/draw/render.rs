@@ -7,7 +7,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{BackendColor, BackendTextStyle, DrawingErrorKind};
 
-use super::layout::{fitted, font_for, label_at, unit_cell, unit_columns, unit_side, Layout};
+use super::layout::{
+    fitted, font_for, label_at, unit_cell, unit_columns, unit_side, Layout, OPEN_TRAIL,
+};
 use super::scene::{Anchor, Bar, Grow, Label, Line, Rect, Scene, Units};
 use super::theme::{Rgba, Theme};
 use crate::data::figures::Bound;
@@ -153,7 +155,7 @@ fn draw_line<DB: DrawingBackend>(
 }
 
 /// A count as marks: whole marks in full colour, a fractional last one (mid-transition) fainter,
-/// and after an open count three fading marks.
+/// and after an open count its fading trail.
 fn draw_units<DB: DrawingBackend>(
     surface: &mut Surface<DB>,
     units: &Units,
@@ -174,7 +176,7 @@ fn draw_units<DB: DrawingBackend>(
         surface.fill(units.colour.fade(part), cell)?;
     }
     if units.open && part == 0.0 {
-        for (k, alpha) in [0.5, 0.25, 0.1].into_iter().enumerate() {
+        for (k, alpha) in OPEN_TRAIL.into_iter().enumerate() {
             let cell = unit_cell(units, whole + k, side, columns, layout);
             surface.fill(units.colour.fade(alpha), cell)?;
         }

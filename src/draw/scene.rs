@@ -111,7 +111,8 @@ pub struct Label {
     pub size: Size,
     pub bold: bool,
     pub colour: Rgba,
-    /// How far the text sits below its slot, in lines of its own drawn size (negative: above):
+    /// How far the text sits below its slot, in lines of its size on the surface, before any
+    /// shrinking to fit (negative: above):
     /// the gap between a mark and its label stays the same in a short panel as in a tall one.
     pub nudge: f64,
     /// The widest the text may be, in plot widths (0: up to the surface's edge), for labels that
@@ -156,7 +157,7 @@ pub struct Units {
     /// How many marks; fractional only in the middle of a transition, which counts up or down.
     pub count: f64,
     pub colour: Rgba,
-    /// A lower bound: three fading marks follow the last.
+    /// A lower bound: a trail of fading marks follows the last (`layout::OPEN_TRAIL`).
     pub open: bool,
 }
 
