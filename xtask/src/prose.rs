@@ -97,6 +97,11 @@ fn head(s: &str) -> String {
 
 /// The numbers in a text: runs of digits, with the `,` and `.` inside them ("2,400", "3.4").
 pub fn numbers(text: &str) -> Vec<&str> {
+    number_spans(text).into_iter().map(|r| &text[r]).collect()
+}
+
+/// Where the [`numbers`] in a text are, as byte ranges.
+fn number_spans(text: &str) -> Vec<std::ops::Range<usize>> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut i = 0;
@@ -113,7 +118,7 @@ pub fn numbers(text: &str) -> Vec<&str> {
         {
             i += 1;
         }
-        found.push(&text[start..i]);
+        found.push(start..i);
     }
     found
 }
@@ -157,10 +162,8 @@ pub fn stray_numbers(html: &str, lang: Lang) -> Vec<String> {
     let known = figure_numbers(lang);
     let text = body_text(html);
     let mut stray = Vec::new();
-    let mut from = 0;
-    for n in numbers(&text) {
-        let at = from + text[from..].find(n).unwrap_or(0);
-        from = at + n.len();
+    for span in number_spans(&text) {
+        let (at, from, n) = (span.start, span.end, &text[span]);
         // A month in Chinese ("2020年2月") is written in digits; its English is a word.
         let month =
             text[from..].starts_with('月') && n.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m));

@@ -160,10 +160,6 @@ mod tests {
     use sensetime_explainer::lang::Lang;
     use sensetime_explainer::text::locale::Locale;
 
-    fn root() -> &'static Path {
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-    }
-
     #[test]
     fn words_are_lower_case_with_names_as_one_word() {
         assert_eq!(
@@ -212,7 +208,7 @@ mod tests {
     /// chart's words and text alternative, and the figures' labels and notes.
     fn everything_we_publish_in_english() -> Vec<(String, String)> {
         let edition = EDITIONS[0];
-        let page = files::read(&root().join("www").join(edition.page)).unwrap();
+        let page = files::read(&crate::workspace_root().join("www").join(edition.page)).unwrap();
         let mut texts = vec![(
             edition.page.to_string(),
             prose::fill(&page, Lang::EN).unwrap(),
@@ -240,7 +236,7 @@ mod tests {
 
     #[test]
     fn no_run_of_six_words_is_the_articles() {
-        let print = files::read(&root().join(FINGERPRINT)).unwrap();
+        let print = files::read(&crate::workspace_root().join(FINGERPRINT)).unwrap();
         assert!(
             print.lines().count() > 1000,
             "{FINGERPRINT} holds the whole article"
