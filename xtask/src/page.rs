@@ -10,7 +10,7 @@ use crate::files;
 use crate::prose::{self, escape};
 use sensetime_explainer::chart::ChartId;
 use sensetime_explainer::draw::render::to_svg;
-use sensetime_explainer::draw::theme::{DARK, LIGHT};
+use sensetime_explainer::draw::theme::{Theme, DARK, LIGHT};
 use sensetime_explainer::host::embed;
 use sensetime_explainer::lang::Lang;
 use sensetime_explainer::text::locale::Locale;
@@ -230,6 +230,16 @@ pub fn frame_page(html: &str, edition: Edition) -> Result<String, String> {
     Ok(format!("{}frame.html{}", &html[..end], &html[end..]))
 }
 
+/// A chart as SVG in `theme` and `lang` (money as reported), laid out for `size` CSS pixels: the
+/// static charts, and the PNGs and social cards drawn from them.
+pub fn chart_svg(chart: ChartId, theme: &Theme, lang: Lang, size: (u32, u32)) -> String {
+    let locale = Locale {
+        lang,
+        ..Locale::default()
+    };
+    to_svg(&chart.scene(theme, &locale), theme, size)
+}
+
 /// Writes every chart as SVG under `dist/charts/`, in both themes and both languages.
 pub fn write_static_charts(dist: &Path) -> Result<(), String> {
     let dir = dist.join("charts");
@@ -238,11 +248,7 @@ pub fn write_static_charts(dist: &Path) -> Result<(), String> {
         for lang in Lang::ALL {
             for (dark, theme) in [(false, &LIGHT), (true, &DARK)] {
                 let file = dir.join(svg_name(state, dark, lang));
-                let locale = Locale {
-                    lang,
-                    ..Locale::default()
-                };
-                let svg = to_svg(&state.scene(theme, &locale), theme, SIZE);
+                let svg = chart_svg(state, theme, lang, SIZE);
                 files::write(&file, svg)?;
             }
         }

@@ -16,14 +16,12 @@ use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg;
 
 use crate::files;
-use crate::page::SIZE;
+use crate::page::{chart_svg, SIZE};
 use crate::prose::escape;
 use crate::tools;
 use sensetime_explainer::chart::ChartId;
-use sensetime_explainer::draw::render::to_svg;
 use sensetime_explainer::draw::theme::LIGHT;
 use sensetime_explainer::lang::Lang;
-use sensetime_explainer::text::locale::Locale;
 
 /// The fonts the pictures are set in, with the Debian package of each: Liberation Sans for the
 /// stack's "Arial" and "sans-serif" (Arial's metrics, so labels take the room they take on most
@@ -108,15 +106,6 @@ pub fn png_name(chart: ChartId, lang: Lang) -> String {
     format!("{}{}.png", chart.id(), lang.pick("", ".zh"))
 }
 
-/// A chart's light SVG in `lang`, laid out for `size` CSS pixels.
-pub fn chart_svg(chart: ChartId, lang: Lang, size: (u32, u32)) -> String {
-    let locale = Locale {
-        lang,
-        ..Locale::default()
-    };
-    to_svg(&chart.scene(&LIGHT, &locale), &LIGHT, size)
-}
-
 /// Writes every chart's PNG into `dist/charts/`, in both languages, laid out as the page's
 /// static charts are.
 pub fn write_charts(dist: &Path, rasteriser: &Rasteriser) -> Result<(), String> {
@@ -124,7 +113,7 @@ pub fn write_charts(dist: &Path, rasteriser: &Rasteriser) -> Result<(), String> 
     files::create_dir(&dir)?;
     for chart in ChartId::ALL {
         for lang in Lang::ALL {
-            let png = rasteriser.png(&chart_svg(chart, lang, SIZE), DENSITY as f32)?;
+            let png = rasteriser.png(&chart_svg(chart, &LIGHT, lang, SIZE), DENSITY as f32)?;
             files::write(&dir.join(png_name(chart, lang)), png)?;
         }
     }
