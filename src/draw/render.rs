@@ -39,6 +39,18 @@ pub fn draw<DB: DrawingBackend>(
     theme: &Theme,
     scale: f64,
 ) -> Drawn<DB> {
+    draw_lettered(backend, scene, theme, scale, 1.0)
+}
+
+/// As [`draw`], handing the backend each text size times `lettering`, for a backend that shrinks
+/// the sizes it is given (see [`to_svg`]).
+fn draw_lettered<DB: DrawingBackend>(
+    backend: &mut DB,
+    scene: &Scene,
+    theme: &Theme,
+    scale: f64,
+    lettering: f64,
+) -> Drawn<DB> {
     let (w, h) = backend.get_size();
     let layout = Layout::for_scene(scene, f64::from(w), f64::from(h), scale);
     backend.ensure_prepared()?;
@@ -67,7 +79,7 @@ pub fn draw<DB: DrawingBackend>(
         draw_line(surface, line, &layout)?;
     }
     for label in &scene.labels {
-        draw_label(surface, label, &layout, family)?;
+        draw_label(surface, label, &layout, family, lettering)?;
     }
     Ok(())
 }
@@ -253,6 +265,7 @@ fn draw_label<DB: DrawingBackend>(
     label: &Label,
     layout: &Layout,
     family: &str,
+    lettering: f64,
 ) -> Drawn<DB> {
     if label.colour.a <= 0.0 || label.text.is_empty() {
         return Ok(());
@@ -271,7 +284,7 @@ fn draw_label<DB: DrawingBackend>(
     };
     let style = Lettering {
         family,
-        size,
+        size: size * lettering,
         weight,
         colour: colour(label.colour).to_backend_color(),
         anchor: Pos::new(h, VPos::Center),
@@ -332,13 +345,21 @@ impl BackendTextStyle for Lettering<'_> {
     }
 }
 
-/// `scene` as an SVG document of `width` × `height` pixels: the static charts of the page, and tests.
+/// plotters-svg writes each text's `font-size` as the size it is given divided by 1.24 (a scale
+/// of its own, which the canvas backend does not have): [`to_svg`] gives it sizes this much larger,
+/// so the SVG's text is the size the layout chose, as on the canvas.
+#[cfg(not(target_arch = "wasm32"))]
+const SVG_LETTERING: f64 = 1.24;
+
+/// `scene` as an SVG document of `width` × `height` pixels, its text at the sizes the canvas would
+/// use: the static charts of the page, the first picture, the PNGs, and tests.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn to_svg(scene: &Scene, theme: &Theme, (width, height): (u32, u32)) -> String {
     let mut out = String::new();
     {
         let mut backend = plotters_svg::SVGBackend::with_string(&mut out, (width, height));
-        draw(&mut backend, scene, theme, 1.0).expect("drawing to a string cannot fail");
+        draw_lettered(&mut backend, scene, theme, 1.0, SVG_LETTERING)
+            .expect("drawing to a string cannot fail");
         backend
             .present()
             .expect("presenting to a string cannot fail");
@@ -356,6 +377,29 @@ mod tests {
 
     fn svg(chart: ChartId, w: u32, h: u32) -> String {
         to_svg(&chart.scene(&LIGHT, &Locale::default()), &LIGHT, (w, h))
+    }
+
+    /// The SVG's title is the size the layout gives it, as the canvas draws it (plotters-svg
+    /// would otherwise shrink it by its own 1.24).
+    #[test]
+    fn svg_text_is_the_size_the_layout_chose() {
+        let scene = ChartId::Funding.scene(&LIGHT, &Locale::default());
+        let layout = Layout::for_scene(&scene, 640.0, 520.0, 1.0);
+        let title = scene.labels.iter().find(|l| l.key == "title").unwrap();
+        let (_, size) = fitted(title, &layout);
+        let svg = svg(ChartId::Funding, 640, 520);
+        let at = svg.find(&title.text).unwrap();
+        let tag = &svg[svg[..at].rfind("<text").unwrap()..at];
+        let written = tag
+            .split("font-size=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        #[allow(clippy::disallowed_methods)] // reading back our own SVG, natively
+        let written: f64 = written.parse().unwrap();
+        assert!((written - size).abs() < 1e-6, "{written} != {size}");
     }
 
     #[test]

@@ -152,3 +152,46 @@ export function canvasInfo(page) {
 export function assertNoErrors(assert, errors) {
   assert.deepEqual(errors, [], `console or page errors:\n${errors.join('\n')}`);
 }
+
+/** In the page: the share of pixels inside `box` (CSS pixels) that differ by more than
+ * antialiasing does between two screenshots of the viewport, given as data URLs: a pixel of the
+ * first counts only if no pixel of the second within one CSS pixel of it is alike, so text that
+ * SVG and canvas rasterise a fraction of a pixel apart passes, and a label moved, resized or
+ * changed does not. Plain DOM code, so every engine can run it on its own screenshots. */
+export async function compareShots({ a, b, box }) {
+  const load = (src) => new Promise((resolve, reject) => {
+    const image = new Image();
+    image.onload = () => resolve(image);
+    image.onerror = () => reject(new Error('a screenshot would not decode'));
+    image.src = src;
+  });
+  const images = await Promise.all([load(a), load(b)]);
+  // Screenshots are in device pixels in some engines, CSS pixels in others.
+  const scale = images[0].naturalWidth / innerWidth;
+  const [x, y, w, h] = [box.x, box.y, box.width, box.height].map((v) => Math.round(v * scale));
+  const pixels = images.map((image) => {
+    const canvas = Object.assign(document.createElement('canvas'), { width: w, height: h });
+    const context = canvas.getContext('2d');
+    context.drawImage(image, x, y, w, h, 0, 0, w, h);
+    return context.getImageData(0, 0, w, h).data;
+  });
+  const [first, second] = pixels;
+  const reach = Math.max(1, Math.round(scale));
+  const alike = (i, j) => Math.abs(first[i] - second[j]) <= 48 && Math.abs(first[i + 1] - second[j + 1]) <= 48
+    && Math.abs(first[i + 2] - second[j + 2]) <= 48;
+  let differing = 0;
+  for (let py = 0; py < h; py += 1) {
+    for (let px = 0; px < w; px += 1) {
+      const i = (py * w + px) * 4;
+      let near = false;
+      for (let dy = -reach; dy <= reach && !near; dy += 1) {
+        for (let dx = -reach; dx <= reach && !near; dx += 1) {
+          const [qx, qy] = [px + dx, py + dy];
+          near = qx >= 0 && qy >= 0 && qx < w && qy < h && alike(i, (qy * w + qx) * 4);
+        }
+      }
+      if (!near) differing += 1;
+    }
+  }
+  return differing / (w * h);
+}

@@ -4,11 +4,11 @@
 // there by name, with the reason.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { launchEngine } from './engines.js';
 import { startHosts } from './hosts.js';
 import {
-  baseUrl, DESKTOP, PHONE, stepShown, measureCanvas, compareWithDrawing, TOLERANCE,
+  baseUrl, DESKTOP, PHONE, stepShown, measureCanvas, compareWithDrawing, compareShots, TOLERANCE,
 } from './helpers.js';
 
 const EDITIONS = [
@@ -36,6 +36,41 @@ function storyTip() {
 function chartBox() {
   const r = document.getElementById('chart').getBoundingClientRect();
   return { x: r.x, y: r.y, width: r.width, height: r.height };
+}
+
+/** In the page: the build-time picture of the opening chart showing in the panel now, if any
+ * (xtask/src/picture.rs): its layout, its box and the canvas size it was drawn for. */
+function shownPicture() {
+  const shown = [...document.querySelectorAll('.chart-picture')].find((p) => {
+    const style = getComputedStyle(p);
+    return style.display !== 'none' && style.visibility === 'visible' && Number(style.opacity) > 0;
+  });
+  if (!shown) return null;
+  const r = shown.getBoundingClientRect();
+  const [, , width, height] = shown.getAttribute('viewBox').split(' ').map(Number);
+  return { layout: shown.getAttribute('class'), box: { x: r.x, y: r.y, width: r.width, height: r.height }, drawnFor: { width, height } };
+}
+
+/** In the page: where the chart, its tools and every step are. */
+function landmarks() {
+  const at = (e) => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round); };
+  return [document.getElementById('chart'), document.getElementById('chart-tools'), ...document.querySelectorAll('#story .step')].map(at);
+}
+
+/** In the page: the layout shifts Chromium recorded since the page opened (none is 0), or null
+ * where the engine does not report them. */
+function layoutShift() {
+  if (!PerformanceObserver.supportedEntryTypes?.includes('layout-shift')) return null;
+  return new Promise((resolve) => {
+    new PerformanceObserver((list) => resolve(list.getEntries().reduce((sum, e) => sum + (e.hadRecentInput ? 0 : e.value), 0)))
+      .observe({ type: 'layout-shift', buffered: true });
+    setTimeout(() => resolve(0), 500);
+  });
+}
+
+/** Two animation frames: whatever was asked for has been painted. */
+function painted() {
+  return new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); });
 }
 
 /** A test that fails, naming itself, if it hangs: a WebDriver command that never returns would
@@ -298,6 +333,69 @@ export function readerSuite(engineName) {
     await waitReady(tab);
     await waitStep(tab, all[6]);
     await assertPicture(tab, DESKTOP, all[6]);
+    await assertNoErrors(tab);
+    await tab.close();
+  });
+
+  for (const device of [DESKTOP, PHONE]) {
+    readerTest(`${engineName}: ${device.name}: the opening chart is on screen before the Wasm, and the canvas takes over in place`, async (t) => {
+      if (cannot(t, 'holding')) return;
+      const tab = await engine.open(device);
+      await tab.goto(hosts.site('held', 'index.html'));
+      await hosts.heldAsked();
+      await tab.evaluate(painted);
+      assert.equal(await tab.evaluate(() => document.documentElement.dataset.story ?? null), null, 'the Wasm is held');
+      const picture = await tab.evaluate(shownPicture);
+      assert.ok(picture, 'a picture of the opening chart shows in the panel before any Wasm');
+      const chart = await tab.evaluate(chartBox);
+      for (const side of ['x', 'y', 'width', 'height']) {
+        assert.ok(Math.abs(picture.box[side] - chart[side]) < 0.5, `the picture covers the canvas: ${JSON.stringify(picture.box)} vs ${JSON.stringify(chart)}`);
+      }
+      // The page's own width: a classic scrollbar (Firefox on Linux) takes some of the viewport's.
+      const [width, height] = await tab.evaluate(() => [document.documentElement.clientWidth, innerHeight]);
+      const exact = device === DESKTOP ? width >= 1248 && height === 800 : width === device.viewport.width && height === device.viewport.height;
+      if (!exact) t.diagnostic(`a ${width}x${height} page: the picture is scaled to its box, so it is not compared pixel by pixel`);
+      if (exact) {
+        // At the sizes the pictures are drawn for, the canvas lays the chart out as the picture did.
+        assert.ok(Math.abs(picture.drawnFor.width - chart.width) < 1 && Math.abs(picture.drawnFor.height - chart.height) < 1, `the ${picture.layout} picture is drawn for ${JSON.stringify(picture.drawnFor)}, the canvas is ${chart.width}x${chart.height}`);
+      }
+      const before = await tab.evaluate(landmarks);
+      const shots = [new URL('picture.png', artifacts), new URL('canvas.png', artifacts)].map((u) => u.pathname.replace('.png', `-${device.name}.png`));
+      await tab.screenshot(shots[0]);
+      hosts.release();
+      await waitReady(tab);
+      await tab.waitFor(() => !document.querySelector('.chart-picture') || [...document.querySelectorAll('.chart-picture')].every((p) => getComputedStyle(p).visibility === 'hidden'));
+      await tab.evaluate(painted);
+      assert.deepEqual(await tab.evaluate(landmarks), before, 'nothing moved when the canvas took over');
+      const shift = await tab.evaluate(layoutShift);
+      if (shift === null) t.diagnostic('this engine does not report layout shifts; the boxes above did not move');
+      else assert.equal(shift, 0, 'no layout shift');
+      await tab.screenshot(shots[1]);
+      if (exact && !engine.cannot.pixelRatio) {
+        const [a, b] = shots.map((file) => `data:image/png;base64,${readFileSync(file).toString('base64')}`);
+        const differing = await tab.evaluate(compareShots, { a, b, box: chart });
+        assert.ok(differing <= TOLERANCE, `the canvas's first frame looks like the picture: ${(differing * 100).toFixed(2)}% of pixels differ`);
+      }
+      await assertNoErrors(tab);
+      await tab.close();
+    });
+  }
+
+  readerTest(`${engineName}: a link to a later step shows no picture of the opening chart while the Wasm loads`, async (t) => {
+    if (cannot(t, 'holding')) return;
+    const tab = await engine.open(DESKTOP);
+    const all = await (async () => {
+      await tab.goto(hosts.site('held', 'index.html#mopeds'));
+      await hosts.heldAsked();
+      await tab.evaluate(painted);
+      return tab.evaluate(readSteps);
+    })();
+    assert.equal(await tab.evaluate(shownPicture), null, 'the panel waits for the linked step\'s chart');
+    hosts.release();
+    await waitReady(tab);
+    const mopeds = all.find((s) => s.id === 'mopeds');
+    await waitStep(tab, mopeds);
+    await assertPicture(tab, DESKTOP, mopeds);
     await assertNoErrors(tab);
     await tab.close();
   });

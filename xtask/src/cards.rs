@@ -5,9 +5,9 @@
 use std::path::Path;
 
 use crate::files;
-use crate::page::chart_svg;
 use crate::png::Rasteriser;
 use crate::prose::escape;
+use crate::svg::chart_svg;
 use sensetime_explainer::chart::ChartId;
 use sensetime_explainer::draw::theme::LIGHT;
 use sensetime_explainer::lang::Lang;

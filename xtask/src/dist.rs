@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::social::Base;
-use crate::{assets, build, data, facts, files, hosts, kit, page};
+use crate::{assets, build, data, facts, files, hosts, kit, page, picture};
 
 /// Builds, then writes `dist/`: the contents of `www/` with `pkg/` beside them (fingerprinted),
 /// each edition's page given its static charts, its preloads and its frame page, the charts'
@@ -20,6 +20,7 @@ pub fn dist(root: &Path, base: &Base) -> Result<PathBuf, String> {
     let pkg = assets::fingerprint_pkg(&dist)?;
     page::write_editions(&dist, &pkg)?;
     page::write_static_charts(&dist)?;
+    picture::write_style(&dist)?;
     data::write(&dist)?;
     kit::write(&dist, base)?;
     assets::minify(root, &dist, &facts::defines(&pkg))?;

@@ -20,10 +20,12 @@ mod hosts;
 mod imports;
 mod kit;
 mod page;
+mod picture;
 mod png;
 mod prose;
 mod server;
 mod social;
+mod svg;
 mod tools;
 mod wording;
 

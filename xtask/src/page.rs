@@ -7,10 +7,11 @@ use std::path::Path;
 use crate::assets::Pkg;
 use crate::builds::{Build, Role};
 use crate::files;
+use crate::picture;
 use crate::prose::{self, escape};
+use crate::svg::chart_svg;
 use sensetime_explainer::chart::ChartId;
-use sensetime_explainer::draw::render::to_svg;
-use sensetime_explainer::draw::theme::{Theme, DARK, LIGHT};
+use sensetime_explainer::draw::theme::{DARK, LIGHT};
 use sensetime_explainer::host::embed;
 use sensetime_explainer::lang::Lang;
 use sensetime_explainer::text::locale::Locale;
@@ -182,11 +183,24 @@ pub fn write_editions(dist: &Path, pkg: &Pkg) -> Result<(), String> {
             ));
         }
         let html = inject(&filled, edition).map_err(|e| format!("{}: {e}", edition.page))?;
+        let html = with_first_picture(&html, edition)?;
         files::write(&path, with_preloads(&html, edition, false, pkg)?)?;
         let frame = frame_page(&with_preloads(&html, edition, true, pkg)?, edition)?;
         files::write(&path.with_file_name("frame.html"), frame)?;
     }
     Ok(())
+}
+
+/// `html` with the opening chart's pictures in place of [`picture::MARK`] (see `picture`).
+pub fn with_first_picture(html: &str, edition: Edition) -> Result<String, String> {
+    match html.matches(picture::MARK).count() {
+        1 => Ok(html.replacen(picture::MARK, &picture::markup(edition.lang), 1)),
+        n => Err(format!(
+            "{}: expected `{}` once, beside the canvas, found it {n} times",
+            edition.page,
+            picture::MARK
+        )),
+    }
 }
 
 /// The page for a host page's frame (`frame.html` beside the edition's page), from the edition's
@@ -228,16 +242,6 @@ pub fn frame_page(html: &str, edition: Edition) -> Result<String, String> {
         ));
     }
     Ok(format!("{}frame.html{}", &html[..end], &html[end..]))
-}
-
-/// A chart as SVG in `theme` and `lang` (money as reported), laid out for `size` CSS pixels: the
-/// static charts, and the PNGs and social cards drawn from them.
-pub fn chart_svg(chart: ChartId, theme: &Theme, lang: Lang, size: (u32, u32)) -> String {
-    let locale = Locale {
-        lang,
-        ..Locale::default()
-    };
-    to_svg(&chart.scene(theme, &locale), theme, size)
 }
 
 /// Writes every chart as SVG under `dist/charts/`, in both themes and both languages.

@@ -16,8 +16,9 @@ use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg;
 
 use crate::files;
-use crate::page::{chart_svg, SIZE};
+use crate::page::SIZE;
 use crate::prose::escape;
+use crate::svg::chart_svg;
 use crate::tools;
 use sensetime_explainer::chart::ChartId;
 use sensetime_explainer::draw::theme::LIGHT;

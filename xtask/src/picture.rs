@@ -1,0 +1,177 @@
+//! The first chart as a picture in the page itself, so the reader sees it with the first paint,
+//! before any script runs: the opening step's chart, drawn at build time by the same Rust code
+//! the canvas uses, as inline SVG in the graphic panel, over the canvas. `main.js` marks the page
+//! `data-story="ready"` in the same task as the Wasm's first paint, and `style.css` then hides the
+//! pictures, so the canvas takes over with no layout shift and no second download.
+//!
+//! One picture per layout, each drawn at the size the canvas has there, so the canvas's first
+//! frame lays its text out exactly as the picture did; at other sizes the picture scales to fit
+//! and fades into the canvas's own layout. Both themes from one picture: the SVG carries the light
+//! theme's colours, and the dark ones replace them in the page's style sheet ([`dark_rules`]), by
+//! the same theme table the canvas uses.
+
+use sensetime_explainer::draw::theme::{Rgba, Theme, DARK, LIGHT};
+use sensetime_explainer::lang::Lang;
+use sensetime_explainer::story::steps::STEPS;
+
+use std::path::Path;
+
+use crate::files;
+use crate::svg::chart_svg;
+
+/// A layout of the story page and the canvas size (CSS pixels) its picture is drawn at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    /// The picture's class beside `chart-picture`; `style.css` shows each in its layout.
+    pub class: &'static str,
+    pub size: (u32, u32),
+}
+
+/// The canvas's size on a desktop at least 1280 px wide, scrollbar or not, and 800 px tall (the
+/// column beside the steps, 40rem tall at most), and on a 390×844 phone (the panel's 55% of the
+/// height, less its tools). The end-to-end tests check both against the laid-out page
+/// (`reader.js`, "the opening chart is on screen before the Wasm").
+pub const LAYOUTS: [Layout; 2] = [
+    Layout {
+        class: "wide",
+        size: (736, 640),
+    },
+    Layout {
+        class: "narrow",
+        size: (374, 416),
+    },
+];
+
+/// Where the pictures go: the page's `www/` source holds this comment beside the canvas.
+pub const MARK: &str = "<!-- first-picture -->";
+
+/// The opening step's chart as one inline SVG per layout, in `lang`, for the graphic panel.
+/// Hidden from assistive technology: the canvas beside it is the chart's accessible image.
+pub fn markup(lang: Lang) -> String {
+    let chart = STEPS[0].chart;
+    LAYOUTS
+        .iter()
+        .map(|layout| {
+            let svg = chart_svg(chart, &LIGHT, lang, layout.size);
+            inline(&svg, layout)
+        })
+        .collect::<Vec<_>>()
+        .join("\n      ")
+}
+
+/// `svg` (a whole SVG document as plotters writes it) as an element of an HTML page: its size
+/// given by the page (it fills the canvas's box), and drawn from the top left as the canvas is,
+/// scaled down only if the box is smaller than the size it was drawn for.
+fn inline(svg: &str, layout: &Layout) -> String {
+    let body_start = svg.find('>').map_or(0, |i| i + 1);
+    let (w, h) = layout.size;
+    let body: String = svg[body_start..]
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect();
+    format!(
+        "<svg class=\"chart-picture {}\" viewBox=\"0 0 {w} {h}\" preserveAspectRatio=\"xMinYMin meet\" aria-hidden=\"true\" focusable=\"false\">{body}",
+        layout.class
+    )
+}
+
+/// Adds [`dark_rules`] to `dist/style.css`.
+pub fn write_style(dist: &Path) -> Result<(), String> {
+    let path = dist.join("style.css");
+    let css = files::read(&path)?;
+    files::write(&path, css + &dark_rules())
+}
+
+/// The style sheet's rules that turn the pictures' light colours into the dark theme's, for
+/// readers who prefer dark pages: each of the theme's colours, as a fill and as a stroke.
+pub fn dark_rules() -> String {
+    let mut rules = String::new();
+    for (light, dark) in pairs(&LIGHT).into_iter().zip(pairs(&DARK)) {
+        let (light, dark) = (svg_hex(light), dark.css_hex());
+        for property in ["fill", "stroke"] {
+            rules.push_str(&format!(
+                ".chart-picture [{property}=\"{light}\"]{{{property}:{dark}}}"
+            ));
+        }
+    }
+    format!("\n/* The first picture in the dark theme (xtask/src/picture.rs). */\n@media (prefers-color-scheme: dark) {{ {rules} }}\n")
+}
+
+/// A theme's colours in a fixed order, so two themes' lists pair up by meaning.
+fn pairs(t: &Theme) -> [Rgba; 8] {
+    [
+        t.background,
+        t.ink,
+        t.muted,
+        t.rule,
+        t.city,
+        t.business,
+        t.auto,
+        t.neutral,
+    ]
+}
+
+/// A colour as plotters' SVG backend writes it: `#B3261E`.
+fn svg_hex(c: Rgba) -> String {
+    format!("#{:02X}{:02X}{:02X}", c.r, c.g, c.b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_colour_of_the_pictures_has_its_dark_rule() {
+        let rules = dark_rules();
+        for lang in Lang::ALL {
+            let html = markup(lang);
+            for attr in ["fill=\"#", "stroke=\"#"] {
+                for (at, _) in html.match_indices(attr) {
+                    let start = at + attr.len() - 1;
+                    let value = &html[start..start + 7];
+                    let property = &attr[..attr.len() - 3];
+                    assert!(
+                        rules.contains(&format!("[{property}=\"{value}\"]")),
+                        "{property} {value} has no dark rule"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn one_picture_per_layout_at_its_size_hidden_from_screen_readers() {
+        let html = markup(Lang::EN);
+        assert_eq!(html.matches("<svg ").count(), LAYOUTS.len());
+        assert_eq!(html.matches("</svg>").count(), LAYOUTS.len());
+        for layout in LAYOUTS {
+            let (w, h) = layout.size;
+            let open = format!(
+                "<svg class=\"chart-picture {}\" viewBox=\"0 0 {w} {h}\" preserveAspectRatio=\"xMinYMin meet\" aria-hidden=\"true\"",
+                layout.class
+            );
+            assert!(html.contains(&open), "{open}");
+        }
+        assert!(!html.contains("xmlns"), "inline SVG needs no namespace");
+        assert_eq!(html.lines().count(), LAYOUTS.len(), "one line per picture");
+    }
+
+    #[test]
+    fn the_picture_is_the_opening_steps_chart_in_the_pages_language() {
+        let chart = STEPS[0].chart;
+        for lang in Lang::ALL {
+            let locale = sensetime_explainer::text::locale::Locale {
+                lang,
+                ..Default::default()
+            };
+            let title = chart
+                .scene(&LIGHT, &locale)
+                .text("title")
+                .unwrap()
+                .to_string();
+            let escaped = crate::prose::escape(&title).replace("&#39;", "&apos;");
+            assert!(markup(lang).contains(&escaped), "{title}");
+        }
+    }
+}
