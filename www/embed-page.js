@@ -31,7 +31,8 @@ try {
   } else {
     notice.append(FACTS.chartFailed.en.before, link, FACTS.chartFailed.en.after);
   }
-  document.getElementById('embed').replaceChildren(notice);
+  // A chart's own page keeps its picture, whose caption links to the story.
+  if (!document.querySelector('#embed > .embed-static')) document.getElementById('embed').replaceChildren(notice);
   window.parent?.postMessage({ sentinel: FACTS.ampSentinel, type: FACTS.ampEmbedSize, height: document.body.offsetHeight }, '*');
   console.warn('SenseTime embed: the chart could not start.', error);
 }

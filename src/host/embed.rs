@@ -431,6 +431,17 @@ pub fn parse_query(query: &str) -> Result<ChartEmbed, EmbedError> {
 /// reserve the chart's height plus this band before they draw, so nothing below them moves.
 pub const LINK_BAND: f64 = 28.0;
 
+/// How the band's link is set, as CSS properties (besides its height, [`LINK_BAND`]): by the
+/// Wasm on its link, and by `embed.css` on a chart's own page's picture caption, which holds the
+/// same place until the Wasm draws.
+pub const LINK_STYLE: [(&str, &str); 5] = [
+    ("display", "block"),
+    ("box-sizing", "border-box"),
+    ("overflow", "hidden"),
+    ("font", "13px/18px system-ui, sans-serif"),
+    ("padding", "4px 14px 6px"),
+];
+
 /// An embedded chart's height when none is asked for: this share of its width, within
 /// [`AUTO_HEIGHTS`] (CSS pixels).
 pub const HEIGHT_PER_WIDTH: f64 = 0.8;

@@ -195,3 +195,31 @@ test('the example news article embeds charts both ways and the whole story, unde
   assertNoErrors(assert, errors);
   await context.close();
 });
+
+test("a chart's own page shows its picture at first paint, in the room the chart then takes", async () => {
+  for (const width of [360, 600, 900]) {
+    const { page, context, errors } = await openPage(browser, { viewport: { width, height: 900 } });
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+    await page.goto(`${baseUrl()}/embed/helmets.html`);
+    await page.waitForFunction(() => document.querySelector('.embed-static img')?.complete);
+    const before = await page.evaluate(() => {
+      const img = document.querySelector('.embed-static img');
+      const r = img.getBoundingClientRect();
+      return { shown: img.naturalWidth > 0 && r.height > 0, body: document.body.offsetHeight, picture: r.height };
+    });
+    assert.ok(before.shown, `${width}: the picture shows before the Wasm`);
+    release();
+    await page.waitForFunction(() => document.documentElement.dataset.embed === 'ready');
+    await page.waitForFunction(() => document.getElementById('embed').shadowRoot?.querySelector('canvas')?.width > 0);
+    const after = await page.evaluate(() => {
+      const canvas = document.getElementById('embed').shadowRoot.querySelector('canvas');
+      return { body: document.body.offsetHeight, canvas: canvas.getBoundingClientRect().height };
+    });
+    assert.equal(after.body, before.body, `${width}: the page keeps its height when the chart replaces the picture`);
+    assert.equal(Math.round(after.canvas), Math.round(before.picture), `${width}: the picture had the chart's height`);
+    assertNoErrors(assert, errors);
+    await context.close();
+  }
+});

@@ -126,8 +126,9 @@ fn oembed_json(
 }
 
 /// A chart's own page, from `embed.html` (`template`): the chart fixed by `data-query`, its
-/// head tags, and for readers without JavaScript its picture, text alternative and a link to the
-/// step of the story that shows it.
+/// head tags, and its picture, text alternative and a link to the step of the story that shows
+/// it: what readers without JavaScript get, and what every reader sees at first paint, in the
+/// room the chart will take, until the Wasm's shadow root hides it.
 pub fn chart_page(template: &str, info: &ChartInfo, base: &Base) -> Result<String, String> {
     let (path, root) = info.page();
     let lang = info.lang;
@@ -176,11 +177,11 @@ pub fn chart_page(template: &str, info: &ChartInfo, base: &Base) -> Result<Strin
     html.replace_range(
         start..end + "</noscript>".len(),
         &format!(
-            "<main id=\"embed\"><noscript><figure class=\"embed-static\"><picture>\
+            "<main id=\"embed\"><figure class=\"embed-static\"><picture>\
              <source srcset=\"{root}charts/{dark}\" media=\"(prefers-color-scheme: dark)\">\
              <img src=\"{root}charts/{light}\" width=\"{w}\" height=\"{h}\" alt=\"{alt}\"></picture>\
              <figcaption><a href=\"{story}\" target=\"_blank\" rel=\"noopener\">{link}</a></figcaption>\
-             </figure></noscript></main>",
+             </figure></main>",
             dark = svg_name(info.chart, true, lang),
             light = svg_name(info.chart, false, lang),
             alt = escape(&info.alt),

@@ -280,20 +280,19 @@ fn a_charts_page_works_without_javascript() {
     let html = files::read(&site().join(info.page().0)).unwrap();
     assert!(html.contains("<html lang=\"zh-Hans\" data-query=\"chart=helmets&amp;lang=zh\">"));
     assert!(html.contains("src=\"../../embed-page.js\""), "{html}");
+    // Outside <noscript>: every reader sees the picture at first paint, in the chart's place,
+    // until the Wasm's shadow root hides it.
     assert!(
-        html.contains("<main id=\"embed\"><noscript>"),
+        html.contains("<main id=\"embed\"><figure class=\"embed-static\">"),
         "the picture takes the chart's place: {html}"
     );
-    let noscript = &html[html.find("<noscript>").unwrap()..html.find("</noscript>").unwrap()];
+    let figure = &html[html.find("<figure").unwrap()..html.find("</figure>").unwrap()];
     assert!(
-        noscript.contains("<img src=\"../../charts/helmets.zh.svg\""),
-        "{noscript}"
+        figure.contains("<img src=\"../../charts/helmets.zh.svg\""),
+        "{figure}"
     );
-    assert!(noscript.contains(&format!("alt=\"{}\"", escape(&info.alt))));
-    assert!(
-        noscript.contains("href=\"../../zh/index.html#"),
-        "{noscript}"
-    );
+    assert!(figure.contains(&format!("alt=\"{}\"", escape(&info.alt))));
+    assert!(figure.contains("href=\"../../zh/index.html#"), "{figure}");
     assert!(
         info.alt.contains('%'),
         "the text alternative says the numbers: {}",

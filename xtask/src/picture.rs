@@ -11,6 +11,7 @@
 //! the same theme table the canvas uses.
 
 use sensetime_explainer::draw::theme::{Rgba, Theme, DARK, LIGHT};
+use sensetime_explainer::host::embed::{AUTO_HEIGHTS, HEIGHT_PER_WIDTH, LINK_BAND, LINK_STYLE};
 use sensetime_explainer::lang::Lang;
 use sensetime_explainer::story::steps::STEPS;
 
@@ -76,11 +77,31 @@ fn inline(svg: &str, layout: &Layout) -> String {
     )
 }
 
-/// Adds [`dark_rules`] to `dist/style.css`.
+/// Adds [`dark_rules`] to `dist/style.css`, and [`embed_rules`] to `dist/embed.css`.
 pub fn write_style(dist: &Path) -> Result<(), String> {
-    let path = dist.join("style.css");
-    let css = files::read(&path)?;
-    files::write(&path, css + &dark_rules())
+    for (sheet, rules) in [("style.css", dark_rules()), ("embed.css", embed_rules())] {
+        let path = dist.join(sheet);
+        let css = files::read(&path)?;
+        files::write(&path, css + &rules)?;
+    }
+    Ok(())
+}
+
+/// The rules that give a chart's own page's picture (`embed/<id>.html`, shown until the Wasm's
+/// shadow root replaces it) the box the Wasm's chart will take: the height it gives a chart of
+/// the frame's width when none is asked for, then the band with the link to the story.
+pub fn embed_rules() -> String {
+    let (low, high) = AUTO_HEIGHTS;
+    let share = HEIGHT_PER_WIDTH * 100.0;
+    let band: String = LINK_STYLE
+        .iter()
+        .map(|(property, value)| format!("{property}:{value};"))
+        .collect();
+    format!(
+        "\n/* A chart's own page's picture, in the chart's place (xtask/src/picture.rs). */\n\
+         .embed-static img {{ width: 100%; max-width: none; height: clamp({low}px, {share}vw, {high}px); object-fit: contain; object-position: left top; }}\n\
+         .embed-static figcaption {{ height: {LINK_BAND}px; {band} }}\n"
+    )
 }
 
 /// The style sheet's rules that turn the pictures' light colours into the dark theme's, for
@@ -138,6 +159,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The picture's box is the one the Wasm gives a chart when no height is asked for.
+    #[test]
+    fn a_charts_own_page_holds_the_charts_room_for_its_picture() {
+        let rules = embed_rules();
+        assert!(
+            rules.contains("height: clamp(320px, 80vw, 560px)"),
+            "{rules}"
+        );
+        assert!(rules.contains("height: 28px;"), "{rules}");
+        assert!(rules.contains("padding:4px 14px 6px;"), "{rules}");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::chart::{Chart, ChartId};
 use crate::draw::theme::Theme;
 use crate::host::embed::{
     chart_height, notice as notice_text, story_address, story_link, EmbedError, OptionValue,
-    ScriptOptions, LINK_BAND,
+    ScriptOptions, LINK_BAND, LINK_STYLE,
 };
 use crate::host::options::OptionFields;
 use crate::lang::Lang;
@@ -215,15 +215,8 @@ pub(super) fn mount(
     link.set_text_content(Some(story_link(options.lang)));
     // A fixed band, so the height reserved before drawing is the height after.
     let band = css_px(LINK_BAND);
-    let link_styles = [
-        ("display", "block"),
-        ("box-sizing", "border-box"),
-        ("height", band.as_str()),
-        ("overflow", "hidden"),
-        ("font", "13px/18px system-ui, sans-serif"),
-        ("padding", "4px 14px 6px"),
-    ];
-    styles(&link, &link_styles)?;
+    styles(&link, &[("height", band.as_str())])?;
+    styles(&link, &LINK_STYLE)?;
     // Chart and link speak the chart's language, whatever the host page's is.
     canvas.set_attribute("lang", options.lang.code())?;
     link.set_attribute("lang", options.lang.code())?;
