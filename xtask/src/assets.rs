@@ -41,8 +41,9 @@ pub fn is_fingerprinted(url_path: &str) -> bool {
 /// What each build's files are called in `dist/pkg/` once fingerprinted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pkg {
-    /// Per build, in `BUILDS`' order: its glue's name and its Wasm's.
-    names: Vec<(String, String)>,
+    /// Per build, in `BUILDS`' order: its glue's name and its Wasm's, if it was built (`cargo
+    /// xtask serve` serves the English story before the other builds are done).
+    names: Vec<Option<(String, String)>>,
 }
 
 impl Pkg {
@@ -53,32 +54,41 @@ impl Pkg {
             .expect("a build from BUILDS")
     }
 
-    /// The build's glue, as served from `dist/pkg/`.
-    pub fn glue(&self, build: &Build) -> &str {
-        &self.names[Self::index(build)].0
+    /// The build's glue, as served from `dist/pkg/`, if it was built.
+    pub fn glue(&self, build: &Build) -> Option<&str> {
+        self.names[Self::index(build)]
+            .as_ref()
+            .map(|n| n.0.as_str())
     }
 
-    /// The build's Wasm, as served from `dist/pkg/`.
-    pub fn wasm(&self, build: &Build) -> &str {
-        &self.names[Self::index(build)].1
+    /// The build's Wasm, as served from `dist/pkg/`, if it was built.
+    pub fn wasm(&self, build: &Build) -> Option<&str> {
+        self.names[Self::index(build)]
+            .as_ref()
+            .map(|n| n.1.as_str())
     }
 
     /// The names wasm-bindgen gives the files, before fingerprinting.
     #[cfg(test)]
     pub fn unfingerprinted() -> Pkg {
         Pkg {
-            names: BUILDS.iter().map(|b| (b.glue(), b.wasm())).collect(),
+            names: BUILDS.iter().map(|b| Some((b.glue(), b.wasm()))).collect(),
         }
     }
 }
 
 /// Renames each build's Wasm and glue in `dist/pkg/` to fingerprinted names, pointing each glue
-/// at its renamed Wasm, and returns the new names for the pages and scripts that load them.
+/// at its renamed Wasm, and returns the new names for the pages and scripts that load them. A
+/// build whose Wasm is not there was not built.
 pub fn fingerprint_pkg(dist: &Path) -> Result<Pkg, String> {
     let pkg = dist.join("pkg");
     let mut names = Vec::new();
     for build in BUILDS {
         let (glue, wasm) = (build.glue(), build.wasm());
+        if !pkg.join(&wasm).exists() {
+            names.push(None);
+            continue;
+        }
         let wasm_name = rename_fingerprinted(&pkg, &wasm)?;
         let glue_path = pkg.join(&glue);
         let text = files::read(&glue_path)?;
@@ -90,7 +100,7 @@ pub fn fingerprint_pkg(dist: &Path) -> Result<Pkg, String> {
         }
         files::write(&glue_path, text.replace(&wasm, &wasm_name))?;
         let glue_name = rename_fingerprinted(&pkg, &glue)?;
-        names.push((glue_name, wasm_name));
+        names.push(Some((glue_name, wasm_name)));
     }
     Ok(Pkg { names })
 }
@@ -180,12 +190,17 @@ mod tests {
         names.sort();
         let mut expected: Vec<String> = BUILDS
             .iter()
-            .flat_map(|b| [pkg.glue(b).to_string(), pkg.wasm(b).to_string()])
+            .flat_map(|b| {
+                [
+                    pkg.glue(b).unwrap().to_string(),
+                    pkg.wasm(b).unwrap().to_string(),
+                ]
+            })
             .collect();
         expected.sort();
         assert_eq!(names, expected);
         for build in &BUILDS {
-            let (glue, wasm) = (pkg.glue(build), pkg.wasm(build));
+            let (glue, wasm) = (pkg.glue(build).unwrap(), pkg.wasm(build).unwrap());
             assert!(
                 is_fingerprinted(glue) && is_fingerprinted(wasm),
                 "{glue} {wasm}"

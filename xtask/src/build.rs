@@ -11,9 +11,14 @@ use crate::{files, imports, tools};
 /// Compiles the crate to Wasm (release) once per build in `BUILDS` and writes each one's
 /// wasm-bindgen glue and shrunk Wasm into a fresh `pkg/`. Refuses a build that exports a test hook.
 pub fn build(root: &Path) -> Result<(), String> {
+    build_some(root, &BUILDS)
+}
+
+/// As [`build`], for `builds` only: `pkg/` holds those and nothing else.
+pub fn build_some(root: &Path, builds: &[Build]) -> Result<(), String> {
     let pkg = root.join("pkg");
     files::clear_dir(&pkg)?;
-    for build in BUILDS {
+    for &build in builds {
         compile(root, &build, &pkg)?;
         let wasm = pkg.join(build.wasm());
         let glue = pkg.join(build.glue());

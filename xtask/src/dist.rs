@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::builds::{Build, BUILDS};
 use crate::social::Base;
 use crate::{assets, build, data, facts, files, hosts, kit, page, picture};
 
@@ -12,8 +13,16 @@ use crate::{assets, build, data, facts, files, hosts, kit, page, picture};
 /// the scripts, giving them the facts they share with Rust, precompresses everything (see
 /// `assets`) and writes the host configs for what is there (`hosts`). Returns its path.
 pub fn dist(root: &Path, base: &Base) -> Result<PathBuf, String> {
-    build::build(root)?;
     let dist = root.join("dist");
+    dist_of(root, base, &BUILDS, &dist)?;
+    Ok(dist)
+}
+
+/// As [`dist`], with only `builds` compiled, written to `dist`: a page whose build is not among
+/// them gets no preloads, and its script finds no glue, so it shows its static charts.
+pub fn dist_of(root: &Path, base: &Base, builds: &[Build], dist: &Path) -> Result<(), String> {
+    build::build_some(root, builds)?;
+    let dist = dist.to_path_buf();
     files::clear_dir(&dist)?;
     files::copy_dir(&root.join("www"), &dist)?;
     files::copy_dir(&root.join("pkg"), &dist.join("pkg"))?;
@@ -28,7 +37,7 @@ pub fn dist(root: &Path, base: &Base) -> Result<PathBuf, String> {
     assets::precompress(root, &dist)?;
     hosts::write(&dist)?;
     println!("==> wrote {}", dist.display());
-    Ok(dist)
+    Ok(())
 }
 
 /// Reads `dist`'s options: nothing, or `--base-url <url>`.

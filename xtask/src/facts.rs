@@ -48,8 +48,11 @@ pub fn defines(pkg: &Pkg) -> Vec<(String, String)> {
                 lang_feature(lang),
                 if framed { "-frame" } else { "" }
             );
-            let glue = pkg.glue(Build::of(Role::Story { lang, framed }));
-            story_glue.insert(key, format!("./pkg/{glue}").into());
+            // A build not built yet is left out: its page's script finds no glue and shows the
+            // static charts (`cargo xtask serve`, before every build is done).
+            if let Some(glue) = pkg.glue(Build::of(Role::Story { lang, framed })) {
+                story_glue.insert(key, format!("./pkg/{glue}").into());
+            }
         }
     }
     fact(
@@ -58,7 +61,8 @@ pub fn defines(pkg: &Pkg) -> Vec<(String, String)> {
     );
     fact(
         "embedGlue",
-        string(&format!("./pkg/{}", pkg.glue(Build::of(Role::Embeds)))),
+        pkg.glue(Build::of(Role::Embeds))
+            .map_or_else(|| "null".into(), |glue| string(&format!("./pkg/{glue}"))),
     );
     // The story's pages, which the embeds link to when the Wasm cannot start.
     fact("storyPage", string(embed::STORY_PAGE));

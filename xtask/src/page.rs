@@ -156,11 +156,13 @@ pub fn with_preloads(
         return Err(format!("{}: expected `{script}` once", edition.page));
     }
     let build = edition.build(framed);
+    let (Some(glue), Some(wasm)) = (pkg.glue(build), pkg.wasm(build)) else {
+        // Not built yet (`cargo xtask serve` serves the English story first).
+        return Ok(html.to_string());
+    };
     let preloads = format!(
-        "<link rel=\"modulepreload\" href=\"{root}pkg/{}\">\n\
-         <link rel=\"preload\" href=\"{root}pkg/{}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n",
-        pkg.glue(build),
-        pkg.wasm(build)
+        "<link rel=\"modulepreload\" href=\"{root}pkg/{glue}\">\n\
+         <link rel=\"preload\" href=\"{root}pkg/{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n"
     );
     Ok(html.replacen(&script, &format!("{preloads}{script}"), 1))
 }

@@ -149,14 +149,15 @@ fn bind(addr: &str) -> Result<TcpListener, String> {
     TcpListener::bind(addr).map_err(|e| format!("cannot listen on {addr}: {e}"))
 }
 
-/// Serves `root` on 127.0.0.1:`port` until interrupted.
-pub fn serve_forever(root: &Path, port: u16) -> Result<(), String> {
+/// Serves `root` on 127.0.0.1:`port` from a background thread, until interrupted.
+pub fn spawn_on(root: &Path, port: u16) -> Result<JoinHandle<()>, String> {
     let listener = bind(&format!("127.0.0.1:{port}"))?;
-    println!(
-        "==> serving {} on http://127.0.0.1:{port}/ (Ctrl-C stops)",
-        root.display()
-    );
-    answer(listener, root, Mode::Production)
+    let root = root.to_path_buf();
+    Ok(std::thread::spawn(move || {
+        if let Err(e) = answer(listener, &root, Mode::Production) {
+            eprintln!("xtask: {e}");
+        }
+    }))
 }
 
 /// Serves `root` on a free loopback port from a background thread; returns the address.
