@@ -196,20 +196,24 @@ test('the example news article embeds charts both ways and the whole story, unde
   await context.close();
 });
 
-test("a chart's own page shows its picture at first paint, in the room the chart then takes", async () => {
-  for (const width of [360, 600, 900]) {
+test("a chart's own page and embed.html show the chart's picture at once, in the room the chart then takes", async () => {
+  for (const [path, width] of [
+    ['embed/helmets.html', 360], ['embed/helmets.html', 600], ['embed/helmets.html', 900],
+    ['embed.html?chart=helmets&lang=zh&theme=dark', 600],
+  ]) {
     const { page, context, errors } = await openPage(browser, { viewport: { width, height: 900 } });
     let release;
     const held = new Promise((resolve) => { release = resolve; });
     await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
-    await page.goto(`${baseUrl()}/embed/helmets.html`);
+    await page.goto(`${baseUrl()}/${path}`);
     await page.waitForFunction(() => document.querySelector('.embed-static img')?.complete);
     const before = await page.evaluate(() => {
       const img = document.querySelector('.embed-static img');
       const r = img.getBoundingClientRect();
-      return { shown: img.naturalWidth > 0 && r.height > 0, body: document.body.offsetHeight, picture: r.height };
+      return { shown: img.naturalWidth > 0 && r.height > 0, body: document.body.offsetHeight, picture: r.height, src: img.currentSrc };
     });
-    assert.ok(before.shown, `${width}: the picture shows before the Wasm`);
+    assert.ok(before.shown, `${path} at ${width}: the picture shows before the Wasm`);
+    if (path.includes('lang=zh&theme=dark')) assert.match(before.src, /helmets-dark\.zh\.svg$/, 'the picture in the asked language and theme');
     release();
     await page.waitForFunction(() => document.documentElement.dataset.embed === 'ready');
     await page.waitForFunction(() => document.getElementById('embed').shadowRoot?.querySelector('canvas')?.width > 0);
@@ -217,8 +221,8 @@ test("a chart's own page shows its picture at first paint, in the room the chart
       const canvas = document.getElementById('embed').shadowRoot.querySelector('canvas');
       return { body: document.body.offsetHeight, canvas: canvas.getBoundingClientRect().height };
     });
-    assert.equal(after.body, before.body, `${width}: the page keeps its height when the chart replaces the picture`);
-    assert.equal(Math.round(after.canvas), Math.round(before.picture), `${width}: the picture had the chart's height`);
+    assert.equal(after.body, before.body, `${path} at ${width}: the page keeps its height when the chart replaces the picture`);
+    assert.equal(Math.round(after.canvas), Math.round(before.picture), `${path} at ${width}: the picture had the chart's height`);
     assertNoErrors(assert, errors);
     await context.close();
   }

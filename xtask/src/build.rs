@@ -46,9 +46,7 @@ fn compile(root: &Path, build: &Build, pkg: &Path) -> Result<(), String> {
     println!("==> building the Wasm for {feature} (release)");
     // Its own target directory: a cdylib's file name carries no hash of its features, so
     // two builds sharing one would overwrite, and so recompile, each other every time.
-    let target_dir = root
-        .join("target")
-        .join(format!("wasm-{}", feature.replace(',', "-")));
+    let target_dir = target_dir(root, build);
     run(Command::new(env!("CARGO"))
         .args([
             "build",
@@ -65,7 +63,7 @@ fn compile(root: &Path, build: &Build, pkg: &Path) -> Result<(), String> {
         ])
         .arg(&target_dir)
         .current_dir(root))?;
-    let wasm = target_dir.join("wasm32-unknown-unknown/release/sensetime_explainer.wasm");
+    let wasm = compiled(&target_dir);
     run(Command::new(&wasm_bindgen)
         .args([
             "--target",
@@ -77,6 +75,23 @@ fn compile(root: &Path, build: &Build, pkg: &Path) -> Result<(), String> {
         ])
         .arg(pkg)
         .arg(wasm))
+}
+
+/// A build's own target directory: a cdylib's file name carries no hash of its features, so
+/// two builds sharing one would overwrite, and so recompile, each other every time.
+fn target_dir(root: &Path, build: &Build) -> PathBuf {
+    root.join("target")
+        .join(format!("wasm-{}", build.features.replace(',', "-")))
+}
+
+/// The Wasm cargo writes in a build's target directory.
+fn compiled(target_dir: &Path) -> PathBuf {
+    target_dir.join("wasm32-unknown-unknown/release/sensetime_explainer.wasm")
+}
+
+/// Whether `build` has been compiled on this machine before, so that compiling it again is quick.
+pub fn compiled_before(root: &Path, build: &Build) -> bool {
+    compiled(&target_dir(root, build)).exists()
 }
 
 /// Refuses glue that exports a test hook: those belong in `TEST_HOOKS` only.

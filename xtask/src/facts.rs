@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use sensetime_explainer::chart::ChartId;
 use sensetime_explainer::host::embed::{self, AUTO_HEIGHTS, HEIGHTS, HEIGHT_PER_WIDTH, LINK_BAND};
 use sensetime_explainer::host::{messages, viewport};
 use sensetime_explainer::lang::Lang;
@@ -14,6 +15,7 @@ use sensetime_explainer::story::steps;
 use crate::assets::Pkg;
 use crate::builds::{lang_feature, Build, Role};
 use crate::files;
+use crate::page::svg_name;
 
 /// The global the scripts read facts from; it exists only until minification replaces it.
 pub const GLOBAL: &str = "FACTS";
@@ -63,6 +65,22 @@ pub fn defines(pkg: &Pkg) -> Vec<(String, String)> {
         "embedGlue",
         pkg.glue(Build::of(Role::Embeds))
             .map_or_else(|| "null".into(), |glue| string(&format!("./pkg/{glue}"))),
+    );
+    // Each chart's static pictures by language, light then dark, relative to the script: what
+    // embed.html shows while its Wasm loads (embed-page.js).
+    let mut pictures = serde_json::Map::new();
+    for chart in ChartId::ALL {
+        let mut by_lang = serde_json::Map::new();
+        for lang in Lang::ALL {
+            let files =
+                [false, true].map(|dark| format!("./charts/{}", svg_name(chart, dark, lang)));
+            by_lang.insert(lang_feature(lang).into(), files.to_vec().into());
+        }
+        pictures.insert(chart.id().into(), by_lang.into());
+    }
+    fact(
+        "embedPictures",
+        serde_json::Value::Object(pictures).to_string(),
     );
     // The story's pages, which the embeds link to when the Wasm cannot start.
     fact("storyPage", string(embed::STORY_PAGE));

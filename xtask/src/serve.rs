@@ -6,7 +6,7 @@ use sensetime_explainer::lang::Lang;
 
 use crate::builds::{Build, Role, BUILDS};
 use crate::social::Base;
-use crate::{dist, files, server};
+use crate::{build, dist, files, server};
 
 /// The port when `--port` is not given.
 pub const DEFAULT_PORT: u16 = 8000;
@@ -25,12 +25,22 @@ pub fn parse_port(args: &[String]) -> Result<u16, String> {
 /// Builds `dist/` for 127.0.0.1:`port` (its social tags and oEmbed answers name that address)
 /// and serves it there until interrupted.
 ///
-/// A newcomer sees the page as soon as it can be served: `dist/` is first written with the
-/// English story's own Wasm build only, and served; then every build is made into a second
-/// directory, which takes `dist/`'s place when it is complete. The terminal says which is which.
+/// A newcomer sees the page as soon as it can be served: on a machine that has not compiled every
+/// build before, `dist/` is first written with the English story's own Wasm build only, and
+/// served; then every build is made into a second directory, which takes `dist/`'s place when it
+/// is complete. The terminal says which is which.
 pub fn serve(root: &Path, port: u16) -> Result<(), String> {
     let base = Base::parse(&format!("http://127.0.0.1:{port}/"))?;
     let dist = root.join("dist");
+    if BUILDS.iter().all(|b| build::compiled_before(root, b)) {
+        // Every build compiles quickly now: one pass.
+        dist::dist_of(root, &base, &BUILDS, &dist)?;
+        let server = server::spawn_on(&dist, port)?;
+        println!("==> serving http://127.0.0.1:{port}/ (Ctrl-C stops)");
+        return server
+            .join()
+            .map_err(|_| "the server stopped unexpectedly".to_string());
+    }
     let first = *Build::of(Role::Story {
         lang: Lang::EN,
         framed: false,
