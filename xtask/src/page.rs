@@ -160,9 +160,11 @@ pub fn with_preloads(
         // Not built yet (`cargo xtask serve` serves the English story first).
         return Ok(html.to_string());
     };
+    // At low priority: the first paint needs the page and its style sheet, not the Wasm (the
+    // opening chart is a picture in the page), so on a slow connection they go first.
     let preloads = format!(
-        "<link rel=\"modulepreload\" href=\"{root}pkg/{glue}\">\n\
-         <link rel=\"preload\" href=\"{root}pkg/{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n"
+        "<link rel=\"modulepreload\" href=\"{root}pkg/{glue}\" fetchpriority=\"low\">\n\
+         <link rel=\"preload\" href=\"{root}pkg/{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin fetchpriority=\"low\">\n"
     );
     Ok(html.replacen(&script, &format!("{preloads}{script}"), 1))
 }
@@ -345,9 +347,9 @@ mod tests {
                 let root = edition.root;
                 let (glue, wasm) = (edition.build(framed).glue(), edition.build(framed).wasm());
                 assert!(out.contains(&format!(
-                    "<link rel=\"modulepreload\" href=\"{root}pkg/{glue}\">\n\
+                    "<link rel=\"modulepreload\" href=\"{root}pkg/{glue}\" fetchpriority=\"low\">\n\
                      <link rel=\"preload\" href=\"{root}pkg/{wasm}\" as=\"fetch\" \
-                     type=\"application/wasm\" crossorigin>\n\
+                     type=\"application/wasm\" crossorigin fetchpriority=\"low\">\n\
                      <script type=\"module\" src=\"{root}main.js\"></script>"
                 )));
                 assert_eq!(out.matches("pkg/").count(), 2, "{}", edition.page);
