@@ -85,3 +85,20 @@ export function isFlat(before, after, { bytes, share }) {
   finite([before, after, bytes, share], 'isFlat');
   return after - before <= Math.max(bytes, share * before);
 }
+
+/** The pairs `[a[i], b[i]]` of two pages' figures measured in the same rounds, a round's two
+ * together. Lists of different lengths have lost their pairing: an error, not a shorter list. */
+export function paired(a, b) {
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) {
+    throw new RangeError(`paired: ${a?.length} figures against ${b?.length}`);
+  }
+  return a.map((x, i) => [x, b[i]]);
+}
+
+/** A paired comparison: the median of the per-pair ratios, its percentile-bootstrap interval
+ * (`medianInterval`, with `options`) and the number of pairs, `{ ratio, low, high, n }`. */
+export function ratioSummary(pairs, options) {
+  const ratios = pairRatios(pairs);
+  const [low, high] = medianInterval(ratios, options);
+  return { ratio: median(ratios), low, high, n: ratios.length };
+}

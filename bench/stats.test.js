@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  hasRatio, isFlat, lehmer, median, medianInterval, medianRatio, pairRatios, quantile,
+  hasRatio, isFlat, lehmer, median, medianInterval, medianRatio, paired, pairRatios, quantile,
+  ratioSummary,
 } from './stats.js';
 
 test('median of an odd list is its middle value, whatever the order', () => {
@@ -112,4 +113,25 @@ test('flat: growth up to the larger of a fixed allowance and a share', () => {
   assert.equal(isFlat(10000, 10501, flat), false);
   assert.equal(isFlat(1000, 900, flat), true); // shrinking is flat
   assert.throws(() => isFlat(null, 1, flat), /item 0 is null/);
+});
+
+test('paired takes the same rounds of two pages, and refuses lists that lost their pairing', () => {
+  assert.deepEqual(paired([1, 2, 3], [4, 5, 6]), [[1, 4], [2, 5], [3, 6]]);
+  assert.deepEqual(paired([], []), []);
+  assert.throws(() => paired([1, 2], [1]), /paired: 2 figures against 1/);
+  assert.throws(() => paired([1], undefined), /paired: 1 figures against undefined/);
+});
+
+test('a ratio summary is the median of the per-pair ratios with its interval', () => {
+  // ours against a page twice as slow, with one slow spell that hits both pages of round 3
+  const ours = [100, 110, 300, 105, 95];
+  const theirs = [200, 200, 600, 230, 180];
+  const summary = ratioSummary(paired(ours, theirs));
+  assert.equal(summary.n, 5);
+  assert.equal(summary.ratio, medianRatio(paired(ours, theirs)));
+  assert.equal(summary.ratio, 0.5);
+  assert.ok(summary.low <= summary.ratio && summary.ratio <= summary.high);
+  assert.deepEqual([summary.low, summary.high], medianInterval(pairRatios(paired(ours, theirs))));
+  assert.deepEqual(ratioSummary([[3, 3]]), { ratio: 1, low: 1, high: 1, n: 1 });
+  assert.throws(() => ratioSummary([[1, 0]]), /has no ratio/);
 });

@@ -1,27 +1,23 @@
-// The benchmark's baseline: the story's first two scenes as a newsroom developer would usually
-// build them, with Chart.js for the charts and Scrollama for the steps.
-/* global Chart, scrollama */
+// The benchmark's Chart.js page: the story's first two scenes as a newsroom developer would
+// usually build them, with Chart.js for the charts and Scrollama for the steps. The scenes'
+// figures and words are in scenes.js, which `cargo xtask bench` puts at the head of this file.
+/* global Chart, scrollama, SCENES, billions */
 
-const NEUTRAL = '#5b5f66';
-const BUSINESS = '#2b6a99';
-const CITY = '#b3261e';
-const SOURCE = 'Source: Financial Times (2021)';
-const COLUMNS = ["Beijing's backing", 'Planning to list', 'US sanctions'];
-const COMPANIES = ['SenseTime', 'Megvii', 'Yitu', 'CloudWalk'];
+const { colours, funding, peers } = SCENES;
 
 const scenes = {
   funding: {
     type: 'bar',
     data: {
-      labels: ['Raised from investors so far', 'Planned Hong Kong IPO, 2021'],
-      datasets: [{ data: [3, 2], backgroundColor: [NEUTRAL, BUSINESS] }],
+      labels: funding.bars.map((b) => b.label),
+      datasets: [{ data: funding.bars.map((b) => b.value), backgroundColor: funding.bars.map((b) => colours[b.colour]) }],
     },
     options: {
       indexAxis: 'y',
-      scales: { x: { min: 0, max: 3.5, ticks: { callback: (v) => `$${v}bn` } } },
+      scales: { x: { min: 0, max: funding.max, ticks: { stepSize: funding.tick, callback: billions } } },
       plugins: {
-        title: { display: true, text: 'Money raised, money sought (US dollars)' },
-        subtitle: { display: true, position: 'bottom', text: `Raised: more than $3bn. ${SOURCE}` },
+        title: { display: true, text: funding.title },
+        subtitle: { display: true, position: 'bottom', text: funding.note },
       },
     },
   },
@@ -29,19 +25,19 @@ const scenes = {
     type: 'scatter',
     data: {
       datasets: [{
-        data: COMPANIES.flatMap((y) => COLUMNS.map((x) => ({ x, y }))),
+        data: peers.rows.flatMap((y) => peers.columns.map((x) => ({ x, y }))),
         pointRadius: 7,
-        backgroundColor: COMPANIES.flatMap(() => [NEUTRAL, NEUTRAL, CITY]),
+        backgroundColor: peers.rows.flatMap(() => peers.columns.map((c) => colours[c === peers.marked ? 'city' : 'neutral'])),
       }],
     },
     options: {
       scales: {
-        x: { type: 'category', labels: COLUMNS, position: 'top', offset: true, grid: { display: false } },
-        y: { type: 'category', labels: COMPANIES, offset: true, grid: { display: false } },
+        x: { type: 'category', labels: peers.columns, position: 'top', offset: true, grid: { display: false } },
+        y: { type: 'category', labels: peers.rows, offset: true, grid: { display: false } },
       },
       plugins: {
-        title: { display: true, text: "China's four AI hopefuls" },
-        subtitle: { display: true, position: 'bottom', text: SOURCE },
+        title: { display: true, text: peers.title },
+        subtitle: { display: true, position: 'bottom', text: peers.note },
       },
     },
   },

@@ -1,17 +1,20 @@
-//! `cargo xtask bench`: measures the story page against a plain Chart.js + Scrollama baseline in
-//! headless Chromium (`bench/bench.js`) and prints one table; `--save` also writes it to
-//! `bench/results/`. A measurement, not a test: missed budgets are printed as MISSED and the
-//! command still succeeds. [`unit_tests`] runs the tests of its statistics (`bench/*.test.js`).
+//! `cargo xtask bench`: measures the story page in one paired run against two others, a plain
+//! Chart.js + Scrollama page and a floor (the same scenes drawn by hand on Canvas 2D, no
+//! library), in headless Chromium (`bench/bench.js`), and prints its tables and budgets;
+//! `--save` also writes them to `bench/results/`. A measurement, not a test: missed budgets are
+//! printed as MISSED and the command still succeeds. [`unit_tests`] runs the tests of its
+//! statistics and probes (`bench/*.test.js`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::command::run;
-use crate::{dist, files, server, tools};
+use crate::{assets, dist, files, server, tools};
 
-/// Pairs of runs (ours, then the baseline) when `--runs` is not given.
+/// Rounds of runs (ours, then the Chart.js page, then the floor) when `--runs` is not given.
 pub const DEFAULT_RUNS: u32 = 5;
-/// More pairs of loads per size that time only the first chart, when `--loads` is not given.
+/// More rounds of loads per profile that time only the first chart and first paint, when
+/// `--loads` is not given.
 pub const DEFAULT_LOADS: u32 = 15;
 
 /// What to measure: how many pairs of runs and of first-chart loads, which edition, and whether
@@ -83,7 +86,7 @@ pub fn parse_options(args: &[String]) -> Result<Options, String> {
     Ok(options)
 }
 
-/// The vendored files the baseline page loads, from `bench/node_modules`, and where it loads them.
+/// The vendored files the Chart.js page loads, from `bench/node_modules`, and where it loads them.
 const VENDOR: [(&str, &str); 2] = [
     ("chart.js/dist/chart.umd.min.js", "vendor/chart.umd.min.js"),
     (
@@ -92,24 +95,99 @@ const VENDOR: [(&str, &str); 2] = [
     ),
 ];
 
-/// Writes the baseline site to `target/bench-baseline`: `bench/baseline/` plus the minified
-/// Chart.js and Scrollama builds, so it is served from disk like the story. Returns its path.
-fn stage_baseline(root: &Path) -> Result<PathBuf, String> {
-    let out = root.join("target/bench-baseline");
-    files::clear_dir(&out)?;
-    files::copy_dir(&root.join("bench/baseline"), &out)?;
-    files::create_dir(&out.join("vendor"))?;
-    let modules = root.join("bench/node_modules");
-    for (from, to) in VENDOR {
-        let (src, dst) = (modules.join(from), out.join(to));
-        files::copy(&src, &dst)?;
+/// The scenes both other pages draw, written once and put at the head of each page's script.
+const SCENES: &str = "bench/baseline/scenes.js";
+
+/// The stylesheet both other pages load, and the floor's own rules, put after it in the floor's.
+const STYLES: &str = "baseline.css";
+const FLOOR_STYLES: &str = "bench/floor/floor.css";
+
+/// The floor's title and its one script, in place of the Chart.js page's.
+const FLOOR_TITLE: &str =
+    "<title>Floor: SenseTime's funding and peers drawn by hand on Canvas 2D</title>";
+const FLOOR_SCRIPT: &str = r#"<script src="floor.js" defer></script>"#;
+
+/// The floor's page: the Chart.js page's HTML (the same steps, words and styles) with its own
+/// title, and its one script where the Chart.js page loads its three.
+fn floor_page(chartjs: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(chartjs.len());
+    let (mut titled, mut scripted) = (false, false);
+    for line in chartjs.lines() {
+        let replaced = if line.starts_with("<title>") {
+            titled = true;
+            Some(FLOOR_TITLE)
+        } else if line.starts_with("<script ") {
+            let first = !scripted;
+            scripted = true;
+            if first {
+                Some(FLOOR_SCRIPT)
+            } else {
+                continue;
+            }
+        } else {
+            None
+        };
+        out.push_str(replaced.unwrap_or(line));
+        out.push('\n');
+    }
+    if !(titled && scripted) {
+        return Err(
+            "bench/baseline/index.html has no <title> or <script> line for the floor to replace"
+                .into(),
+        );
     }
     Ok(out)
 }
 
-/// Builds the site, serves it and the baseline with the project's server on free ports, and runs
-/// `bench/bench.js` in Chromium for `options.runs` pairs, on the edition asked for. With
-/// `options.save`, the result also goes to `bench/results/` ([`result_path`]).
+/// Writes the two other pages' sites: the Chart.js page to `target/bench-baseline` (its own
+/// files, the scenes at the head of its script, and the minified Chart.js and Scrollama builds)
+/// and the hand-drawn floor to `target/bench-floor` (the same page and stylesheet with its own
+/// script and rules), each with `.gz` and `.br` siblings as `dist/` has, so the server sends all
+/// three pages compressed alike. Returns their paths.
+fn stage_baselines(root: &Path) -> Result<(PathBuf, PathBuf), String> {
+    let source = root.join("bench/baseline");
+    let scenes = files::read(&root.join(SCENES))?;
+    let styles = files::read(&source.join(STYLES))?;
+    // A page: its HTML, its stylesheet, its script after the scenes, and the shared icon.
+    let stage = |name: &str, page: String, css: String, script: (&str, PathBuf)| {
+        let out = root.join("target").join(name);
+        files::clear_dir(&out)?;
+        files::create_dir(&out)?;
+        files::write(&out.join("index.html"), page)?;
+        files::write(&out.join(STYLES), css)?;
+        files::copy(&source.join("favicon.svg"), &out.join("favicon.svg"))?;
+        let own = files::read(&script.1)?;
+        files::write(&out.join(script.0), format!("{scenes}\n{own}"))?;
+        Ok::<PathBuf, String>(out)
+    };
+    let chartjs_html = files::read(&source.join("index.html"))?;
+    let chartjs = stage(
+        "bench-baseline",
+        chartjs_html.clone(),
+        styles.clone(),
+        ("baseline.js", source.join("baseline.js")),
+    )?;
+    files::create_dir(&chartjs.join("vendor"))?;
+    let modules = root.join("bench/node_modules");
+    for (from, to) in VENDOR {
+        files::copy(&modules.join(from), &chartjs.join(to))?;
+    }
+    let floor_styles = files::read(&root.join(FLOOR_STYLES))?;
+    let floor = stage(
+        "bench-floor",
+        floor_page(&chartjs_html)?,
+        format!("{styles}\n{floor_styles}"),
+        ("floor.js", root.join("bench/floor/floor.js")),
+    )?;
+    for dir in [&chartjs, &floor] {
+        assets::precompress(root, dir)?;
+    }
+    Ok((chartjs, floor))
+}
+
+/// Builds the site, stages the other two pages, serves all three with the project's server on
+/// free ports, and runs `bench/bench.js` in Chromium for `options.runs` rounds, on the edition
+/// asked for. With `options.save`, the result also goes to `bench/results/` ([`result_path`]).
 pub fn bench(root: &Path, options: Options) -> Result<(), String> {
     let Options {
         runs,
@@ -134,20 +212,23 @@ pub fn bench(root: &Path, options: Options) -> Result<(), String> {
         tools::ensure_chinese_font()?;
     }
     tools::ensure_npm_packages(&root.join("bench"), "the benchmark")?;
-    let baseline = stage_baseline(root)?;
-    // Isolated, so both pages' clocks read to 5 µs rather than 0.1 ms (see `server::Mode`).
+    let (chartjs, floor) = stage_baselines(root)?;
+    // Isolated, so every page's clock reads to 5 µs rather than 0.1 ms (see `server::Mode`).
     let (ours, _ours) = server::spawn(&dist, server::Mode::Isolated)?;
-    let (theirs, _theirs) = server::spawn(&baseline, server::Mode::Isolated)?;
+    let (chartjs_at, _chartjs) = server::spawn(&chartjs, server::Mode::Isolated)?;
+    let (floor_at, _floor) = server::spawn(&floor, server::Mode::Isolated)?;
     println!(
-"==> benchmark: {runs} pairs of runs and {loads} more of first-chart loads (ours, edition {edition}; baseline) in Chromium; a few minutes"
+"==> benchmark: {runs} rounds of runs and {loads} more of loads (ours, edition {edition}; the Chart.js page; the floor) in Chromium; a few minutes"
     );
     let mut node = Command::new("node");
     node.arg("bench/bench.js")
         .current_dir(root)
         .env("BASE_URL", format!("http://{ours}"))
-        .env("BASELINE_URL", format!("http://{theirs}"))
+        .env("CHARTJS_URL", format!("http://{chartjs_at}"))
+        .env("FLOOR_URL", format!("http://{floor_at}"))
         .env("DIST", &dist)
-        .env("BASELINE_DIR", &baseline)
+        .env("CHARTJS_DIR", &chartjs)
+        .env("FLOOR_DIR", &floor)
         .env("CHROMIUM", "/usr/bin/chromium")
         .env("RUNS", runs.to_string())
         .env("LOADS", loads.to_string())
@@ -167,8 +248,8 @@ pub fn bench(root: &Path, options: Options) -> Result<(), String> {
     run(&mut node)
 }
 
-/// Runs the unit tests of the benchmark's statistics, every `bench/*.test.js`, with node's own
-/// test runner. They need no browser and no npm package.
+/// Runs the unit tests of the benchmark's statistics and probes, every `bench/*.test.js`, with
+/// node's own test runner. They need no browser and no npm package.
 pub fn unit_tests(root: &Path) -> Result<(), String> {
     let dir = root.join("bench");
     let mut files: Vec<String> = files::entries(&dir)?
@@ -344,7 +425,7 @@ mod tests {
     }
 
     #[test]
-    fn the_baseline_loads_the_vendored_files() {
+    fn the_chartjs_page_loads_the_vendored_files() {
         let page = std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/../bench/baseline/index.html"
@@ -353,5 +434,30 @@ mod tests {
         for (_, served) in VENDOR {
             assert!(page.contains(&format!("src=\"{served}\"")), "{served}");
         }
+    }
+
+    #[test]
+    fn the_floor_is_the_chartjs_page_with_its_own_title_and_one_script() {
+        let chartjs = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../bench/baseline/index.html"
+        ))
+        .unwrap();
+        let floor = floor_page(&chartjs).unwrap();
+        assert_eq!(floor.matches("<script ").count(), 1);
+        assert!(floor.contains(FLOOR_SCRIPT) && floor.contains(FLOOR_TITLE));
+        assert!(!floor.contains("vendor/") && !floor.contains("baseline.js"));
+        // Everything else is the Chart.js page's, line for line: the steps, their words, the styles.
+        let kept = |page: &str| -> Vec<String> {
+            page.lines()
+                .filter(|l| !l.starts_with("<script ") && !l.starts_with("<title>"))
+                .map(String::from)
+                .collect()
+        };
+        assert_eq!(kept(&floor), kept(&chartjs));
+        assert!(
+            floor.contains(r#"data-scene="funding""#) && floor.contains(r#"data-scene="peers""#)
+        );
+        assert!(floor_page("<html>\n<body></body>\n</html>\n").is_err());
     }
 }
