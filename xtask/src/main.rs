@@ -41,9 +41,10 @@ const USAGE: &str = "usage: cargo xtask <command>
   test              run every test: fmt, clippy, native, wasm and end-to-end in Chromium,
                     Firefox and WebKit
   bench [--runs N] [--loads N] [--edition en|zh] [--save]
-                    measure the story against a Chart.js + Scrollama baseline in Chromium
-                    (pairs of full runs, default 5, and of loads that time only the
-                    first chart, default 15) and print one table with the budgets;
+                    measure the story against a Chart.js + Scrollama page and a
+                    hand-drawn Canvas 2D floor in Chromium (rounds of full runs, default
+                    5, and of loads that time only the first paint and chart, default
+                    15; a slow-phone profile of loads) and print the tables and budgets;
                     --save also writes it to bench/results/<date>-<commit>.md
   dist [--base-url URL]
                     write the deployable static site to dist/; URL is where it will be
