@@ -1,0 +1,128 @@
+// Layouts for where the story is read, in Chromium: a host article's 840 px column (framed, and
+// the story's own page at that width), the desktop's step column under the intro's, the data
+// tables on phones, and embed.html opened on its own.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { baseUrl, launch, openPage, waitReady, assertNoErrors } from './helpers.js';
+import { startHosts } from './hosts.js';
+
+let browser;
+let hosts;
+before(async () => {
+  browser = await launch();
+  hosts = await startHosts();
+});
+after(async () => {
+  await browser?.close();
+  await hosts?.close();
+});
+
+/** In the story's document: the canvas, the graphic and every step's box, and the active step. */
+function storyBoxes() {
+  const box = (el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width, height: r.height };
+  };
+  return {
+    canvas: box(document.getElementById('chart')),
+    graphic: box(document.querySelector('.graphic')),
+    steps: [...document.querySelectorAll('#story .step')].map((s) => ({ id: s.id, ...box(s) })),
+    active: document.querySelector('#story .step.is-active')?.id ?? null,
+    settled: document.getElementById('chart').dataset.settled === 'true',
+  };
+}
+
+/** The largest space between one step's card and the next, in CSS px. */
+function largestGap(steps) {
+  return Math.max(...steps.slice(1).map((s, i) => s.top - steps[i].bottom));
+}
+
+// A host article with an 840 px text column, on another origin, embedding the story with frames.js.
+for (const [lang, address] of [['en', 'frame.html'], ['zh', 'zh/frame.html']]) {
+  test(`framed in an 840 px article column (${lang}): a large chart at the top, the steps passing under it a short way apart`, async () => {
+    const { page, context, errors } = await openPage(browser, { viewport: { width: 1000, height: 800 }, deviceScaleFactor: 1 });
+    await page.goto(hosts.host(`column-${lang}`, `
+      <style>body { margin: 0; } main { width: 840px; margin: 0 auto; } iframe { display: block; width: 100%; border: 0; }</style>
+      <main><h1>A host article</h1><p style="height: 500px">Text before the story.</p>
+      <iframe data-sensetime="story" src="${baseUrl()}/${address}" title="The story" height="600"></iframe>
+      <p style="height: 900px">Text after the story.</p></main>
+      <script src="${baseUrl()}/frames.js"></script>`));
+    await page.waitForFunction(() => parseFloat(document.querySelector('iframe').style.height) > 3000, null, { timeout: 15000 });
+    const frame = page.frames().find((f) => f.url().includes(address));
+    await frame.waitForFunction(() => document.documentElement.dataset.story === 'ready', null, { timeout: 15000 });
+    const vh = 800;
+    const frameTop = () => page.evaluate(() => document.querySelector('iframe').getBoundingClientRect().top);
+    const ids = (await frame.evaluate(storyBoxes)).steps.map((s) => s.id);
+    for (const index of [1, 7, 12]) {
+      // The host scrolls until the step's top is three quarters of the way down its viewport:
+      // past the trigger line, where a reader starts reading it.
+      const stepTop = await frame.evaluate((id) => document.getElementById(id).getBoundingClientRect().top, ids[index]);
+      await page.evaluate((y) => window.scrollBy(0, y), (await frameTop()) + stepTop - vh * 0.75);
+      await frame.waitForFunction((id) => {
+        const step = document.querySelector('#story .step.is-active');
+        return step?.id === id && document.getElementById('chart').dataset.settled === 'true';
+      }, ids[index], { timeout: 10000 });
+      const top = await frameTop();
+      const seen = await frame.evaluate(storyBoxes);
+      const where = `step ${ids[index]}: ${JSON.stringify({ canvas: seen.canvas, graphic: seen.graphic, frameTop: top })}`;
+      assert.ok(seen.canvas.height >= vh * 0.5, `the chart is at least half the host's viewport tall (${seen.canvas.height} px of ${vh}); ${where}`);
+      assert.ok(seen.canvas.width >= 840 * 0.9, `the chart spans the column (${seen.canvas.width} px of 840); ${where}`);
+      const graphicTop = top + seen.graphic.top;
+      assert.ok(graphicTop >= -1 && graphicTop <= 1, `the graphic sits at the top of the host's viewport (${graphicTop}); ${where}`);
+      const step = seen.steps[index];
+      assert.ok(top + step.top >= top + seen.graphic.bottom - 1, `the step being read is below the graphic, not under it; ${where}`);
+      assert.ok(top + step.top < vh, `the step being read is in view; ${where}`);
+    }
+    const { steps } = await frame.evaluate(storyBoxes);
+    const gap = largestGap(steps);
+    assert.ok(gap <= vh * 0.3, `no step is more than 30% of the host's viewport from the next (largest gap ${gap} px of ${vh})`);
+    assertNoErrors(assert, errors);
+    await context.close();
+  });
+}
+
+test("the story's own page at 840 px wide: the same column layout, in both languages", async () => {
+  for (const path of ['index.html', 'zh/index.html']) {
+    const { page, context, errors } = await openPage(browser, { viewport: { width: 840, height: 900 }, deviceScaleFactor: 1 });
+    await page.goto(`${baseUrl()}/${path}#cameras`);
+    await waitReady(page);
+    await page.waitForFunction(() => document.querySelector('#story .step.is-active')?.id === 'cameras', null, { timeout: 10000 });
+    const seen = await page.evaluate(storyBoxes);
+    assert.ok(seen.canvas.height >= 900 * 0.5, `${path}: the chart is at least half the viewport tall (${seen.canvas.height} px)`);
+    assert.ok(seen.graphic.top >= -1 && seen.graphic.top <= 1, `${path}: the graphic sticks at the top (${seen.graphic.top})`);
+    const step = seen.steps.find((s) => s.id === 'cameras');
+    assert.ok(step.top >= seen.graphic.bottom - 1 && step.top < 900, `${path}: the step opened by its link is in view below the graphic (${JSON.stringify(step)}, graphic ${JSON.stringify(seen.graphic)})`);
+    assert.ok(largestGap(seen.steps) <= 900 * 0.3, `${path}: steps a short way apart (${largestGap(seen.steps)} px)`);
+    assertNoErrors(assert, errors);
+    await context.close();
+  }
+});
+
+for (const [width, height] of [[1280, 800], [1440, 900]]) {
+  test(`desktop at ${width}×${height}: the steps stand in the intro's column, the chart beside them`, async () => {
+    for (const path of ['index.html', 'zh/index.html']) {
+      const { page, context, errors } = await openPage(browser, { viewport: { width, height }, deviceScaleFactor: 1 });
+      await page.goto(`${baseUrl()}/${path}`);
+      await waitReady(page);
+      const seen = await page.evaluate(() => {
+        const left = (el) => el.getBoundingClientRect().left;
+        const heading = document.querySelector('.intro h1');
+        const graphic = document.querySelector('.graphic').getBoundingClientRect();
+        return {
+          intro: left(heading),
+          steps: [...document.querySelectorAll('#story .step')].map((s) => [left(s), s.getBoundingClientRect().right]),
+          graphic: { left: graphic.left, right: graphic.right, width: graphic.width },
+          viewport: document.documentElement.clientWidth,
+        };
+      });
+      for (const [left, right] of seen.steps) {
+        assert.ok(Math.abs(left - seen.intro) <= 1, `${path}: a step's left edge (${left}) lines up with the intro's (${seen.intro})`);
+        assert.ok(right <= seen.graphic.left, `${path}: the steps end before the chart begins (${right} > ${seen.graphic.left})`);
+      }
+      assert.ok(seen.graphic.width >= 448, `${path}: the chart keeps at least 28rem (${seen.graphic.width} px)`);
+      assert.ok(seen.graphic.right <= seen.viewport, `${path}: the chart stays inside the window (${seen.graphic.right} > ${seen.viewport})`);
+      assertNoErrors(assert, errors);
+      await context.close();
+    }
+  });
+}
