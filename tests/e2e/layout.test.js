@@ -126,3 +126,79 @@ for (const [width, height] of [[1280, 800], [1440, 900]]) {
     }
   });
 }
+
+/** In the page: every data table's cells that break a line after a single word, and every cell
+ * that reaches past its card. A word is a run of letters or digits between spaces or hyphens, or one Han
+ * character (Chinese breaks lines between any two); punctuation alone is no word. A cell with
+ * two words or more breaks badly if any of its lines holds exactly one of them, as
+ * "Smart / City / share / of / sales" or "…香港上 / 市" would. (A line may break after a hyphen, as in
+ * "smart- / city technology": the parts count as words.) */
+function tableFaults() {
+  const faults = [];
+  const token = /\p{Script=Han}|[^\s\p{Script=Han}-]+-?/gu;
+  const wordy = /[\p{L}\p{N}]/u;
+  for (const details of document.querySelectorAll('.chart-data')) {
+    const step = details.closest('.step')?.id;
+    const edge = details.getBoundingClientRect().right;
+    if (details.scrollWidth > details.clientWidth + 1) faults.push(`${step}: the table is wider than its card (${details.scrollWidth} > ${details.clientWidth})`);
+    for (const cell of details.querySelectorAll('tbody th, tbody td')) {
+      const right = cell.getBoundingClientRect().right;
+      if (right > edge + 1) faults.push(`${step}: “${cell.textContent}” reaches past its card (${right} > ${edge})`);
+      const tops = [];
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of node.data.matchAll(token)) {
+          if (!wordy.test(match[0])) continue;
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const rect = range.getClientRects()[0];
+          if (rect) tops.push(rect.top);
+        }
+      }
+      if (tops.length < 2) continue;
+      const lines = [];
+      for (const top of tops) {
+        const line = lines.find((l) => Math.abs(l.top - top) < 4);
+        if (line) line.words += 1;
+        else lines.push({ top, words: 1 });
+      }
+      if (lines.length > 1 && lines.some((l) => l.words === 1)) {
+        faults.push(`${step}: “${cell.textContent}” has a line of one word (${lines.map((l) => l.words).join(' + ')} words a line)`);
+      }
+    }
+  }
+  return faults;
+}
+
+for (const [width, height, mobile] of [[390, 844, true], [320, 640, true], [840, 900, false], [1280, 800, false]]) {
+  test(`data tables at ${width} px: no line of a single word, nothing past the card, in both languages`, async () => {
+    for (const path of ['index.html', 'zh/index.html']) {
+      const { page, context, errors } = await openPage(browser, { viewport: { width, height }, deviceScaleFactor: 1, isMobile: mobile, hasTouch: mobile });
+      await page.goto(`${baseUrl()}/${path}`);
+      await waitReady(page);
+      await page.evaluate(() => { for (const details of document.querySelectorAll('.chart-data')) details.open = true; });
+      const rows = await page.evaluate(() => document.querySelectorAll('.chart-data tbody tr').length);
+      assert.ok(rows >= 15, `${path}: the tables are there (${rows} rows)`);
+      assert.deepEqual(await page.evaluate(tableFaults), [], `${path} at ${width} px`);
+      // Laid out in lines, not columns, a table is still a table to assistive technology.
+      const tree = await page.locator('#growing-sales .chart-data table').ariaSnapshot();
+      for (const role of ['columnheader', 'rowheader', 'cell']) assert.match(tree, new RegExp(`- ${role} `), `${path}: the table keeps its ${role}s:\n${tree}`);
+      assertNoErrors(assert, errors);
+      await context.close();
+    }
+  });
+}
+
+test('data tables on the static page (no JavaScript) at 700 and 390 px: no line of a single word, nothing past the card', async () => {
+  for (const width of [700, 390]) {
+    for (const path of ['index.html', 'zh/index.html']) {
+      const { page, context, errors } = await openPage(browser, { viewport: { width, height: 800 }, deviceScaleFactor: 1, javaScriptEnabled: false });
+      await page.goto(`${baseUrl()}/${path}`);
+      await page.evaluate(() => { for (const details of document.querySelectorAll('.chart-data')) details.open = true; });
+      assert.deepEqual(await page.evaluate(tableFaults), [], `${path} at ${width} px without JavaScript`);
+      assertNoErrors(assert, errors);
+      await context.close();
+    }
+  }
+});
