@@ -1,6 +1,7 @@
 //! Text that never clips: every chart, in every language and currency mode, at the widths it is
 //! read at, from a 280 px phone to an 840 px article column, keeps each text inside the canvas
-//! and off every other text. Widths are estimated from the characters (`layout::label_box`),
+//! and off every other text, every mark and every line (gridlines, ticks, rules, connectors: no
+//! line runs through a label). Widths are estimated from the characters (`layout::label_box`),
 //! erring wide.
 
 use super::id::ChartId;
@@ -19,6 +20,36 @@ const SIZES: [(f64, f64); 5] = [
     (584.0, 480.0),
     (824.0, 502.0),
 ];
+
+/// Whether the segment from `a` to `b`, `width` device pixels thick, crosses `r` (Liang–Barsky
+/// clipping of the segment against the box grown by half the stroke).
+fn crosses(a: (f64, f64), b: (f64, f64), width: f64, r: &Rect) -> bool {
+    // As for two boxes, a pixel of slack: a line that grazes a text's box does not cross it.
+    let grow = width / 2.0 - 1.0;
+    let (x0, x1, y0, y1) = (r.x0 - grow, r.x1 + grow, r.y0 - grow, r.y1 + grow);
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
+    for (p, q) in [
+        (-dx, a.0 - x0),
+        (dx, x1 - a.0),
+        (-dy, a.1 - y0),
+        (dy, y1 - a.1),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return false;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    t0 < t1
+}
 
 fn overlap(a: &Rect, b: &Rect) -> bool {
     // A pixel of slack: boxes that touch do not collide.
@@ -69,6 +100,20 @@ fn every_text_fits_the_canvas_and_clears_the_others_at_every_width() {
                         if overlap(b, &r) {
                             problems
                                 .push(format!("{at}: {key} {text:?} sits on the bar {}", bar.key));
+                        }
+                    }
+                }
+                for line in &scene.lines {
+                    let (from, to) = (
+                        layout.point(line.from.0, line.from.1),
+                        layout.point(line.to.0, line.to.1),
+                    );
+                    for (key, text, b) in &boxes {
+                        if crosses(from, to, line.width * layout.scale, b) {
+                            problems.push(format!(
+                                "{at}: the line {} runs through {key} {text:?}",
+                                line.key
+                            ));
                         }
                     }
                 }
