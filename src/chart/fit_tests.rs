@@ -6,7 +6,7 @@
 
 use super::id::ChartId;
 use crate::draw::layout::{label_box, unit_bounds, unit_side, Layout};
-use crate::draw::scene::Rect;
+use crate::draw::scene::{Rect, Scene};
 use crate::draw::theme::LIGHT;
 use crate::text::locale::Locale;
 
@@ -56,76 +56,89 @@ fn overlap(a: &Rect, b: &Rect) -> bool {
     a.x0 + 1.0 < b.x1 && b.x0 + 1.0 < a.x1 && a.y0 + 1.0 < b.y1 && b.y0 + 1.0 < a.y1
 }
 
+/// What clips or collides in `scene` drawn on a `w` × `h` CSS pixel canvas, each problem
+/// prefixed with `at`: a text leaving the canvas, or sitting on another text, a bar or a count's
+/// marks, or crossed by a line; a count's marks leaving the plot. Also used for the charts as
+/// embeds lay them out (`host::embed`'s tests).
+pub(crate) fn problems(scene: &Scene, at: &str, (w, h): (f64, f64)) -> Vec<String> {
+    let mut problems = Vec::new();
+    let layout = Layout::for_scene(scene, w, h, 1.0);
+    let boxes: Vec<(&str, &str, Rect)> = scene
+        .labels
+        .iter()
+        .filter(|l| !l.text.is_empty())
+        .map(|l| (l.key.as_str(), l.text.as_str(), label_box(l, &layout)))
+        .collect();
+    let at = format!("{at} {w}x{h}");
+    for (key, text, b) in &boxes {
+        if b.x0 < 0.0 || b.y0 < 0.0 || b.x1 > w || b.y1 > h {
+            problems.push(format!(
+                "{at}: {key} {text:?} leaves the canvas ({:.0}..{:.0} of {w})",
+                b.x0, b.x1
+            ));
+        }
+    }
+    let side = unit_side(scene, &layout);
+    for units in &scene.units {
+        let r = unit_bounds(units, side, &layout);
+        for (key, text, b) in &boxes {
+            if overlap(b, &r) {
+                problems.push(format!(
+                    "{at}: {key} {text:?} sits on the marks {}",
+                    units.key
+                ));
+            }
+        }
+        if r.y1 > layout.plot.y1 + 1.0 || r.x1 > layout.plot.x1 + 1.0 {
+            problems.push(format!("{at}: the marks {} leave the plot", units.key));
+        }
+    }
+    for bar in &scene.bars {
+        let r = layout.rect(bar.rect);
+        for (key, text, b) in &boxes {
+            if overlap(b, &r) {
+                problems.push(format!("{at}: {key} {text:?} sits on the bar {}", bar.key));
+            }
+        }
+    }
+    for line in &scene.lines {
+        let (from, to) = (
+            layout.point(line.from.0, line.from.1),
+            layout.point(line.to.0, line.to.1),
+        );
+        for (key, text, b) in &boxes {
+            if crosses(from, to, line.width * layout.scale, b) {
+                problems.push(format!(
+                    "{at}: the line {} runs through {key} {text:?}",
+                    line.key
+                ));
+            }
+        }
+    }
+    for (i, (key, text, b)) in boxes.iter().enumerate() {
+        for (other, other_text, c) in &boxes[i + 1..] {
+            if overlap(b, c) {
+                problems.push(format!(
+                    "{at}: {key} {text:?} overlaps {other} {other_text:?}"
+                ));
+            }
+        }
+    }
+    problems
+}
+
 #[test]
 fn every_text_fits_the_canvas_and_clears_the_others_at_every_width() {
     let mut problems = Vec::new();
     for chart in ChartId::ALL {
         for locale in Locale::all() {
             let scene = chart.scene(&LIGHT, &locale);
-            for (w, h) in SIZES {
-                let layout = Layout::for_scene(&scene, w, h, 1.0);
-                let boxes: Vec<(&str, &str, Rect)> = scene
-                    .labels
-                    .iter()
-                    .filter(|l| !l.text.is_empty())
-                    .map(|l| (l.key.as_str(), l.text.as_str(), label_box(l, &layout)))
-                    .collect();
-                let at = format!("{} {locale:?} {w}x{h}", chart.id());
-                for (key, text, b) in &boxes {
-                    if b.x0 < 0.0 || b.y0 < 0.0 || b.x1 > w || b.y1 > h {
-                        problems.push(format!(
-                            "{at}: {key} {text:?} leaves the canvas ({:.0}..{:.0} of {w})",
-                            b.x0, b.x1
-                        ));
-                    }
-                }
-                let side = unit_side(&scene, &layout);
-                for units in &scene.units {
-                    let r = unit_bounds(units, side, &layout);
-                    for (key, text, b) in &boxes {
-                        if overlap(b, &r) {
-                            problems.push(format!(
-                                "{at}: {key} {text:?} sits on the marks {}",
-                                units.key
-                            ));
-                        }
-                    }
-                    if r.y1 > layout.plot.y1 + 1.0 || r.x1 > layout.plot.x1 + 1.0 {
-                        problems.push(format!("{at}: the marks {} leave the plot", units.key));
-                    }
-                }
-                for bar in &scene.bars {
-                    let r = layout.rect(bar.rect);
-                    for (key, text, b) in &boxes {
-                        if overlap(b, &r) {
-                            problems
-                                .push(format!("{at}: {key} {text:?} sits on the bar {}", bar.key));
-                        }
-                    }
-                }
-                for line in &scene.lines {
-                    let (from, to) = (
-                        layout.point(line.from.0, line.from.1),
-                        layout.point(line.to.0, line.to.1),
-                    );
-                    for (key, text, b) in &boxes {
-                        if crosses(from, to, line.width * layout.scale, b) {
-                            problems.push(format!(
-                                "{at}: the line {} runs through {key} {text:?}",
-                                line.key
-                            ));
-                        }
-                    }
-                }
-                for (i, (key, text, b)) in boxes.iter().enumerate() {
-                    for (other, other_text, c) in &boxes[i + 1..] {
-                        if overlap(b, c) {
-                            problems.push(format!(
-                                "{at}: {key} {text:?} overlaps {other} {other_text:?}"
-                            ));
-                        }
-                    }
-                }
+            for size in SIZES {
+                problems.extend(self::problems(
+                    &scene,
+                    &format!("{} {locale:?}", chart.id()),
+                    size,
+                ));
             }
         }
     }

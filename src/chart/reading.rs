@@ -121,11 +121,12 @@ impl Chart {
                 parts.push(format::value(f64::from(year), Unit::Year, lang));
             }
         }
-        parts.push(format!(
-            "{}{}",
-            lang.pick("Source: ", "资料来源："),
+        let credit = if self.alone {
+            f.source.credit_alone(lang)
+        } else {
             f.source.credit(lang)
-        ));
+        };
+        parts.push(format!("{}{credit}", lang.pick("Source: ", "资料来源：")));
         Some(format::join(parts, " · "))
     }
 

@@ -404,7 +404,8 @@ test('chart embeds take lang and currency, and say what is wrong in the language
       return t && !t.hidden ? t.textContent : null;
     },
   }))?.tip;
-  assert.match(embedTip ?? '', /^2020年营收：34\.5亿元（约合5\.3亿美元） · 2020年 · 资料来源：/);
+  // The column says ≈5.3亿美元 over 2020: the tooltip gives the filing's exact figure and the conversion.
+  assert.match(embedTip ?? '', /^2020年营收：34\.462亿元（约合5\.3亿美元） · 资料来源：/);
   const href = await page.evaluate(() => document.getElementById('embed').shadowRoot.querySelector('a').href);
   assert.equal(new URL(href).pathname.endsWith('/zh/index.html'), true, href);
   assert.equal(new URL(href).search, '?currency=usd');

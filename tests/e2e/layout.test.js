@@ -202,3 +202,83 @@ test('data tables on the static page (no JavaScript) at 700 and 390 px: no line 
     }
   }
 });
+
+/** In embed.html: the page's background colour, and the chart's accessible name. */
+function embedPage() {
+  const canvas = document.getElementById('embed').shadowRoot?.querySelector('canvas');
+  return {
+    background: getComputedStyle(document.documentElement).backgroundColor,
+    name: canvas?.getAttribute('aria-label') ?? '',
+  };
+}
+
+// The chart themes' backgrounds (src/draw/theme.rs), as the browser reports them.
+const PAPER = { light: 'rgb(253, 251, 247)', dark: 'rgb(23, 25, 29)' };
+
+test('embed.html opened on its own takes its theme\'s background; in a frame it leaves the host\'s', async () => {
+  for (const [query, scheme, theme] of [
+    ['chart=grants&theme=dark', 'light', 'dark'],
+    ['chart=grants&theme=light', 'dark', 'light'],
+    ['chart=revenue-mix', 'dark', 'dark'],
+    ['chart=revenue-mix&lang=zh', 'light', 'light'],
+  ]) {
+    const { page, context, errors } = await openPage(browser, { viewport: { width: 640, height: 700 }, colorScheme: scheme });
+    await page.goto(`${baseUrl()}/embed.html?${query}`);
+    await page.waitForFunction(() => document.documentElement.dataset.embed === 'ready');
+    const seen = await page.evaluate(embedPage);
+    assert.equal(seen.background, PAPER[theme], `${query} in a ${scheme} browser: the page is the chart's ${theme} paper`);
+    assertNoErrors(assert, errors);
+    await context.close();
+  }
+  const { page, context, errors } = await openPage(browser, { viewport: { width: 800, height: 800 }, colorScheme: 'light' });
+  await page.goto(hosts.host('embed-frame', `<iframe src="${baseUrl()}/embed.html?chart=grants&amp;theme=dark" title="A chart" width="640" height="600"></iframe>`));
+  const frame = await (async () => {
+    for (;;) {
+      const found = page.frames().find((f) => f.url().includes('embed.html'));
+      if (found) return found;
+      await new Promise((resolve) => { setTimeout(resolve, 50); });
+    }
+  })();
+  await frame.waitForFunction(() => document.documentElement.dataset.embed === 'ready');
+  assert.equal((await frame.evaluate(embedPage)).background, 'rgba(0, 0, 0, 0)', 'in a frame the page stays transparent');
+  assertNoErrors(assert, errors);
+  await context.close();
+});
+
+test('an embedded chart is named by its subject, not by the story\'s finding, and credits its calculations by name', async () => {
+  for (const [lang, subject, credit] of [
+    ['en', /^Government grants to SenseTime[.。]/, /calculation by the SenseTime explainer team/],
+    ['zh', /^商汤获得的政府补助。/, /商汤解读项目组计算/],
+  ]) {
+    const { page, context, errors } = await openPage(browser, { viewport: { width: 640, height: 700 } });
+    // The story's own chart for the step: its name opens with the story's finding.
+    await page.goto(`${baseUrl()}/${lang === 'zh' ? 'zh/' : ''}index.html#state-support`);
+    await waitReady(page);
+    await page.waitForFunction(() => document.getElementById('chart').dataset.state === 'grants' && document.getElementById('chart').dataset.settled === 'true', null, { timeout: 10000 });
+    const inStory = await page.evaluate(() => document.getElementById('chart').getAttribute('aria-label'));
+    const finding = inStory.split(/[.。]/)[0];
+    await page.goto(`${baseUrl()}/embed.html?chart=grants&lang=${lang}`);
+    await page.waitForFunction(() => document.documentElement.dataset.embed === 'ready');
+    const { name } = await page.evaluate(embedPage);
+    assert.match(name, subject, `${lang}: the embed is named by its subject: ${name}`);
+    assert.ok(!name.includes(finding), `${lang}: not by the story's finding, “${finding}”: ${name}`);
+    // The 2019 grants are worked back from the rise: the tooltip says who worked them out.
+    const box = await page.evaluate(() => document.getElementById('embed').shadowRoot.querySelector('canvas').getBoundingClientRect().toJSON());
+    const tips = new Set();
+    for (let x = box.x + 20; x < box.x + box.width * 0.6; x += 24) {
+      for (let y = box.y + 60; y < box.y + box.height - 40; y += 12) {
+        await page.mouse.move(x, y);
+        const tip = await page.evaluate(() => {
+          const el = document.getElementById('embed').shadowRoot.querySelector('[role="tooltip"]');
+          return el && !el.hidden ? el.textContent : null;
+        });
+        if (tip) tips.add(tip);
+      }
+      if ([...tips].some((t) => credit.test(t))) break;
+    }
+    assert.ok([...tips].some((t) => credit.test(t)), `${lang}: a tooltip credits the calculation by name: ${JSON.stringify([...tips])}`);
+    assert.ok([...tips].every((t) => !/our calculation|本项目计算/.test(t)), `${lang}: and none says “our”: ${JSON.stringify([...tips])}`);
+    assertNoErrors(assert, errors);
+    await context.close();
+  }
+});

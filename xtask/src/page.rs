@@ -230,14 +230,25 @@ pub fn frame_page(html: &str, edition: Edition) -> Result<String, String> {
     Ok(format!("{}frame.html{}", &html[..end], &html[end..]))
 }
 
-/// A chart as SVG in `theme` and `lang` (money as reported), laid out for `size` CSS pixels: the
-/// static charts, and the PNGs and social cards drawn from them.
+/// A chart as SVG in `theme` and `lang` (money as reported), laid out for `size` CSS pixels, as
+/// the story shows it: the story's static charts.
 pub fn chart_svg(chart: ChartId, theme: &Theme, lang: Lang, size: (u32, u32)) -> String {
     let locale = Locale {
         lang,
         ..Locale::default()
     };
     to_svg(&chart.scene(theme, &locale), theme, size)
+}
+
+/// [`chart_svg`] as the chart stands alone, titled with its subject and its calculations
+/// credited by name (`ChartId::build_alone`): the PNGs and social cards, which travel without
+/// the story.
+pub fn standalone_svg(chart: ChartId, theme: &Theme, lang: Lang, size: (u32, u32)) -> String {
+    let locale = Locale {
+        lang,
+        ..Locale::default()
+    };
+    to_svg(&chart.build_alone(theme, &locale).scene, theme, size)
 }
 
 /// Writes every chart as SVG under `dist/charts/`, in both themes and both languages.

@@ -16,7 +16,7 @@ use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg;
 
 use crate::files;
-use crate::page::{chart_svg, SIZE};
+use crate::page::{standalone_svg, SIZE};
 use crate::prose::escape;
 use crate::tools;
 use sensetime_explainer::chart::ChartId;
@@ -113,7 +113,7 @@ pub fn write_charts(dist: &Path, rasteriser: &Rasteriser) -> Result<(), String> 
     files::create_dir(&dir)?;
     for chart in ChartId::ALL {
         for lang in Lang::ALL {
-            let png = rasteriser.png(&chart_svg(chart, &LIGHT, lang, SIZE), DENSITY as f32)?;
+            let png = rasteriser.png(&standalone_svg(chart, &LIGHT, lang, SIZE), DENSITY as f32)?;
             files::write(&dir.join(png_name(chart, lang)), png)?;
         }
     }
