@@ -173,7 +173,7 @@ impl Chart {
         // One source is named in full; several in short, so the line fits a phone.
         let line = match names.as_slice() {
             [] => String::new(),
-            [one] => format!(
+            [one] if !calculated => format!(
                 "{}{}",
                 lang.pick("Source: ", "资料来源："),
                 one.credit(lang)
