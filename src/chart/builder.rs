@@ -45,6 +45,9 @@ pub(super) const fn band(y0: f64, y1: f64) -> Rect {
 const HEADING_ABOVE_FIELD: f64 = -1.0;
 /// Rules (baselines, row rules) are a CSS pixel wide.
 pub(super) const RULE_WIDTH: f64 = 1.0;
+/// The widest a source line may be on a 390 px phone, counting a CJK character as two: wider,
+/// it takes two lines.
+pub(super) const SOURCE_LINE_WIDTH: usize = 48;
 
 /// A chart as built (and, while its file's `build` runs, under construction): its scene, the
 /// figures it used, and what it says in words.
@@ -64,6 +67,8 @@ pub struct Chart {
     pub locale: Locale,
     /// Whether any amount on the chart was converted into the other currency.
     pub converted: bool,
+    /// Whether the chart stands alone, outside the story (see `ChartId::build_alone`).
+    pub alone: bool,
     pub(super) theme: Theme,
     /// The figure whose unit (bn or m, 亿 or 万) every amount on the chart takes, so that amounts
     /// compared on it share a unit and a rounding; `None`: each amount its own.
@@ -81,6 +86,7 @@ impl Chart {
             marks: Vec::new(),
             locale,
             converted: false,
+            alone: false,
             theme,
             amounts_like: None,
         }
@@ -157,9 +163,17 @@ impl Chart {
                 names.push(source);
             }
         }
+        // Standing alone, the calculation is named with who made it: after the others, on a
+        // line of its own if one line would not fit a phone.
+        let calculated = self.alone && names.contains(&Source::Derived);
+        if calculated {
+            names.retain(|s| *s != Source::Derived);
+        }
+        let separator = lang.pick("; ", "；");
         // One source is named in full; several in short, so the line fits a phone.
-        match names.as_slice() {
-            [one] => format!(
+        let line = match names.as_slice() {
+            [] => String::new(),
+            [one] if !calculated => format!(
                 "{}{}",
                 lang.pick("Source: ", "资料来源："),
                 one.credit(lang)
@@ -167,11 +181,21 @@ impl Chart {
             many => format!(
                 "{}{}",
                 lang.pick("Sources: ", "资料来源："),
-                format::join(
-                    many.iter().map(|s| s.short_credit(lang)),
-                    lang.pick("; ", "；")
-                )
+                format::join(many.iter().map(|s| s.short_credit(lang)), separator)
             ),
+        };
+        if !calculated {
+            return line;
+        }
+        let by = Source::Derived.credit_alone(lang);
+        if line.is_empty() {
+            return format::capitalised(by);
+        }
+        let one_line = format!("{line}{separator}{by}");
+        if format::width(&one_line) <= SOURCE_LINE_WIDTH {
+            one_line
+        } else {
+            format!("{line}{}\n{by}", separator.trim_end())
         }
     }
 

@@ -4,7 +4,7 @@
 use super::builder::{Chart, CATEGORY_ABOVE_ROW, ROW_THICKNESS, ROW_VALUE_GAP, RULE_WIDTH};
 use crate::data::figures::{Bound, Unit};
 use crate::draw::scale::Linear;
-use crate::draw::scene::{Anchor, Grow, Rect, Size};
+use crate::draw::scene::{Anchor, Grow, Rect, Size, Slot};
 use crate::lang::Words;
 use crate::text::format;
 
@@ -28,10 +28,14 @@ const BELT_ROW: f64 = 0.16;
 const PHONE_ROW: f64 = 0.5;
 /// The range band is drawn lighter than the bar: it is where the figure may be, not a length.
 const RANGE_ALPHA: f64 = 0.4;
-/// The percentages the grid marks, its lines' extent and its labels' line below the rows.
+/// Each row runs in a track to 100%, so the bar reads as a share of a whole; the track is
+/// fainter than any mark, and too faint to be a tooltip's target.
+const TRACK_ALPHA: f64 = 0.5;
+/// The percentages the scale marks: short ticks under the rows, then their labels. No line runs
+/// up through the rows, where it would cross the rows' names and values.
 const GRID: [f64; 3] = [0.0, 50.0, 100.0];
-const GRID_TOP: f64 = 0.08;
-const GRID_BOTTOM: f64 = 0.66;
+const TICK_TOP: f64 = 0.62;
+const TICK_BOTTOM: f64 = 0.66;
 const GRID_LABELS: f64 = 0.72;
 const NOTE_AT: f64 = 0.9;
 
@@ -43,7 +47,26 @@ pub(super) fn build(c: &mut Chart) {
     let high = c.figure("phone_accuracy_high");
     let scale = Linear::new((0.0, 100.0), (0.0, BAR_REACH));
     let (city, ink, rule, muted) = (c.theme.city, c.theme.ink, c.theme.rule, c.theme.muted);
+    for (key, y) in [("belt-track", BELT_ROW), ("phone-track", PHONE_ROW)] {
+        c.bar(
+            key,
+            Rect {
+                x0: 0.0,
+                y0: y,
+                x1: BAR_REACH,
+                y1: y + ROW_THICKNESS,
+            },
+            rule.fade(TRACK_ALPHA),
+            Grow::Right,
+            Bound::Exact,
+        );
+    }
+    // Each value after the track's end, in one column, clear of the track.
+    let values_at = BAR_REACH + ROW_VALUE_GAP;
     c.row("belt", l.say(BELTS), &belt, BELT_ROW, &scale, city);
+    if let Some(value) = c.label_mut("belt-value") {
+        value.slot = Slot::Plot(values_at, BELT_ROW + ROW_THICKNESS / 2.0);
+    }
     c.emphasise("belt-value");
     // The phone figure is a range: the bar runs to its low end, a lighter band covers the range.
     let y = PHONE_ROW;
@@ -92,10 +115,7 @@ pub(super) fn build(c: &mut Chart) {
     c.at(
         "phone-value",
         &range,
-        (
-            scale.map(high.value) + ROW_VALUE_GAP,
-            y + ROW_THICKNESS / 2.0,
-        ),
+        (values_at, y + ROW_THICKNESS / 2.0),
         Anchor::Start,
         Size::Body,
         ink,
@@ -105,11 +125,11 @@ pub(super) fn build(c: &mut Chart) {
         let x = scale.map(v);
         c.line(
             &format!("grid-{i}"),
-            (x, GRID_TOP),
-            (x, GRID_BOTTOM),
+            (x, TICK_TOP),
+            (x, TICK_BOTTOM),
             rule,
             RULE_WIDTH,
-            true,
+            false,
         );
         c.at(
             &format!("grid-{i}-label"),

@@ -13,6 +13,7 @@ mod conversion;
 pub mod id;
 pub mod reading;
 
+mod alone;
 mod cities;
 mod customers;
 mod detection;
@@ -28,7 +29,7 @@ mod ties;
 mod timeline;
 
 #[cfg(test)]
-mod fit_tests;
+pub(crate) mod fit_tests;
 #[cfg(test)]
 mod tests;
 

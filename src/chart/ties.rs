@@ -37,10 +37,10 @@ const CITY_ROW: f64 = 0.06;
 const TOP5_ROW: f64 = 0.33;
 /// The rule between the shares and the grants; the grants' heading, in lines of its size above
 /// their first row.
-const DIVIDER: f64 = 0.48;
+const DIVIDER: f64 = 0.46;
 const GRANTS_HEAD_ABOVE: f64 = -1.2;
-const GRANTS_2019_ROW: f64 = 0.66;
-const GRANTS_2020_ROW: f64 = 0.84;
+const GRANTS_2019_ROW: f64 = 0.68;
+const GRANTS_2020_ROW: f64 = 0.86;
 /// The grants' own axis: a little over 2020's Rmb352.8m, as in the grants chart, across less of
 /// the width than the shares, leaving room for a year and a value after the bar.
 const GRANTS_MAX_RMB: f64 = 400e6;

@@ -74,6 +74,18 @@ impl Source {
         }
     }
 
+    /// The credit under a chart that stands alone (an embed, a chart's own page, a PNG), where
+    /// "our calculation" would read as the host's: it says whose calculation it is.
+    pub fn credit_alone(self, lang: Lang) -> &'static str {
+        match self {
+            Source::Derived => lang.pick(
+                "calculation by the SenseTime explainer team",
+                "商汤解读项目组计算",
+            ),
+            other => other.credit(lang),
+        }
+    }
+
     /// The credit in fewest words, for a line naming several sources.
     pub fn short_credit(self, lang: Lang) -> &'static str {
         match self {

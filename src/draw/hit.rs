@@ -165,7 +165,7 @@ mod tests {
 
     #[test]
     fn dots_are_hit_around_their_centre() {
-        let scene = ChartId::Peers.scene(&LIGHT, &Locale::default());
+        let scene = ChartId::Timeline.scene(&LIGHT, &Locale::default());
         let size = (600.0, 480.0, 1.0);
         let layout = Layout::new(size.0, size.1, size.2);
         let dot = &scene.dots[0];

@@ -94,6 +94,18 @@ impl Layout {
     /// The layout `scene` is drawn in: room for its footnote only if it has one.
     pub fn for_scene(scene: &Scene, width: f64, height: f64, scale: f64) -> Layout {
         let mut layout = Layout::new(width, height, scale);
+        // A source line of two (a chart standing alone names who calculated on a line of its
+        // own): everything under the plot moves up a line to make room for the second.
+        let more = scene
+            .text("source")
+            .map_or(0, |s| s.lines().count().saturating_sub(1));
+        for _ in 0..more {
+            let up = FOOTNOTE_LINE * layout.scale;
+            layout.source_y -= up;
+            layout.footnote_y -= up;
+            layout.key_y -= up;
+            layout = layout.with_footnote();
+        }
         if scene.has_footnote() {
             layout = layout.with_footnote();
             layout.key_y = layout.footnote_y - FOOTNOTE_LINE * layout.scale;

@@ -252,6 +252,37 @@ pub fn figure(f: &Figure, lang: Lang) -> String {
     words(&Shown::of(f), lang)
 }
 
+/// A sourced amount of a billion or more at the precision its source gives it, where
+/// [`figure`] rounds it to two decimals of a billion: "Rmb1,853.4m" for its "Rmb1.85bn", in
+/// Chinese "18.534亿元" for "18.5亿元". `None` where [`figure`] is already exact, and for a hedged
+/// figure, whose precision is the hedge's.
+pub fn exact(f: &Figure, lang: Lang) -> Option<String> {
+    if f.hedge.is_some() || !matches!(f.unit, Unit::Rmb | Unit::Usd) || f.value < 1e9 {
+        return None;
+    }
+    // In tenths of a million: a whole number of ten millions is said exactly in billions.
+    let tenths = (f.value / 1e5).round() as u64;
+    if tenths.is_multiple_of(100) {
+        return None;
+    }
+    Some(lang.pick_with(
+        || {
+            let mut m = grouped((tenths / 10) as f64);
+            if !tenths.is_multiple_of(10) {
+                m.push('.');
+                push_digits(&mut m, tenths % 10);
+            }
+            m.push('m');
+            if f.unit == Unit::Rmb {
+                format!("Rmb{m}")
+            } else {
+                format!("${m}")
+            }
+        },
+        || value_like(f.value, f.unit, lang, 1e8),
+    ))
+}
+
 /// A hedged figure in the fewest characters: ">$3bn", "<50%", "≈Rmb258m", ">30亿美元".
 pub fn short(f: &Figure, lang: Lang) -> String {
     let v = value(f.value, f.unit, lang);
@@ -333,6 +364,23 @@ mod tests {
         assert_eq!(value(3_446_200_000.0, Unit::Rmb, EN), "Rmb3.45bn");
         assert_eq!(value(861_200_000.0, Unit::Rmb, EN), "Rmb861.2m");
         assert_eq!(value(999.0, Unit::Usd, EN), "$999");
+    }
+
+    #[test]
+    fn an_amount_rounded_to_billions_has_an_exact_form_as_sourced() {
+        let exact_of = |id: &str, lang| exact(&get(id).unwrap(), lang);
+        assert_eq!(exact_of("revenue_2018", EN).as_deref(), Some("Rmb1,853.4m"));
+        assert_eq!(exact_of("revenue_2018", ZH).as_deref(), Some("18.534亿元"));
+        assert_eq!(
+            exact_of("revenue_2020_filing", EN).as_deref(),
+            Some("Rmb3,446.2m")
+        );
+        // Said exactly already, hedged, or under a billion: nothing more to say.
+        assert_eq!(exact_of("revenue_2020", EN), None);
+        assert_eq!(exact_of("ipo_target", EN), None);
+        assert_eq!(exact_of("funding_raised", EN), None);
+        assert_eq!(exact_of("revenue_h1_2020", EN), None);
+        assert_eq!(exact_of("smart_city_share", EN), None);
     }
 
     #[test]

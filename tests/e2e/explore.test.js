@@ -328,19 +328,21 @@ test('phone: what the keyboard focuses in a step is scrolled into view below the
   await context.close();
 });
 
-test('hovering a bar shows its exact figure, hedge, year and source; moving off hides it', async () => {
+test('hovering a bar shows what its label does not say (what the figure is, its source); moving off hides it', async () => {
   const { page, context, errors } = await openPage(browser, DESKTOP);
   await page.goto(`${baseUrl()}/index.html#backers`);
   await waitReady(page);
   await waitStep(page, { id: 'backers', chart: 'funding' });
   const found = await pointUntilTip(page, 0.15);
   assert.ok(found, 'some point on the chart shows a tooltip');
-  assert.equal(found.tip, 'Raised from investors: more than $3bn · Source: Financial Times (2021)');
+  // The bar's label says "more than $3bn" already.
+  assert.equal(found.tip, 'Raised from investors · Source: Financial Times (2021)');
   assert.equal(await page.getByRole('tooltip').count(), 1);
   const box = await page.locator('#chart').boundingBox();
   await page.mouse.move(box.x + box.width - 5, box.y + 5);
   assert.ok(await page.locator('#chart-tip').isHidden(), 'away from every mark, no tooltip');
-  // In dollars nothing about this chart changes; in renminbi the conversion is spelled out.
+  // In dollars nothing about this chart changes; in renminbi the label says the conversion, and
+  // the tooltip the figure as sourced, and the conversion spelled out.
   await page.locator('#currency').selectOption('rmb');
   await waitStep(page, { id: 'backers', chart: 'funding' });
   const converted = await pointUntilTip(page, 0.15);
@@ -380,7 +382,8 @@ test('the Chinese edition tells the story in Chinese: charts, text alternatives,
   assert.match(await chartName(page), /美元/);
   assert.match(await page.locator('#rate').innerText(), /^按1美元兑6\.5元折算$/);
   const tip = await pointUntilTip(page, 0.1);
-  assert.match(tip.tip, /^智慧城市业务占销售额比重：40% · 2020年 · 资料来源：英国《金融时报》（2021年）$/);
+  // The bar's label says 40%, and the chart's subtitle 2020.
+  assert.match(tip.tip, /^智慧城市业务占销售额比重 · 资料来源：英国《金融时报》（2021年）$/);
   assertNoErrors(assert, errors);
   await context.close();
 });
@@ -401,7 +404,8 @@ test('chart embeds take lang and currency, and say what is wrong in the language
       return t && !t.hidden ? t.textContent : null;
     },
   }))?.tip;
-  assert.match(embedTip ?? '', /^2020年营收：34\.5亿元（约合5\.3亿美元） · 2020年 · 资料来源：/);
+  // The column says ≈5.3亿美元 over 2020: the tooltip gives the filing's exact figure and the conversion.
+  assert.match(embedTip ?? '', /^2020年营收：34\.462亿元（约合5\.3亿美元） · 资料来源：/);
   const href = await page.evaluate(() => document.getElementById('embed').shadowRoot.querySelector('a').href);
   assert.equal(new URL(href).pathname.endsWith('/zh/index.html'), true, href);
   assert.equal(new URL(href).search, '?currency=usd');

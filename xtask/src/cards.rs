@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::files;
 use crate::png::Rasteriser;
 use crate::prose::escape;
-use crate::svg::chart_svg;
+use crate::svg::standalone_svg;
 use sensetime_explainer::chart::ChartId;
 use sensetime_explainer::draw::theme::LIGHT;
 use sensetime_explainer::lang::Lang;
@@ -143,7 +143,7 @@ pub fn card_svg(rasteriser: &Rasteriser, card: &Card) -> Result<String, String> 
     let chart_w = CHART_LAYOUT.0 as f32 * CHART_SCALE;
     let chart_h = CHART_LAYOUT.1 as f32 * CHART_SCALE;
     let chart_x = w - chart_w - MARGIN / 2.0;
-    let chart = chart_svg(card.chart, &LIGHT, card.lang, CHART_LAYOUT);
+    let chart = standalone_svg(card.chart, &LIGHT, card.lang, CHART_LAYOUT);
     let chart = chart.replacen(
         "<svg ",
         &format!(

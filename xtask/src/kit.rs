@@ -34,7 +34,12 @@ pub const STORY_FRAME: (u32, u32) = (640, 800);
 pub struct ChartInfo {
     pub chart: ChartId,
     pub lang: Lang,
+    /// Its subject, as it stands alone ("SenseTime's sales by division").
     pub title: String,
+    /// What the story finds in it ("Smart City's big share"): the headline of its social card,
+    /// beside the chart titled with its subject.
+    pub finding: String,
+    /// Its credit line as it stands alone, on one line.
     pub source: String,
     pub alt: String,
     /// The story's step that shows it.
@@ -43,19 +48,22 @@ pub struct ChartInfo {
 
 impl ChartInfo {
     pub fn new(chart: ChartId, lang: Lang) -> ChartInfo {
-        let built = chart.build(
-            &LIGHT,
-            &Locale {
-                lang,
-                ..Locale::default()
-            },
-        );
+        let locale = Locale {
+            lang,
+            ..Locale::default()
+        };
+        let built = chart.build_alone(&LIGHT, &locale);
         let text = |key| built.scene.text(key).unwrap_or_default().to_string();
         ChartInfo {
             chart,
             lang,
             title: text("title"),
-            source: text("source"),
+            finding: chart
+                .scene(&LIGHT, &locale)
+                .text("title")
+                .unwrap_or_default()
+                .to_string(),
+            source: text("source").replace('\n', " "),
             alt: built.description(),
             step: STEPS.iter().find(|s| s.chart == chart).map_or("", |s| s.id),
         }
@@ -223,7 +231,7 @@ pub fn write(dist: &Path, base: &Base) -> Result<(), String> {
         files::write(&dist.join(&page), chart_page(&template, info, base)?)?;
         let card = Card {
             lang: info.lang,
-            title: &info.title,
+            title: &info.finding,
             source: &info.source,
             chart: info.chart,
         };

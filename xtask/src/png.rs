@@ -18,7 +18,7 @@ use resvg::usvg;
 use crate::files;
 use crate::page::SIZE;
 use crate::prose::escape;
-use crate::svg::chart_svg;
+use crate::svg::standalone_svg;
 use crate::tools;
 use sensetime_explainer::chart::ChartId;
 use sensetime_explainer::draw::theme::LIGHT;
@@ -114,7 +114,7 @@ pub fn write_charts(dist: &Path, rasteriser: &Rasteriser) -> Result<(), String> 
     files::create_dir(&dir)?;
     for chart in ChartId::ALL {
         for lang in Lang::ALL {
-            let png = rasteriser.png(&chart_svg(chart, &LIGHT, lang, SIZE), DENSITY as f32)?;
+            let png = rasteriser.png(&standalone_svg(chart, &LIGHT, lang, SIZE), DENSITY as f32)?;
             files::write(&dir.join(png_name(chart, lang)), png)?;
         }
     }

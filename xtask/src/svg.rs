@@ -16,3 +16,14 @@ pub fn chart_svg(chart: ChartId, theme: &Theme, lang: Lang, size: (u32, u32)) ->
     };
     to_svg(&chart.scene(theme, &locale), theme, size)
 }
+
+/// [`chart_svg`] as the chart stands alone, titled with its subject and its calculations
+/// credited by name (`ChartId::build_alone`): the PNGs and social cards, which travel without
+/// the story.
+pub fn standalone_svg(chart: ChartId, theme: &Theme, lang: Lang, size: (u32, u32)) -> String {
+    let locale = Locale {
+        lang,
+        ..Locale::default()
+    };
+    to_svg(&chart.build_alone(theme, &locale).scene, theme, size)
+}

@@ -284,3 +284,28 @@ fn a_frame_takes_a_height_as_a_script_embed_does() {
     let unknown = parse_query("chart=grants&size=3").unwrap_err();
     assert!(unknown.message(Lang::EN).contains("height"), "{unknown}");
 }
+
+#[test]
+fn a_chart_standing_alone_fits_the_embeds_sizes() {
+    use crate::chart::fit_tests::problems;
+    use crate::draw::theme::LIGHT;
+    use crate::text::locale::Locale;
+    // Phones of 280, 320 and 390 px, a 600 px column and an 840 px one, each at the height an
+    // embed takes at that width when none is asked for.
+    let mut found = Vec::new();
+    for chart in ChartId::ALL {
+        for locale in Locale::all() {
+            let scene = chart.build_alone(&LIGHT, &locale).scene;
+            for width in [280.0, 320.0, 390.0, 600.0, 840.0] {
+                let at = format!("{} alone {locale:?}", chart.id());
+                found.extend(problems(&scene, &at, (width, chart_height(width))));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "{} texts clip or collide:\n{}",
+        found.len(),
+        found.join("\n")
+    );
+}

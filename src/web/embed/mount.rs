@@ -39,6 +39,9 @@ struct Mounted {
     drawn: RefCell<Option<Chart>>,
     /// The tooltip, in the shadow root beside the canvas.
     tip: HtmlElement,
+    /// The page the chart is the whole of, when it is (`embed.html` opened on its own): painted
+    /// in the chart's background, as a frame's host would paint around it.
+    page: Option<HtmlElement>,
 }
 
 impl Mounted {
@@ -77,7 +80,15 @@ impl Mounted {
             &self.tip,
             &[("color", paper.as_str()), ("background", tip_ink.as_str())],
         )?;
-        let built = self.chart.build(theme, &self.options.locale());
+        if let Some(page) = &self.page {
+            let scheme = if dark { "dark" } else { "light" };
+            styles(
+                page,
+                &[("background", paper.as_str()), ("color-scheme", scheme)],
+            )?;
+        }
+        // Outside the story: titled with its subject, its calculations credited by name.
+        let built = self.chart.build_alone(theme, &self.options.locale());
         self.canvas
             .set_attribute("aria-label", &built.description())?;
         let scale = canvas::fit(&self.canvas);
@@ -173,7 +184,7 @@ fn try_mount(
         Ok((_, options)) => options.lang,
         Err(_) => page_lang(),
     };
-    mount(host, request, story_url, lang)
+    mount(host, request, story_url, lang, None)
 }
 
 /// The own fields of a script embed's options object, through serde-wasm-bindgen.
@@ -183,12 +194,14 @@ fn option_fields(options: JsValue) -> Result<Vec<(String, OptionValue)>, EmbedEr
         .map_err(EmbedError::BadOptions)
 }
 
-/// Mounts a checked request, or its notice, into `host`'s shadow root.
+/// Mounts a checked request, or its notice, into `host`'s shadow root; `page`, if the chart is
+/// the whole of a page, is painted in the chart's background.
 pub(super) fn mount(
     host: &HtmlElement,
     request: Result<(ChartId, ScriptOptions), EmbedError>,
     story_url: &str,
     lang: Lang,
+    page: Option<HtmlElement>,
 ) -> Result<(), JsValue> {
     let window = crate::web::dom::window().ok_or_else(|| js_err("should run in a window"))?;
     let root = match host.shadow_root() {
@@ -260,6 +273,7 @@ pub(super) fn mount(
         width: Cell::new(-1.0),
         drawn: RefCell::new(None),
         tip,
+        page,
     });
     mounted.draw(true)?;
     for name in POINTER_EVENTS {

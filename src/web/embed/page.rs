@@ -2,6 +2,7 @@
 //! query says which chart; it fills `#embed`.
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 use super::mount::mount;
@@ -39,11 +40,23 @@ pub fn embed_page(story_url: &str, query: &str) -> Result<(), JsValue> {
         lang: r.lang,
         currency: r.currency,
     };
+    // Opened on its own, not in a host's frame, the page is the chart's: its background too.
+    let framed = window
+        .parent()?
+        .is_some_and(|parent| JsValue::from(parent) != JsValue::from(window.clone()));
+    let page = if framed {
+        None
+    } else {
+        document
+            .document_element()
+            .and_then(|root| root.dyn_into::<HtmlElement>().ok())
+    };
     mount(
         &host,
         request.map(|r| (r.chart, options(&r))),
         story_url,
         lang,
+        page,
     )?;
     keep_host_told(&window, &host, child_id, name)
 }
