@@ -140,9 +140,54 @@ fn pair<'a, T>(
     pairs
 }
 
+/// Whether two scenes have a mark in common (a bar, dot or count with the same key): the same
+/// quantity drawn in both, which a transition can move. Rules, gridlines and the header's words
+/// do not count: every chart has them.
+pub fn share_marks(a: &Scene, b: &Scene) -> bool {
+    a.bars.iter().any(|m| b.bar(&m.key).is_some())
+        || a.dots.iter().any(|m| b.dots.iter().any(|n| n.key == m.key))
+        || a.units
+            .iter()
+            .any(|m| b.units.iter().any(|n| n.key == m.key))
+}
+
+/// `scene` at `alpha` times its opacity, every mark and word alike.
+fn faded(scene: &Scene, alpha: f64) -> Scene {
+    let mut out = scene.clone();
+    for bar in &mut out.bars {
+        bar.colour = bar.colour.fade(alpha);
+    }
+    for line in &mut out.lines {
+        line.colour = line.colour.fade(alpha);
+    }
+    for dot in &mut out.dots {
+        dot.colour = dot.colour.fade(alpha);
+    }
+    for units in &mut out.units {
+        units.colour = units.colour.fade(alpha);
+    }
+    for label in &mut out.labels {
+        label.colour = label.colour.fade(alpha);
+    }
+    out.labels.retain(|l| l.colour.a > 0.0);
+    out
+}
+
 /// The scene `t` of the way (already eased) from `from` to `to`.
+///
+/// Scenes that share marks morph: what the two have in common moves, what leaves shrinks and
+/// fades, what arrives grows. Scenes that share none (two unrelated charts) fade through the
+/// background instead, the old picture out in the first half and the new one in over the second,
+/// so that no frame shows the two pictures over each other.
 pub fn blend(from: &Scene, to: &Scene, t: f64) -> Scene {
     let t = t.clamp(0.0, 1.0);
+    if !share_marks(from, to) {
+        return if t < 0.5 {
+            faded(from, fade_out(t))
+        } else {
+            faded(to, fade_in(t))
+        };
+    }
     let mut out = Scene::default();
     for pair in pair(&from.bars, &to.bars, |b| &b.key) {
         out.bars.push(match pair {
@@ -325,8 +370,9 @@ mod tests {
 
     #[test]
     fn bars_enter_from_their_base_and_leave_to_it() {
-        let a = with_bars(vec![bar("old", 0.5)]);
-        let b = with_bars(vec![bar("new", 0.8)]);
+        // The two scenes share a mark, so they morph.
+        let a = with_bars(vec![bar("same", 0.3), bar("old", 0.5)]);
+        let b = with_bars(vec![bar("same", 0.4), bar("new", 0.8)]);
         let start = blend(&a, &b, 0.0);
         let new = start.bar("new").unwrap();
         assert_eq!(
@@ -346,11 +392,11 @@ mod tests {
     fn changed_text_crossfades_and_unchanged_text_moves() {
         let a = Scene {
             labels: vec![label("v", "40%", 0.2), label("k", "same", 0.1)],
-            ..Scene::default()
+            ..with_bars(vec![bar("x", 0.2)])
         };
         let b = Scene {
             labels: vec![label("v", "64%", 0.6), label("k", "same", 0.3)],
-            ..Scene::default()
+            ..with_bars(vec![bar("x", 0.6)])
         };
         let early = blend(&a, &b, 0.25);
         assert_eq!(
@@ -363,6 +409,46 @@ mod tests {
         assert_eq!(late.text("v"), Some("64%"));
         let moved = late.labels.iter().find(|l| l.key == "k").unwrap();
         assert_eq!(moved.slot, Slot::Plot(0.25, 0.5));
+    }
+
+    #[test]
+    fn scenes_that_share_no_mark_fade_through_the_background_one_after_the_other() {
+        let a = Scene {
+            labels: vec![label("title", "Old", 0.0)],
+            ..with_bars(vec![bar("old", 0.5)])
+        };
+        let b = Scene {
+            labels: vec![label("title", "New", 0.0)],
+            ..with_bars(vec![bar("new", 0.8)])
+        };
+        assert!(!share_marks(&a, &b));
+        assert_eq!(blend(&a, &b, 0.0), a);
+        assert_eq!(blend(&a, &b, 1.0), b);
+        let visible = |s: &Scene, key: &str| {
+            s.bar(key).is_some_and(|m| m.colour.a > 0.0)
+                || s.labels.iter().any(|l| l.key == key && l.colour.a > 0.0)
+        };
+        for i in 1..100 {
+            let t = f64::from(i) / 100.0;
+            let mid = blend(&a, &b, t);
+            let (old, new) = (visible(&mid, "old"), visible(&mid, "new"));
+            assert!(!(old && new), "both pictures at once at {t}: {mid:?}");
+            // Neither moves or grows: the old fades where it stood, the new where it will stand.
+            for m in &mid.bars {
+                let whole = if m.key == "old" { &a } else { &b };
+                assert_eq!(m.rect, whole.bar(&m.key).unwrap().rect);
+            }
+            let texts: Vec<&str> = mid
+                .labels
+                .iter()
+                .filter(|l| l.colour.a > 0.0)
+                .map(|l| l.text.as_str())
+                .collect();
+            assert!(texts.len() <= 1, "two titles at {t}: {texts:?}");
+        }
+        // The old goes first, the new comes after.
+        assert!(visible(&blend(&a, &b, 0.25), "old") && !visible(&blend(&a, &b, 0.25), "new"));
+        assert!(visible(&blend(&a, &b, 0.75), "new") && !visible(&blend(&a, &b, 0.75), "old"));
     }
 
     #[test]
