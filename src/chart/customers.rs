@@ -1,7 +1,8 @@
 //! The customers chart: SenseTime's 2020 sales as one bar, 100% of them, the five largest
 //! customers' part against everyone else's.
 
-use super::builder::{Chart, NAME_ABOVE, NAME_BELOW, SALES_2020, VALUE_ABOVE};
+use super::builder::Chart;
+use super::whole::{NAME_ABOVE, NAME_BELOW, SALES_2020, VALUE_ABOVE};
 use crate::draw::scene::{Anchor, Size};
 use crate::lang::{Lang, Words};
 use crate::text::format;

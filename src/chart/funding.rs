@@ -1,7 +1,8 @@
 //! The funding chart: what SenseTime has raised from investors beside what its IPO seeks, and a
 //! year's sales for scale.
 
-use super::builder::{Chart, SALES_2020};
+use super::builder::Chart;
+use super::whole::SALES_2020;
 use crate::draw::scale::Linear;
 use crate::lang::{Lang, Words};
 use crate::text::format;

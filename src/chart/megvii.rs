@@ -2,7 +2,8 @@
 //! each said for what it measures: two bars of 100% on one scale, SenseTime's the revenue mix's
 //! own marks moved aside.
 
-use super::builder::{Chart, NAME_ABOVE, SALES_2020, VALUE_ABOVE};
+use super::builder::Chart;
+use super::whole::{NAME_ABOVE, SALES_2020, VALUE_ABOVE};
 use crate::draw::scene::Anchor;
 use crate::lang::{Lang, Words};
 use crate::text::format;

@@ -26,6 +26,7 @@ mod revenue_mix;
 mod revenue_trend;
 mod ties;
 mod timeline;
+mod whole;
 
 #[cfg(test)]
 mod fit_tests;

@@ -1,7 +1,8 @@
 //! The revenue mix chart: SenseTime's 2020 sales as one bar, 100% of them, split by division
 //! (Smart City, Smart Business and Smart Life, Smart Auto).
 
-use super::builder::{Chart, NAME_ABOVE, NAME_BELOW, SALES_2020, VALUE_ABOVE, VALUE_BELOW};
+use super::builder::Chart;
+use super::whole::{NAME_ABOVE, NAME_BELOW, SALES_2020, VALUE_ABOVE, VALUE_BELOW};
 use crate::data::figures::Bound;
 use crate::draw::scene::{Anchor, Grow};
 use crate::lang::{Lang, Words};

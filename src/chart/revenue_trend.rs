@@ -1,6 +1,7 @@
 //! The revenue trend chart: SenseTime's sales in full years (2018-2020) and in first halves.
 
-use super::builder::{Chart, RULE_WIDTH, SALES_2020};
+use super::builder::{Chart, RULE_WIDTH};
+use super::whole::SALES_2020;
 use crate::data::figures::Figure;
 use crate::draw::scale::Linear;
 use crate::draw::scene::{Anchor, Size};
