@@ -2,7 +2,7 @@
 //! customers' part against everyone else's.
 
 use super::builder::Chart;
-use super::whole::{NAME_ABOVE, NAME_BELOW, SALES_2020, VALUE_ABOVE};
+use super::whole::{NAME_ABOVE, NAME_BELOW, SALES_2020, SALES_BAR, VALUE_ABOVE};
 use crate::draw::scene::{Anchor, Size};
 use crate::lang::{Lang, Words};
 use crate::text::format;
@@ -45,12 +45,11 @@ fn note(l: Lang, amount: &str) -> String {
     )
 }
 
-// Where things go, in plot fractions.
-/// The one bar of 2020 sales, 100% across the plot (the same whole the revenue mix splits by
-/// division), split by customer: the five largest from the left, everyone else the rest.
-const BAR: (f64, f64) = (0.3, 0.5);
-/// The five's name, and under it their share, above the bar at its left; everyone else's name
-/// and count below it at its right, so the two never meet on a narrow phone.
+// Where things go, in plot fractions. The one bar of 2020 sales (`SALES_BAR`, where the revenue
+// mix splits it by division) is split by customer: the five largest from the left, everyone else
+// the rest. The five's name, and under it their share, sit above the bar at its left; everyone
+// else's name and count below it at its right, so the two never meet on a narrow phone.
+/// Everyone else's count, in lines of its own size below the bar.
 const OTHERS_VALUE_BELOW: f64 = 2.6;
 /// The note, in lines of its own size below the bar, under everyone else's count.
 const NOTE_BELOW: f64 = 4.3;
@@ -63,10 +62,10 @@ pub(super) fn build(c: &mut Chart) {
     let top5_rmb = c.figure("top5_customers_rmb");
     let (city, ink) = (c.theme.city, c.theme.ink);
     let total_text = format::figure(&total, l);
-    let (top, bottom) = BAR;
+    let (top, bottom) = SALES_BAR;
     // The whole, faint where the five's part does not cover it: everyone else.
-    c.whole(SALES_2020, BAR);
-    c.part("top5", l.say(TOP5), &top5, (0.0, BAR), city);
+    c.whole(SALES_2020, SALES_BAR);
+    c.part("top5", l.say(TOP5), &top5, (0.0, SALES_BAR), city);
     // The text alternative says it in words, as the chart does: "almost a third".
     c.points.pop();
     c.points.push(l.say(TOP5_IN_SHORT).into());

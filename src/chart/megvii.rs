@@ -43,6 +43,8 @@ const SENSETIME_BAR: (f64, f64) = (0.22, 0.33);
 const MEGVII_BAR: (f64, f64) = (0.66, 0.77);
 /// Megvii's whole: its 2020 revenue, a quantity of its own (not SenseTime's sales).
 const MEGVII_WHOLE: &str = "megvii-revenue-2020";
+/// The width of the dashed line marking SenseTime's share on Megvii's bar, in CSS pixels.
+const LEVEL_WIDTH: f64 = 1.5;
 /// The note, in lines of its own size below Megvii's bar.
 const NOTE_BELOW: f64 = 1.1;
 
@@ -81,6 +83,17 @@ pub(super) fn build(c: &mut Chart) {
         // Both shares large: the two the chart compares.
         c.emphasise(value);
     }
+    // SenseTime's share carried down across Megvii's bar, dashed: where 40% would end on it.
+    let (ink, at) = (c.theme.ink, sensetime.value / 100.0);
+    c.line(
+        "sensetime-level",
+        (at, MEGVII_BAR.0),
+        (at, MEGVII_BAR.1),
+        ink,
+        LEVEL_WIDTH,
+        true,
+    );
+    c.over_marks();
     let listing = c.figure("megvii_blacklisted");
     let year = format::value(listing.value, listing.unit, l);
     c.note("megvii-note", &note(l, &year), MEGVII_BAR.1);

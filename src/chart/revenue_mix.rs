@@ -2,7 +2,7 @@
 //! (Smart City, Smart Business and Smart Life, Smart Auto).
 
 use super::builder::Chart;
-use super::whole::{NAME_ABOVE, NAME_BELOW, SALES_2020, VALUE_ABOVE, VALUE_BELOW};
+use super::whole::{NAME_ABOVE, NAME_BELOW, SALES_2020, SALES_BAR, VALUE_ABOVE, VALUE_BELOW};
 use crate::data::figures::Bound;
 use crate::draw::scene::{Anchor, Grow};
 use crate::lang::{Lang, Words};
@@ -35,7 +35,7 @@ fn subtitle(l: Lang, whole: &str) -> String {
     )
 }
 
-/// The note under the rows: Smart City's sales as an amount.
+/// The note under the bar: Smart City's sales as an amount.
 fn note(l: Lang, amount: &str) -> String {
     l.pick_with(
         || format!("Smart City: {amount} of sales"),
@@ -43,11 +43,10 @@ fn note(l: Lang, amount: &str) -> String {
     )
 }
 
-// Where things go, in plot fractions.
-/// The one bar of 2020 sales, 100% across the plot, split by division: Smart City from the left,
-/// Smart Auto at the right end, the rest between. Smart City's name and share sit above its
-/// part, Smart Auto's above its own at the right; the rest's below the bar.
-const BAR: (f64, f64) = (0.3, 0.58);
+// Where things go, in plot fractions. The one bar of 2020 sales (`SALES_BAR`), 100% across
+// the plot, is split by division: Smart City from the left, Smart Auto at the right end, the
+// rest between. Smart City's name and share sit above its part, Smart Auto's above its own at
+// the right; the rest's below the bar; the note at the foot.
 const NOTE_AT: f64 = 0.97;
 /// How much of the plot's width each part's name may take: Smart City's and Smart Auto's
 /// share a line above the bar; the rest's starts where its part does.
@@ -74,15 +73,21 @@ pub(super) fn build(c: &mut Chart) {
     let (city, auto_colour, business) = (c.theme.city, c.theme.auto, c.theme.business);
     // The whole the parts split, behind them: the mark that stands for 2020 sales in the charts
     // before and after this one.
-    c.whole(SALES_2020, BAR);
-    c.part("city-share", l.say(CITY), &city_share, (0.0, BAR), city);
+    c.whole(SALES_2020, SALES_BAR);
+    c.part(
+        "city-share",
+        l.say(CITY),
+        &city_share,
+        (0.0, SALES_BAR),
+        city,
+    );
     // The rest is what is left after the other two: our calculation from rounded shares, drawn
     // as one (a dashed outline), its floor in words ("more than 55%").
     c.part(
         "rest-share",
         l.say(REST),
         &rest,
-        (city_share.value, BAR),
+        (city_share.value, SALES_BAR),
         business,
     );
     c.scene.bars.last_mut().expect("just drawn").bound = Bound::Approximate;
@@ -92,11 +97,11 @@ pub(super) fn build(c: &mut Chart) {
         "auto-share",
         l.say(AUTO),
         &auto,
-        (100.0 - auto.value, BAR),
+        (100.0 - auto.value, SALES_BAR),
         auto_colour,
     );
     c.scene.bars.last_mut().expect("just drawn").grow = Grow::Left;
-    let (top, bottom) = BAR;
+    let (top, bottom) = SALES_BAR;
     let values = [
         c.labelled(&city_share),
         c.labelled(&rest),

@@ -340,6 +340,15 @@ fn megvii_keeps_sensetimes_marks_from_the_revenue_mix_and_sets_its_own_beside_th
         figures::get("megvii_smart_city_share").unwrap().value,
     );
     assert!(((mv.x1 - mv.x0) / (st.x1 - st.x0) - theirs / ours).abs() < 1e-9);
+    // SenseTime's 40% carried down across Megvii's bar, over the marks.
+    let level = megvii
+        .scene
+        .lines
+        .iter()
+        .find(|l| l.key == "sensetime-level")
+        .unwrap();
+    assert_eq!((level.from, level.to), ((st.x1, mv.y0), (st.x1, mv.y1)));
+    assert!(level.dashed && level.over);
     let megvii_whole = megvii.scene.bar("megvii-revenue-2020").unwrap().rect;
     assert_eq!((megvii_whole.x0, megvii_whole.x1), (0.0, 1.0));
     // What the two shares measure differs, and the chart says so.

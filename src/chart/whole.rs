@@ -12,6 +12,10 @@ use crate::draw::theme::Rgba;
 /// revenue trend's 2020 column, SenseTime's whole beside Megvii's. One quantity, one mark, which
 /// moves from chart to chart as the story goes.
 pub(super) const SALES_2020: &str = "sales-2020";
+/// Where SenseTime's 2020 sales stand as a 100% bar, from `y0` down to `y1`: the same in the
+/// revenue mix and the customers chart, so that a reader going from one to the other sees the
+/// one bar split anew.
+pub(super) const SALES_BAR: (f64, f64) = (0.3, 0.58);
 /// How strongly the whole of a 100% bar shows behind its parts: faintly, for where no part
 /// covers it, it is the rest, not a figure (and too faint to be pointed at: `hit`).
 const WHOLE_ALPHA: f64 = 0.35;
