@@ -38,13 +38,13 @@ fn backers(l: Lang, rounds: &str) -> String {
 /// The largest amount the axis holds: above the $3bn raised, with room for its open end.
 const MAX_USD: f64 = 3.5e9;
 /// How far across the longest bar may reach, leaving room for its value after it.
-const BAR_REACH: f64 = 0.45;
+const BAR_REACH: f64 = 0.35;
 const RAISED_ROW: f64 = 0.04;
-const IPO_ROW: f64 = 0.46;
+const IPO_ROW: f64 = 0.37;
 /// The sales row says what it is after its end, not above it: it is context.
 const SALES_ROW: f64 = 0.64;
 /// The note sits below the rows.
-const NOTE_AT: f64 = 0.82;
+const NOTE_AT: f64 = 0.84;
 
 pub(super) fn build(c: &mut Chart) {
     let l = c.lang();
