@@ -17,14 +17,8 @@ const SUBTITLE_IN_RMB: Words = (
 );
 const RAISED: Words = ("Raised from investors so far", "迄今向投资者融资");
 const IPO: Words = ("Planned Hong Kong IPO, 2021", "2021年计划香港IPO募资");
-
-/// The sales row's label, after its end: what it is and how much, on one line.
-fn sales_said(l: Lang, amount: &str) -> String {
-    l.pick_with(
-        || format!("2020 sales, for scale: {amount}"),
-        || format!("2020年销售额（作对照）：{amount}"),
-    )
-}
+/// A year's sales, said after its row: context for the sums raised.
+const SALES: Words = ("2020 sales, for scale", "2020年销售额（作对照）");
 
 /// The note under the bars: who the backers are and, from the filing, how many rounds.
 fn backers(l: Lang, rounds: &str) -> String {
@@ -74,14 +68,16 @@ pub(super) fn build(c: &mut Chart) {
     // A year's sales beside the money raised, in the article's own dollars: the mark that stands
     // for 2020 sales in the charts before and after this one.
     let sales = c.figure("revenue_2020_usd");
-    c.row(SALES_2020, "", &sales, SALES_ROW, &scale, neutral);
-    c.scene.labels.retain(|label| label.key != "sales-2020-cat");
-    let amount = c.labelled(&sales);
-    let said = c.said(&sales);
-    c.points.pop();
-    c.points.push(sales_said(l, &said));
+    c.row(SALES_2020, l.say(SALES), &sales, SALES_ROW, &scale, neutral);
+    // Context: said on one line after its end ("2020 sales, for scale: $525m"), not above it.
+    if let Some(category) = c.label_mut("sales-2020-cat") {
+        category.text.clear();
+    }
     if let Some(value) = c.label_mut("sales-2020-value") {
-        value.text = sales_said(l, &amount);
+        let mut text = String::from(l.say(SALES));
+        text.push_str(l.pick(": ", "："));
+        text.push_str(&value.text);
+        value.text = text;
         value.bold = false;
     }
     let rounds = format::value(rounds.value, rounds.unit, l);

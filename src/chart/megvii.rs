@@ -43,6 +43,34 @@ const SENSETIME_BAR: (f64, f64) = (0.22, 0.33);
 const MEGVII_BAR: (f64, f64) = (0.66, 0.77);
 /// Megvii's whole: its 2020 revenue, a quantity of its own (not SenseTime's sales).
 const MEGVII_WHOLE: &str = "megvii-revenue-2020";
+/// Each bar, SenseTime's then Megvii's: its whole's key; its part's key and its labels'; the
+/// figure the part shows; its name, in full and short; its place.
+type Bar = (
+    &'static str,
+    [&'static str; 3],
+    &'static str,
+    Words,
+    Words,
+    (f64, f64),
+);
+const BARS: [Bar; 2] = [
+    (
+        SALES_2020,
+        ["city-share", "city-share-cat", "city-share-value"],
+        "smart_city_share",
+        SENSETIME,
+        SENSETIME_SHORT,
+        SENSETIME_BAR,
+    ),
+    (
+        MEGVII_WHOLE,
+        ["megvii-share", "megvii-share-cat", "megvii-share-value"],
+        "megvii_smart_city_share",
+        MEGVII,
+        MEGVII_SHORT,
+        MEGVII_BAR,
+    ),
+];
 /// The width of the dashed line marking SenseTime's share on Megvii's bar, in CSS pixels.
 const LEVEL_WIDTH: f64 = 1.5;
 /// The note, in lines of its own size below Megvii's bar.
@@ -51,31 +79,12 @@ const NOTE_BELOW: f64 = 1.1;
 pub(super) fn build(c: &mut Chart) {
     let l = c.lang();
     c.header(l.say(TITLE), l.say(SUBTITLE));
-    let sensetime = c.figure("smart_city_share");
-    let megvii = c.figure("megvii_smart_city_share");
     let city = c.theme.city;
-    // Each bar: its whole, its part and the part's labels' keys, its words, figure and place.
-    for (whole, [key, cat, value], name, short, f, bar) in [
-        (
-            SALES_2020,
-            ["city-share", "city-share-cat", "city-share-value"],
-            SENSETIME,
-            SENSETIME_SHORT,
-            &sensetime,
-            SENSETIME_BAR,
-        ),
-        (
-            MEGVII_WHOLE,
-            ["megvii-share", "megvii-share-cat", "megvii-share-value"],
-            MEGVII,
-            MEGVII_SHORT,
-            &megvii,
-            MEGVII_BAR,
-        ),
-    ] {
+    for (whole, [key, cat, value], id, name, short, bar) in BARS {
+        let f = c.figure(id);
         c.whole(whole, bar);
-        c.part(key, l.say(name), f, (0.0, bar), city);
-        let text = c.labelled(f);
+        c.part(key, l.say(name), &f, (0.0, bar), city);
+        let text = c.labelled(&f);
         c.tag(cat, l.say(name), (0.0, bar.0), Anchor::Start, NAME_ABOVE);
         c.room(cat, 1.0, l.say(short));
         c.tag(value, &text, (0.0, bar.0), Anchor::Start, VALUE_ABOVE);
@@ -84,7 +93,8 @@ pub(super) fn build(c: &mut Chart) {
         c.emphasise(value);
     }
     // SenseTime's share carried down across Megvii's bar, dashed: where 40% would end on it.
-    let (ink, at) = (c.theme.ink, sensetime.value / 100.0);
+    let ink = c.theme.ink;
+    let at = c.scene.bar("city-share").map_or(0.0, |b| b.rect.x1);
     c.line(
         "sensetime-level",
         (at, MEGVII_BAR.0),

@@ -89,8 +89,8 @@ pub(super) fn build(c: &mut Chart) {
         &rest,
         (city_share.value, SALES_BAR),
         business,
-    );
-    c.scene.bars.last_mut().expect("just drawn").bound = Bound::Approximate;
+    )
+    .bound = Bound::Approximate;
     // Smart Auto's "less than 5%" is a ceiling on the last part: its dashed cap stands at its
     // left edge, where the most it could take ends.
     c.part(
@@ -99,8 +99,8 @@ pub(super) fn build(c: &mut Chart) {
         &auto,
         (100.0 - auto.value, SALES_BAR),
         auto_colour,
-    );
-    c.scene.bars.last_mut().expect("just drawn").grow = Grow::Left;
+    )
+    .grow = Grow::Left;
     let (top, bottom) = SALES_BAR;
     let values = [
         c.labelled(&city_share),

@@ -59,9 +59,9 @@ fn year(l: Lang, year: u32) -> String {
 /// How a group names its columns: [`year`] or [`first_half`].
 type ColumnLabel = fn(Lang, u32) -> String;
 
-/// A group of columns: its columns' keys, figures, labels (full and short), place, scale, colour.
+/// A group of columns: its keys' prefix, figures, labels (full and short), place, scale, colour.
 type Group<'a> = (
-    &'a [[&'a str; 3]],
+    &'a str,
     &'a [Figure],
     [ColumnLabel; 2],
     f64,
@@ -126,20 +126,9 @@ pub(super) fn build(c: &mut Chart) {
     let half_scale = Linear::new((0.0, MAX_HALF_RMB), (BASELINE, TOP));
     // Full years, then first halves: each group its own key prefix, label, place, scale and
     // colour.
-    // Each column's keys: its own, its value's and its category's. 2020's column is the mark
-    // that stands for 2020 sales in the charts before and after this one.
-    let year_keys = [
-        ["rev-0", "rev-0-value", "rev-0-cat"],
-        ["rev-1", "rev-1-value", "rev-1-cat"],
-        [SALES_2020, "sales-2020-value", "sales-2020-cat"],
-    ];
-    let half_keys = [
-        ["rev-h0", "rev-h0-value", "rev-h0-cat"],
-        ["rev-h1", "rev-h1-value", "rev-h1-cat"],
-    ];
     let groups: [Group; 2] = [
         (
-            &year_keys,
+            "rev-",
             &years,
             [year, year_short],
             YEARS_FROM,
@@ -147,7 +136,7 @@ pub(super) fn build(c: &mut Chart) {
             c.theme.ink,
         ),
         (
-            &half_keys,
+            "rev-h",
             &halves,
             [first_half, first_half_short],
             HALVES_FROM,
@@ -155,12 +144,18 @@ pub(super) fn build(c: &mut Chart) {
             c.theme.neutral,
         ),
     ];
-    for (keys, figures, [label, short], from, scale, colour) in groups {
-        for (i, (f, [key, value_key, cat_key])) in figures.iter().zip(keys).enumerate() {
+    for (prefix, figures, [label, short], from, scale, colour) in groups {
+        for (i, f) in figures.iter().enumerate() {
             // As u32: one integer formatter in the Wasm rather than a second for u16.
             let y = u32::from(f.year.expect("revenue figures have a year"));
+            // 2020's column is the mark that stands for 2020 sales in the charts before and
+            // after this one.
+            let key = match f.id {
+                "revenue_2020_filing" => SALES_2020.to_string(),
+                _ => format!("{prefix}{i}"),
+            };
             c.column(
-                key,
+                &key,
                 &label(l, y),
                 f,
                 (from + i as f64 * COLUMN_STEP, COLUMN_WIDTH),
@@ -169,8 +164,8 @@ pub(super) fn build(c: &mut Chart) {
             );
             // Neighbours a step apart: on a narrow phone, the short forms.
             let value = c.labelled_short(f);
-            c.room(value_key, COLUMN_STEP, &value);
-            c.room(cat_key, COLUMN_STEP, &short(l, y));
+            c.room(&format!("{key}-value"), COLUMN_STEP, &value);
+            c.room(&format!("{key}-cat"), COLUMN_STEP, &short(l, y));
         }
     }
     c.baseline(BASELINE);

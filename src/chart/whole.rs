@@ -4,7 +4,7 @@
 
 use super::builder::Chart;
 use crate::data::figures::{Bound, Figure};
-use crate::draw::scene::{Anchor, Grow, Rect, Size};
+use crate::draw::scene::{Anchor, Bar, Grow, Rect, Size};
 use crate::draw::theme::Rgba;
 
 /// The key of SenseTime's 2020 sales wherever a chart draws them: the whole that the revenue mix
@@ -43,7 +43,7 @@ impl Chart {
 
     /// A part of a 100% bar from `y0` down to `y1`: figure `f`, a percentage, from `from`
     /// percent of the whole on, drawn as its hedge says; `category: value` in the text
-    /// alternative.
+    /// alternative. The bar, to draw otherwise.
     pub(super) fn part(
         &mut self,
         key: &str,
@@ -51,7 +51,7 @@ impl Chart {
         f: &Figure,
         (from, (y0, y1)): (f64, (f64, f64)),
         colour: Rgba,
-    ) {
+    ) -> &mut Bar {
         let said = self.said(f);
         self.point(category, &said);
         let rect = Rect {
@@ -60,8 +60,10 @@ impl Chart {
             x1: (from + f.value) / 100.0,
             y1,
         };
-        self.bar(key, rect, colour, Grow::Right, f.bound());
         self.shows(key, f.id);
+        let at = self.scene.bars.len();
+        self.bar(key, rect, colour, Grow::Right, f.bound());
+        &mut self.scene.bars[at]
     }
 
     /// The label `key` at (`x`, `y`), `lines` of its own size below (negative: above), bold:

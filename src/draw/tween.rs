@@ -140,60 +140,37 @@ fn pair<'a, T>(
     pairs
 }
 
-/// Whether two scenes have a mark in common (a bar, dot or count with the same key): the same
+/// Whether two scenes have a mark in common (a bar or a count with the same key): the same
 /// quantity drawn in both, which a transition can move. Rules, gridlines and the header's words
-/// do not count: every chart has them.
+/// do not count: every chart has them; nor do dots, which mark events and table cells that no
+/// two charts share.
 pub fn share_marks(a: &Scene, b: &Scene) -> bool {
     a.bars.iter().any(|m| b.bar(&m.key).is_some())
-        || a.dots.iter().any(|m| b.dots.iter().any(|n| n.key == m.key))
         || a.units
             .iter()
             .any(|m| b.units.iter().any(|n| n.key == m.key))
 }
 
-/// `scene` at `alpha` times its opacity, every mark and word alike.
-fn faded(scene: &Scene, alpha: f64) -> Scene {
-    let mut out = scene.clone();
-    for bar in &mut out.bars {
-        bar.colour = bar.colour.fade(alpha);
-    }
-    for line in &mut out.lines {
-        line.colour = line.colour.fade(alpha);
-    }
-    for dot in &mut out.dots {
-        dot.colour = dot.colour.fade(alpha);
-    }
-    for units in &mut out.units {
-        units.colour = units.colour.fade(alpha);
-    }
-    for label in &mut out.labels {
-        label.colour = label.colour.fade(alpha);
-    }
-    out.labels.retain(|l| l.colour.a > 0.0);
-    out
-}
-
 /// The scene `t` of the way (already eased) from `from` to `to`.
 ///
-/// Scenes that share marks morph: what the two have in common moves, what leaves shrinks and
-/// fades, what arrives grows. Scenes that share none (two unrelated charts) fade through the
-/// background instead, the old picture out in the first half and the new one in over the second,
-/// so that no frame shows the two pictures over each other.
+/// Scenes that share marks morph: what the two have in common moves while what leaves shrinks
+/// and fades and what arrives grows. Scenes that share none (two unrelated charts) go through the
+/// background instead: the old marks leave in the first half and the new ones arrive in the
+/// second, as their words do, so that no frame shows the two pictures over each other.
 pub fn blend(from: &Scene, to: &Scene, t: f64) -> Scene {
     let t = t.clamp(0.0, 1.0);
-    if !share_marks(from, to) {
-        return if t < 0.5 {
-            faded(from, fade_out(t))
-        } else {
-            faded(to, fade_in(t))
-        };
-    }
+    // How far what leaves has gone, and what arrives has come.
+    let (gone, come) = if share_marks(from, to) {
+        (t, t)
+    } else {
+        (1.0 - fade_out(t), fade_in(t))
+    };
     let mut out = Scene::default();
     for pair in pair(&from.bars, &to.bars, |b| &b.key) {
         out.bars.push(match pair {
             (Some(a), Some(b)) => blend_bar(a, b, t),
-            (None, Some(b)) => blend_bar(&b.collapsed(), b, t),
-            (Some(a), None) => blend_bar(a, &a.collapsed(), t),
+            (None, Some(b)) => blend_bar(&b.collapsed(), b, come),
+            (Some(a), None) => blend_bar(a, &a.collapsed(), gone),
             (None, None) => unreachable!("pair yields at least one side"),
         });
     }
@@ -206,7 +183,7 @@ pub fn blend(from: &Scene, to: &Scene, t: f64) -> Scene {
                     ..b.clone()
                 },
                 b,
-                t,
+                come,
             ),
             (Some(a), None) => blend_line(
                 a,
@@ -214,7 +191,7 @@ pub fn blend(from: &Scene, to: &Scene, t: f64) -> Scene {
                     colour: a.colour.fade(0.0),
                     ..a.clone()
                 },
-                t,
+                gone,
             ),
             (None, None) => unreachable!("pair yields at least one side"),
         });
@@ -229,7 +206,7 @@ pub fn blend(from: &Scene, to: &Scene, t: f64) -> Scene {
                     ..b.clone()
                 },
                 b,
-                t,
+                come,
             ),
             (Some(a), None) => blend_dot(
                 a,
@@ -238,7 +215,7 @@ pub fn blend(from: &Scene, to: &Scene, t: f64) -> Scene {
                     colour: a.colour.fade(0.0),
                     ..a.clone()
                 },
-                t,
+                gone,
             ),
             (None, None) => unreachable!("pair yields at least one side"),
         });
@@ -250,8 +227,8 @@ pub fn blend(from: &Scene, to: &Scene, t: f64) -> Scene {
         };
         out.units.push(match pair {
             (Some(a), Some(b)) => blend_units(a, b, t),
-            (None, Some(b)) => blend_units(&none(b), b, t),
-            (Some(a), None) => blend_units(a, &none(a), t),
+            (None, Some(b)) => blend_units(&none(b), b, come),
+            (Some(a), None) => blend_units(a, &none(a), gone),
             (None, None) => unreachable!("pair yields at least one side"),
         });
     }
@@ -422,22 +399,15 @@ mod tests {
             ..with_bars(vec![bar("new", 0.8)])
         };
         assert!(!share_marks(&a, &b));
-        assert_eq!(blend(&a, &b, 0.0), a);
-        assert_eq!(blend(&a, &b, 1.0), b);
         let visible = |s: &Scene, key: &str| {
-            s.bar(key).is_some_and(|m| m.colour.a > 0.0)
-                || s.labels.iter().any(|l| l.key == key && l.colour.a > 0.0)
+            s.bar(key)
+                .is_some_and(|m| m.colour.a > 0.0 && m.rect.x1 > m.rect.x0)
         };
         for i in 1..100 {
             let t = f64::from(i) / 100.0;
             let mid = blend(&a, &b, t);
             let (old, new) = (visible(&mid, "old"), visible(&mid, "new"));
             assert!(!(old && new), "both pictures at once at {t}: {mid:?}");
-            // Neither moves or grows: the old fades where it stood, the new where it will stand.
-            for m in &mid.bars {
-                let whole = if m.key == "old" { &a } else { &b };
-                assert_eq!(m.rect, whole.bar(&m.key).unwrap().rect);
-            }
             let texts: Vec<&str> = mid
                 .labels
                 .iter()
@@ -446,9 +416,20 @@ mod tests {
                 .collect();
             assert!(texts.len() <= 1, "two titles at {t}: {texts:?}");
         }
-        // The old goes first, the new comes after.
-        assert!(visible(&blend(&a, &b, 0.25), "old") && !visible(&blend(&a, &b, 0.25), "new"));
-        assert!(visible(&blend(&a, &b, 0.75), "new") && !visible(&blend(&a, &b, 0.75), "old"));
+        // At the ends, one picture each, whole.
+        let (start, end) = (blend(&a, &b, 0.0), blend(&a, &b, 1.0));
+        assert!(!visible(&start, "new") && start.bar("old") == a.bar("old"));
+        assert!(!visible(&end, "old") && end.bar("new") == b.bar("new"));
+        assert_eq!(
+            (start.text("title"), end.text("title")),
+            (Some("Old"), Some("New"))
+        );
+        // The old goes first, shrinking to its base; the new comes after, growing from its own.
+        let (early, late) = (blend(&a, &b, 0.25), blend(&a, &b, 0.75));
+        assert!(visible(&early, "old") && !visible(&early, "new"));
+        assert!(visible(&late, "new") && !visible(&late, "old"));
+        assert!((early.bar("old").unwrap().rect.x1 - 0.25).abs() < 1e-9);
+        assert!((late.bar("new").unwrap().rect.x1 - 0.4).abs() < 1e-9);
     }
 
     #[test]
