@@ -1,9 +1,9 @@
-//! The customers chart: the five largest customers' share of 2020 sales beside everyone else's.
+//! The customers chart: SenseTime's 2020 sales as one bar, 100% of them, the five largest
+//! customers' part against everyone else's.
 
 use super::builder::Chart;
-use crate::data::figures::Bound;
-use crate::draw::scale::Linear;
-use crate::draw::scene::{Anchor, Grow, Rect, Size};
+use super::whole::{NAME_ABOVE, NAME_BELOW, SALES_2020, SALES_BAR, VALUE_ABOVE};
+use crate::draw::scene::{Anchor, Size};
 use crate::lang::{Lang, Words};
 use crate::text::format;
 
@@ -45,19 +45,12 @@ fn note(l: Lang, amount: &str) -> String {
     )
 }
 
-// Where things go, in plot fractions.
-/// The one bar, split in two, across the whole plot.
-const BAR_TOP: f64 = 0.3;
-const BAR_BOTTOM: f64 = 0.5;
-/// The five's name, and under it their share, above the bar at its left; everyone else's name
-/// and count below it at its right, so the two never meet on a narrow phone. In lines of their
-/// own size from the bar's edge, so they keep to the bar in a short panel.
-const NAME_ABOVE: f64 = -3.2;
-const VALUE_ABOVE: f64 = -1.0;
-const OTHERS_NAME_BELOW: f64 = 1.0;
+// Where things go, in plot fractions. The one bar of 2020 sales (`SALES_BAR`, where the revenue
+// mix splits it by division) is split by customer: the five largest from the left, everyone else
+// the rest. The five's name, and under it their share, sit above the bar at its left; everyone
+// else's name and count below it at its right, so the two never meet on a narrow phone.
+/// Everyone else's count, in lines of its own size below the bar.
 const OTHERS_VALUE_BELOW: f64 = 2.6;
-/// Everyone else's part is drawn faint: it is the rest, not a figure.
-const OTHERS_ALPHA: f64 = 0.35;
 /// The note, in lines of its own size below the bar, under everyone else's count.
 const NOTE_BELOW: f64 = 4.3;
 
@@ -67,77 +60,50 @@ pub(super) fn build(c: &mut Chart) {
     let top5 = c.figure("top5_customers_share");
     let total = c.figure("customers_total");
     let top5_rmb = c.figure("top5_customers_rmb");
-    let (city, neutral, ink) = (c.theme.city, c.theme.neutral, c.theme.ink);
-    let scale = Linear::new((0.0, 100.0), (0.0, 1.0));
-    let split = scale.map(top5.value);
+    let (city, ink) = (c.theme.city, c.theme.ink);
     let total_text = format::figure(&total, l);
+    let (top, bottom) = SALES_BAR;
+    // The whole, faint where the five's part does not cover it: everyone else.
+    c.whole(SALES_2020, SALES_BAR);
+    c.part("top5", l.say(TOP5), &top5, (0.0, SALES_BAR), city);
+    // The text alternative says it in words, as the chart does: "almost a third".
+    c.points.pop();
     c.points.push(l.say(TOP5_IN_SHORT).into());
     c.points.push(others_in_short(l, &total_text));
-    c.bar(
-        "top5",
-        Rect {
-            x0: 0.0,
-            y0: BAR_TOP,
-            x1: split,
-            y1: BAR_BOTTOM,
-        },
-        city,
-        Grow::Right,
-        top5.bound(),
-    );
-    c.shows("top5", top5.id);
-    c.bar(
-        "others",
-        Rect {
-            x0: split,
-            y0: BAR_TOP,
-            x1: 1.0,
-            y1: BAR_BOTTOM,
-        },
-        neutral.fade(OTHERS_ALPHA),
-        Grow::Right,
-        Bound::Exact,
-    );
-    c.at(
+    c.tag(
         "top5-cat",
         l.say(TOP5),
-        (0.0, BAR_TOP),
+        (0.0, top),
         Anchor::Start,
-        Size::Body,
-        ink,
+        NAME_ABOVE,
     );
     c.bold();
-    c.nudge(NAME_ABOVE);
-    c.at(
+    c.tag(
         "top5-value",
         l.say(TOP5_SHARE),
-        (0.0, BAR_TOP),
+        (0.0, top),
         Anchor::Start,
-        Size::Body,
-        ink,
+        VALUE_ABOVE,
     );
-    c.nudge(VALUE_ABOVE);
     c.emphasise("top5-value");
-    c.at(
+    c.tag(
         "others-cat",
         l.say(OTHERS),
-        (1.0, BAR_BOTTOM),
+        (1.0, bottom),
         Anchor::End,
-        Size::Body,
-        ink,
+        NAME_BELOW,
     );
     c.bold();
-    c.nudge(OTHERS_NAME_BELOW);
     c.at(
         "others-value",
         &in_all(l, &total_text),
-        (1.0, BAR_BOTTOM),
+        (1.0, bottom),
         Anchor::End,
         Size::Small,
         ink,
     );
     c.nudge(OTHERS_VALUE_BELOW);
     let (drawn, said) = (c.labelled(&top5_rmb), c.said(&top5_rmb));
-    c.note_said("cust-note", &note(l, &drawn), &note(l, &said), BAR_BOTTOM);
+    c.note_said("cust-note", &note(l, &drawn), &note(l, &said), bottom);
     c.nudge(NOTE_BELOW);
 }

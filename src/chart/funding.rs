@@ -1,6 +1,8 @@
-//! The funding chart: what SenseTime has raised from investors beside what its IPO seeks.
+//! The funding chart: what SenseTime has raised from investors beside what its IPO seeks, and a
+//! year's sales for scale.
 
 use super::builder::Chart;
+use super::whole::SALES_2020;
 use crate::draw::scale::Linear;
 use crate::lang::{Lang, Words};
 use crate::text::format;
@@ -15,6 +17,8 @@ const SUBTITLE_IN_RMB: Words = (
 );
 const RAISED: Words = ("Raised from investors so far", "迄今向投资者融资");
 const IPO: Words = ("Planned Hong Kong IPO, 2021", "2021年计划香港IPO募资");
+/// A year's sales, said after its row: context for the sums raised.
+const SALES: Words = ("2020 sales, for scale", "2020年销售额（作对照）");
 
 /// The note under the bars: who the backers are and, from the filing, how many rounds.
 fn backers(l: Lang, rounds: &str) -> String {
@@ -28,11 +32,13 @@ fn backers(l: Lang, rounds: &str) -> String {
 /// The largest amount the axis holds: above the $3bn raised, with room for its open end.
 const MAX_USD: f64 = 3.5e9;
 /// How far across the longest bar may reach, leaving room for its value after it.
-const BAR_REACH: f64 = 0.45;
-const RAISED_ROW: f64 = 0.16;
-const IPO_ROW: f64 = 0.6;
-/// The note sits below both rows.
-const NOTE_AT: f64 = 0.8;
+const BAR_REACH: f64 = 0.35;
+const RAISED_ROW: f64 = 0.04;
+const IPO_ROW: f64 = 0.37;
+/// The sales row says what it is after its end, not above it: it is context.
+const SALES_ROW: f64 = 0.64;
+/// The note sits below the rows.
+const NOTE_AT: f64 = 0.84;
 
 pub(super) fn build(c: &mut Chart) {
     let l = c.lang();
@@ -59,6 +65,21 @@ pub(super) fn build(c: &mut Chart) {
     );
     c.row("ipo", l.say(IPO), &ipo, IPO_ROW, &scale, focus);
     c.emphasise("ipo-value");
+    // A year's sales beside the money raised, in the article's own dollars: the mark that stands
+    // for 2020 sales in the charts before and after this one.
+    let sales = c.figure("revenue_2020_usd");
+    c.row(SALES_2020, l.say(SALES), &sales, SALES_ROW, &scale, neutral);
+    // Context: said on one line after its end ("2020 sales, for scale: $525m"), not above it.
+    if let Some(category) = c.label_mut("sales-2020-cat") {
+        category.text.clear();
+    }
+    if let Some(value) = c.label_mut("sales-2020-value") {
+        let mut text = String::from(l.say(SALES));
+        text.push_str(l.pick(": ", "："));
+        text.push_str(&value.text);
+        value.text = text;
+        value.bold = false;
+    }
     let rounds = format::value(rounds.value, rounds.unit, l);
     c.note("backers", &backers(l, &rounds), NOTE_AT);
 }

@@ -1,8 +1,10 @@
 //! The Megvii chart: two smart-city shares of 2020 revenue, SenseTime's and its rival Megvii's,
-//! each said for what it measures.
+//! each said for what it measures: two bars of 100% on one scale, SenseTime's the revenue mix's
+//! own marks moved aside.
 
-use super::builder::{Chart, SHARE_REACH};
-use crate::draw::scale::Linear;
+use super::builder::Chart;
+use super::whole::{NAME_ABOVE, SALES_2020, VALUE_ABOVE};
+use crate::draw::scene::Anchor;
 use crate::lang::{Lang, Words};
 use crate::text::format;
 
@@ -34,37 +36,76 @@ const SENSETIME_SHORT: Words = ("SenseTime: Smart City division", "商汤：智�
 const MEGVII_SHORT: Words = ("Megvii: smart-city technology", "旷视：智慧城市技术");
 
 // Where things go, in plot fractions.
-const SENSETIME_ROW: f64 = 0.14;
-const MEGVII_ROW: f64 = 0.46;
-const NOTE_AT: f64 = 0.8;
+/// Two bars of 100% each, on one scale: SenseTime's 2020 sales (the same marks as the revenue
+/// mix's, moved up to make room) over Megvii's 2020 revenue, each with its smart-city part from
+/// the left. Each name and share sits above its bar; the note under Megvii's.
+const SENSETIME_BAR: (f64, f64) = (0.22, 0.33);
+const MEGVII_BAR: (f64, f64) = (0.66, 0.77);
+/// Megvii's whole: its 2020 revenue, a quantity of its own (not SenseTime's sales).
+const MEGVII_WHOLE: &str = "megvii-revenue-2020";
+/// Each bar, SenseTime's then Megvii's: its whole's key; its part's key and its labels'; the
+/// figure the part shows; its name, in full and short; its place.
+type Bar = (
+    &'static str,
+    [&'static str; 3],
+    &'static str,
+    Words,
+    Words,
+    (f64, f64),
+);
+const BARS: [Bar; 2] = [
+    (
+        SALES_2020,
+        ["city-share", "city-share-cat", "city-share-value"],
+        "smart_city_share",
+        SENSETIME,
+        SENSETIME_SHORT,
+        SENSETIME_BAR,
+    ),
+    (
+        MEGVII_WHOLE,
+        ["megvii-share", "megvii-share-cat", "megvii-share-value"],
+        "megvii_smart_city_share",
+        MEGVII,
+        MEGVII_SHORT,
+        MEGVII_BAR,
+    ),
+];
+/// The width of the dashed line marking SenseTime's share on Megvii's bar, in CSS pixels.
+const LEVEL_WIDTH: f64 = 1.5;
+/// The note, in lines of its own size below Megvii's bar.
+const NOTE_BELOW: f64 = 1.1;
 
 pub(super) fn build(c: &mut Chart) {
     let l = c.lang();
     c.header(l.say(TITLE), l.say(SUBTITLE));
-    let sensetime = c.figure("smart_city_share");
-    let megvii = c.figure("megvii_smart_city_share");
-    let scale = Linear::new((0.0, 100.0), (0.0, SHARE_REACH));
     let city = c.theme.city;
-    c.row(
-        "city-share",
-        l.say(SENSETIME),
-        &sensetime,
-        SENSETIME_ROW,
-        &scale,
-        city,
+    for (whole, [key, cat, value], id, name, short, bar) in BARS {
+        let f = c.figure(id);
+        c.whole(whole, bar);
+        c.part(key, l.say(name), &f, (0.0, bar), city);
+        let text = c.labelled(&f);
+        c.tag(cat, l.say(name), (0.0, bar.0), Anchor::Start, NAME_ABOVE);
+        c.room(cat, 1.0, l.say(short));
+        c.tag(value, &text, (0.0, bar.0), Anchor::Start, VALUE_ABOVE);
+        c.bold();
+        // Both shares large: the two the chart compares.
+        c.emphasise(value);
+    }
+    // SenseTime's share carried down across Megvii's bar, dashed: where 40% would end on it.
+    let ink = c.theme.ink;
+    let at = c.scene.bar("city-share").map_or(0.0, |b| b.rect.x1);
+    c.line(
+        "sensetime-level",
+        (at, MEGVII_BAR.0),
+        (at, MEGVII_BAR.1),
+        ink,
+        LEVEL_WIDTH,
+        true,
     );
-    c.row(
-        "megvii-share",
-        l.say(MEGVII),
-        &megvii,
-        MEGVII_ROW,
-        &scale,
-        city,
-    );
-    c.room("city-share-cat", 1.0, l.say(SENSETIME_SHORT));
-    c.room("megvii-share-cat", 1.0, l.say(MEGVII_SHORT));
-    c.emphasise("megvii-share-value");
+    c.over_marks();
     let listing = c.figure("megvii_blacklisted");
     let year = format::value(listing.value, listing.unit, l);
-    c.note("megvii-note", &note(l, &year), NOTE_AT);
+    c.note("megvii-note", &note(l, &year), MEGVII_BAR.1);
+    c.nudge(NOTE_BELOW);
 }

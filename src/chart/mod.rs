@@ -27,6 +27,7 @@ mod revenue_mix;
 mod revenue_trend;
 mod ties;
 mod timeline;
+mod whole;
 
 #[cfg(test)]
 pub(crate) mod fit_tests;

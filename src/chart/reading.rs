@@ -138,12 +138,13 @@ impl Chart {
             .labels
             .iter()
             .filter(|l| {
-                l.key.rsplit_once('-').is_some_and(|(owner, _)| {
-                    owner == key
-                        || key
-                            .strip_prefix(owner)
-                            .is_some_and(|rest| rest.starts_with('-'))
-                })
+                !l.text.is_empty()
+                    && l.key.rsplit_once('-').is_some_and(|(owner, _)| {
+                        owner == key
+                            || key
+                                .strip_prefix(owner)
+                                .is_some_and(|rest| rest.starts_with('-'))
+                    })
             })
             .map(|l| l.text.to_ascii_lowercase())
             .collect()

@@ -1,6 +1,7 @@
 //! The revenue trend chart: SenseTime's sales in full years (2018-2020) and in first halves.
 
 use super::builder::{Chart, RULE_WIDTH};
+use super::whole::SALES_2020;
 use crate::data::figures::Figure;
 use crate::draw::scale::Linear;
 use crate::draw::scene::{Anchor, Size};
@@ -147,7 +148,12 @@ pub(super) fn build(c: &mut Chart) {
         for (i, f) in figures.iter().enumerate() {
             // As u32: one integer formatter in the Wasm rather than a second for u16.
             let y = u32::from(f.year.expect("revenue figures have a year"));
-            let key = format!("{prefix}{i}");
+            // 2020's column is the mark that stands for 2020 sales in the charts before and
+            // after this one.
+            let key = match f.id {
+                "revenue_2020_filing" => SALES_2020.to_string(),
+                _ => format!("{prefix}{i}"),
+            };
             c.column(
                 &key,
                 &label(l, y),

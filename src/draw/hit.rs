@@ -42,6 +42,7 @@ pub fn hit<'a>(
             match bar.grow {
                 Grow::Right => r.x1 += TRAIL_REACH * layout.scale,
                 Grow::Up => r.y0 -= TRAIL_REACH * layout.scale,
+                Grow::Left => r.x0 -= TRAIL_REACH * layout.scale,
             }
         }
         let (x0, x1) = (r.x0.min(r.x1), r.x0.max(r.x1));

@@ -227,6 +227,11 @@ fn draw_bar<DB: DrawingBackend>(
                         y1: r.y0 - a * s,
                         ..r
                     },
+                    Grow::Left => Rect {
+                        x0: r.x0 - b * s,
+                        x1: r.x0 - a * s,
+                        ..r
+                    },
                 };
                 surface.fill(bar.colour.fade(alpha), strip)?;
             }
@@ -240,6 +245,7 @@ fn draw_bar<DB: DrawingBackend>(
             let (from, to) = match bar.grow {
                 Grow::Right => ((r.x1, r.y0 - out), (r.x1, r.y1 + out)),
                 Grow::Up => ((r.x0 - out, r.y0), (r.x1 + out, r.y0)),
+                Grow::Left => ((r.x0, r.y0 - out), (r.x0, r.y1 + out)),
             };
             dashed(surface, from, to, stroke(bar.colour, 2.5 * s), layout)?;
         }

@@ -27,6 +27,8 @@ impl Rect {
 pub enum Grow {
     Right,
     Up,
+    /// From its right end leftwards: the last part of a whole, whose hedge lies at its left edge.
+    Left,
 }
 
 /// A bar, or any filled box.
@@ -47,6 +49,7 @@ impl Bar {
         match self.grow {
             Grow::Right => r.x1 = r.x0,
             Grow::Up => r.y0 = r.y1,
+            Grow::Left => r.x0 = r.x1,
         }
         Bar {
             rect: r,

@@ -140,15 +140,37 @@ fn pair<'a, T>(
     pairs
 }
 
+/// Whether two scenes have a mark in common (a bar or a count with the same key): the same
+/// quantity drawn in both, which a transition can move. Rules, gridlines and the header's words
+/// do not count: every chart has them; nor do dots, which mark events and table cells that no
+/// two charts share.
+pub fn share_marks(a: &Scene, b: &Scene) -> bool {
+    a.bars.iter().any(|m| b.bar(&m.key).is_some())
+        || a.units
+            .iter()
+            .any(|m| b.units.iter().any(|n| n.key == m.key))
+}
+
 /// The scene `t` of the way (already eased) from `from` to `to`.
+///
+/// Scenes that share marks morph: what the two have in common moves while what leaves shrinks
+/// and fades and what arrives grows. Scenes that share none (two unrelated charts) go through the
+/// background instead: the old marks leave in the first half and the new ones arrive in the
+/// second, as their words do, so that no frame shows the two pictures over each other.
 pub fn blend(from: &Scene, to: &Scene, t: f64) -> Scene {
     let t = t.clamp(0.0, 1.0);
+    // How far what leaves has gone, and what arrives has come.
+    let (gone, come) = if share_marks(from, to) {
+        (t, t)
+    } else {
+        (1.0 - fade_out(t), fade_in(t))
+    };
     let mut out = Scene::default();
     for pair in pair(&from.bars, &to.bars, |b| &b.key) {
         out.bars.push(match pair {
             (Some(a), Some(b)) => blend_bar(a, b, t),
-            (None, Some(b)) => blend_bar(&b.collapsed(), b, t),
-            (Some(a), None) => blend_bar(a, &a.collapsed(), t),
+            (None, Some(b)) => blend_bar(&b.collapsed(), b, come),
+            (Some(a), None) => blend_bar(a, &a.collapsed(), gone),
             (None, None) => unreachable!("pair yields at least one side"),
         });
     }
@@ -161,7 +183,7 @@ pub fn blend(from: &Scene, to: &Scene, t: f64) -> Scene {
                     ..b.clone()
                 },
                 b,
-                t,
+                come,
             ),
             (Some(a), None) => blend_line(
                 a,
@@ -169,7 +191,7 @@ pub fn blend(from: &Scene, to: &Scene, t: f64) -> Scene {
                     colour: a.colour.fade(0.0),
                     ..a.clone()
                 },
-                t,
+                gone,
             ),
             (None, None) => unreachable!("pair yields at least one side"),
         });
@@ -184,7 +206,7 @@ pub fn blend(from: &Scene, to: &Scene, t: f64) -> Scene {
                     ..b.clone()
                 },
                 b,
-                t,
+                come,
             ),
             (Some(a), None) => blend_dot(
                 a,
@@ -193,7 +215,7 @@ pub fn blend(from: &Scene, to: &Scene, t: f64) -> Scene {
                     colour: a.colour.fade(0.0),
                     ..a.clone()
                 },
-                t,
+                gone,
             ),
             (None, None) => unreachable!("pair yields at least one side"),
         });
@@ -205,8 +227,8 @@ pub fn blend(from: &Scene, to: &Scene, t: f64) -> Scene {
         };
         out.units.push(match pair {
             (Some(a), Some(b)) => blend_units(a, b, t),
-            (None, Some(b)) => blend_units(&none(b), b, t),
-            (Some(a), None) => blend_units(a, &none(a), t),
+            (None, Some(b)) => blend_units(&none(b), b, come),
+            (Some(a), None) => blend_units(a, &none(a), gone),
             (None, None) => unreachable!("pair yields at least one side"),
         });
     }
@@ -325,8 +347,9 @@ mod tests {
 
     #[test]
     fn bars_enter_from_their_base_and_leave_to_it() {
-        let a = with_bars(vec![bar("old", 0.5)]);
-        let b = with_bars(vec![bar("new", 0.8)]);
+        // The two scenes share a mark, so they morph.
+        let a = with_bars(vec![bar("same", 0.3), bar("old", 0.5)]);
+        let b = with_bars(vec![bar("same", 0.4), bar("new", 0.8)]);
         let start = blend(&a, &b, 0.0);
         let new = start.bar("new").unwrap();
         assert_eq!(
@@ -346,11 +369,11 @@ mod tests {
     fn changed_text_crossfades_and_unchanged_text_moves() {
         let a = Scene {
             labels: vec![label("v", "40%", 0.2), label("k", "same", 0.1)],
-            ..Scene::default()
+            ..with_bars(vec![bar("x", 0.2)])
         };
         let b = Scene {
             labels: vec![label("v", "64%", 0.6), label("k", "same", 0.3)],
-            ..Scene::default()
+            ..with_bars(vec![bar("x", 0.6)])
         };
         let early = blend(&a, &b, 0.25);
         assert_eq!(
@@ -363,6 +386,50 @@ mod tests {
         assert_eq!(late.text("v"), Some("64%"));
         let moved = late.labels.iter().find(|l| l.key == "k").unwrap();
         assert_eq!(moved.slot, Slot::Plot(0.25, 0.5));
+    }
+
+    #[test]
+    fn scenes_that_share_no_mark_fade_through_the_background_one_after_the_other() {
+        let a = Scene {
+            labels: vec![label("title", "Old", 0.0)],
+            ..with_bars(vec![bar("old", 0.5)])
+        };
+        let b = Scene {
+            labels: vec![label("title", "New", 0.0)],
+            ..with_bars(vec![bar("new", 0.8)])
+        };
+        assert!(!share_marks(&a, &b));
+        let visible = |s: &Scene, key: &str| {
+            s.bar(key)
+                .is_some_and(|m| m.colour.a > 0.0 && m.rect.x1 > m.rect.x0)
+        };
+        for i in 1..100 {
+            let t = f64::from(i) / 100.0;
+            let mid = blend(&a, &b, t);
+            let (old, new) = (visible(&mid, "old"), visible(&mid, "new"));
+            assert!(!(old && new), "both pictures at once at {t}: {mid:?}");
+            let texts: Vec<&str> = mid
+                .labels
+                .iter()
+                .filter(|l| l.colour.a > 0.0)
+                .map(|l| l.text.as_str())
+                .collect();
+            assert!(texts.len() <= 1, "two titles at {t}: {texts:?}");
+        }
+        // At the ends, one picture each, whole.
+        let (start, end) = (blend(&a, &b, 0.0), blend(&a, &b, 1.0));
+        assert!(!visible(&start, "new") && start.bar("old") == a.bar("old"));
+        assert!(!visible(&end, "old") && end.bar("new") == b.bar("new"));
+        assert_eq!(
+            (start.text("title"), end.text("title")),
+            (Some("Old"), Some("New"))
+        );
+        // The old goes first, shrinking to its base; the new comes after, growing from its own.
+        let (early, late) = (blend(&a, &b, 0.25), blend(&a, &b, 0.75));
+        assert!(visible(&early, "old") && !visible(&early, "new"));
+        assert!(visible(&late, "new") && !visible(&late, "old"));
+        assert!((early.bar("old").unwrap().rect.x1 - 0.25).abs() < 1e-9);
+        assert!((late.bar("new").unwrap().rect.x1 - 0.4).abs() < 1e-9);
     }
 
     #[test]

@@ -147,6 +147,39 @@ mod tests {
     }
 
     #[test]
+    fn consecutive_charts_that_share_a_subject_morph_and_the_others_fade_through() {
+        use crate::draw::theme::LIGHT;
+        use crate::draw::tween::share_marks;
+        use crate::text::locale::Locale;
+        let shares = |a: ChartId, b: ChartId| {
+            let locale = Locale::default();
+            share_marks(&a.scene(&LIGHT, &locale), &b.scene(&LIGHT, &locale))
+        };
+        let morphs: Vec<(&str, &str)> = STEPS
+            .windows(2)
+            .filter(|w| w[0].chart != w[1].chart && shares(w[0].chart, w[1].chart))
+            .map(|w| (w[0].id, w[1].id))
+            .collect();
+        // 2020 sales, from the revenue mix's whole to a row beside the money raised, the revenue
+        // trend's 2020 column and the whole the customers split; the grants, from their chart to
+        // the closing one.
+        assert_eq!(
+            morphs,
+            [
+                ("the-bet", "backers"),
+                ("backers", "growing-sales"),
+                ("growing-sales", "big-buyers"),
+                ("state-support", "adding-up"),
+            ]
+        );
+        // A reader who jumps between the charts of 2020 sales sees SenseTime's marks move.
+        assert!(shares(ChartId::RevenueMix, ChartId::Customers));
+        assert!(shares(ChartId::Customers, ChartId::Megvii));
+        assert!(shares(ChartId::RevenueMix, ChartId::Megvii));
+        assert!(!shares(ChartId::Helmets, ChartId::Peers));
+    }
+
+    #[test]
     fn a_step_past_the_end_is_the_last() {
         let mut story = StoryState::default();
         assert_eq!(story.go_to(99).unwrap().to, STEPS.len() - 1);
