@@ -80,7 +80,7 @@ impl Chart {
         // Compared without case: a label may capitalise what it says ("At least 500 ...").
         let labelled = |text: &str| {
             let text = text.to_ascii_lowercase();
-            labels.iter().any(|l| l.contains(&text))
+            labels.iter().any(|l| format::holds(l, &text))
         };
         let shown = self.locale.currency.show(&f);
         let sourced = format::figure(&f, lang);
@@ -115,8 +115,8 @@ impl Chart {
                 .into_iter()
                 .filter_map(|k| self.scene.text(k));
             let said = labelled(&digits)
-                || name.contains(&digits)
-                || heading.into_iter().any(|t| t.contains(&digits));
+                || format::holds(name, &digits)
+                || heading.into_iter().any(|t| format::holds(t, &digits));
             if !said {
                 parts.push(format::value(f64::from(year), Unit::Year, lang));
             }

@@ -66,15 +66,87 @@ pub fn markup(lang: Lang) -> String {
 fn inline(svg: &str, layout: &Layout) -> String {
     let body_start = svg.find('>').map_or(0, |i| i + 1);
     let (w, h) = layout.size;
-    let body: String = svg[body_start..]
+    let lines: Vec<&str> = svg[body_start..]
         .lines()
         .map(str::trim)
         .filter(|line| !line.is_empty())
         .collect();
+    let (font, body) = compact(&lines);
     format!(
-        "<svg class=\"chart-picture {}\" viewBox=\"0 0 {w} {h}\" preserveAspectRatio=\"xMinYMin meet\" aria-hidden=\"true\" focusable=\"false\">{body}",
+        "<svg class=\"chart-picture {}\" viewBox=\"0 0 {w} {h}\" preserveAspectRatio=\"xMinYMin meet\" aria-hidden=\"true\" focusable=\"false\"{font}>{body}",
         layout.class
     )
+}
+
+/// The picture's elements, fewer and shorter than plotters writes them, since the page parses and
+/// styles every one before its first paint: the defaults (`opacity="1"`, `stroke="none"`) left
+/// out, a run of line segments drawn alike (a dashed outline is dozens) made one path, and the
+/// font, the same on every text, said once on the `<svg>` (returned as its attribute).
+fn compact(lines: &[&str]) -> (String, String) {
+    let lines: Vec<String> = lines
+        .iter()
+        .map(|line| {
+            line.replace(" opacity=\"1\"", "")
+                .replace(" stroke=\"none\"", "")
+        })
+        .collect();
+    let fonts: Vec<&str> = lines
+        .iter()
+        .filter_map(|l| attribute(l, "font-family"))
+        .collect();
+    let font = match fonts.first() {
+        Some(first) if fonts.iter().all(|f| f == first) => Some(first.to_string()),
+        _ => None,
+    };
+    let mut body = String::new();
+    // The open path: its attributes and its drawing so far.
+    let mut path: Option<(String, String)> = None;
+    for line in &lines {
+        if let Some((style, points)) = polyline(line) {
+            let segment = points
+                .split_whitespace()
+                .enumerate()
+                .map(|(i, p)| format!("{}{}", if i == 0 { 'M' } else { 'L' }, p.replace(',', " ")))
+                .collect::<String>();
+            match &mut path {
+                Some((open, d)) if *open == style => d.push_str(&segment),
+                _ => {
+                    close(&mut body, path.take());
+                    path = Some((style, segment));
+                }
+            }
+            continue;
+        }
+        close(&mut body, path.take());
+        match &font {
+            Some(font) => body.push_str(&line.replace(&format!(" font-family=\"{font}\""), "")),
+            None => body.push_str(line),
+        }
+    }
+    close(&mut body, path);
+    let font = font.map_or(String::new(), |f| format!(" font-family=\"{f}\""));
+    (font, body)
+}
+
+/// A `<polyline …/>` line's attributes before its points, and its points.
+fn polyline(line: &str) -> Option<(String, &str)> {
+    let rest = line.strip_prefix("<polyline")?.strip_suffix("/>")?;
+    let (style, points) = rest.split_once(" points=\"")?;
+    Some((style.to_string(), points.strip_suffix('"')?))
+}
+
+/// Writes the open path, if any, as one `<path>`.
+fn close(body: &mut String, path: Option<(String, String)>) {
+    if let Some((style, d)) = path {
+        body.push_str(&format!("<path{style} d=\"{d}\"/>"));
+    }
+}
+
+/// The value of an element's attribute `name`, as written in `line`.
+fn attribute<'a>(line: &'a str, name: &str) -> Option<&'a str> {
+    let start = line.find(&format!(" {name}=\""))? + name.len() + 3;
+    let len = line[start..].find('"')?;
+    Some(&line[start..start + len])
 }
 
 /// Adds [`dark_rules`] to `dist/style.css`, and [`embed_rules`] to `dist/embed.css`.
@@ -171,6 +243,28 @@ mod tests {
         );
         assert!(rules.contains("height: 28px;"), "{rules}");
         assert!(rules.contains("padding:4px 14px 6px;"), "{rules}");
+    }
+
+    #[test]
+    fn segments_drawn_alike_become_one_path_and_the_font_is_said_once() {
+        let lines = [
+            "<rect x=\"0\" y=\"0\" width=\"9\" height=\"9\" opacity=\"1\" fill=\"#FDFBF7\" stroke=\"none\"/>",
+            "<polyline fill=\"none\" opacity=\"1\" stroke=\"#2B6A99\" stroke-width=\"2\" points=\"1,2 3,2 \"/>",
+            "<polyline fill=\"none\" opacity=\"1\" stroke=\"#2B6A99\" stroke-width=\"2\" points=\"5,2 7,2 9,4 \"/>",
+            "<polyline fill=\"none\" opacity=\"0.5\" stroke=\"#2B6A99\" stroke-width=\"2\" points=\"1,8 3,8 \"/>",
+            "<text x=\"1\" font-family=\"sans\" font-size=\"9\" fill=\"#1B1B1B\">",
+            "A",
+            "</text>",
+        ];
+        let (font, body) = compact(&lines);
+        assert_eq!(font, " font-family=\"sans\"");
+        assert_eq!(
+            body,
+            "<rect x=\"0\" y=\"0\" width=\"9\" height=\"9\" fill=\"#FDFBF7\"/>\
+             <path fill=\"none\" stroke=\"#2B6A99\" stroke-width=\"2\" d=\"M1 2L3 2M5 2L7 2L9 4\"/>\
+             <path fill=\"none\" opacity=\"0.5\" stroke=\"#2B6A99\" stroke-width=\"2\" d=\"M1 8L3 8\"/>\
+             <text x=\"1\" font-size=\"9\" fill=\"#1B1B1B\">A</text>"
+        );
     }
 
     #[test]
