@@ -23,6 +23,28 @@ const MEGVII: Words = (
     "旷视：来自智慧城市技术的营收",
 );
 
+/// SenseTime's 2020 sales and its Smart City part, named and its share said large, where this
+/// chart draws them: the peers chart, the step before, draws them so too, so that going on to
+/// Megvii they stay where they are and Megvii's bar arrives beside them.
+pub(super) fn sensetime_share(c: &mut Chart) {
+    share(c, &BARS[0]);
+}
+
+/// One bar of 100% and its smart-city part, with its name above it and its share, large.
+fn share(c: &mut Chart, &(whole, [key, cat, value], id, name, short, bar): &Bar) {
+    let l = c.lang();
+    let city = c.theme.city;
+    let f = c.figure(id);
+    c.whole(whole, bar);
+    c.part(key, l.say(name), &f, (0.0, bar), city);
+    let text = c.labelled(&f);
+    c.tag(cat, l.say(name), (0.0, bar.0), Anchor::Start, NAME_ABOVE);
+    c.room(cat, 1.0, l.say(short));
+    c.tag(value, &text, (0.0, bar.0), Anchor::Start, VALUE_ABOVE);
+    c.bold();
+    c.emphasise(value);
+}
+
 /// The note under the rows: the two measures differ; when Megvii's listing ended.
 fn note(l: Lang, year: &str) -> String {
     l.pick_with(
@@ -39,7 +61,7 @@ const MEGVII_SHORT: Words = ("Megvii: smart-city technology", "旷视：智慧�
 /// Two bars of 100% each, on one scale: SenseTime's 2020 sales (the same marks as the revenue
 /// mix's, moved up to make room) over Megvii's 2020 revenue, each with its smart-city part from
 /// the left. Each name and share sits above its bar; the note under Megvii's.
-const SENSETIME_BAR: (f64, f64) = (0.22, 0.33);
+pub(super) const SENSETIME_BAR: (f64, f64) = (0.22, 0.33);
 const MEGVII_BAR: (f64, f64) = (0.66, 0.77);
 /// Megvii's whole: its 2020 revenue, a quantity of its own (not SenseTime's sales).
 const MEGVII_WHOLE: &str = "megvii-revenue-2020";
@@ -79,18 +101,9 @@ const NOTE_BELOW: f64 = 1.1;
 pub(super) fn build(c: &mut Chart) {
     let l = c.lang();
     c.header(l.say(TITLE), l.say(SUBTITLE));
-    let city = c.theme.city;
-    for (whole, [key, cat, value], id, name, short, bar) in BARS {
-        let f = c.figure(id);
-        c.whole(whole, bar);
-        c.part(key, l.say(name), &f, (0.0, bar), city);
-        let text = c.labelled(&f);
-        c.tag(cat, l.say(name), (0.0, bar.0), Anchor::Start, NAME_ABOVE);
-        c.room(cat, 1.0, l.say(short));
-        c.tag(value, &text, (0.0, bar.0), Anchor::Start, VALUE_ABOVE);
-        c.bold();
-        // Both shares large: the two the chart compares.
-        c.emphasise(value);
+    // Both shares large: the two the chart compares.
+    for bar in &BARS {
+        share(c, bar);
     }
     // SenseTime's share carried down across Megvii's bar, dashed: where 40% would end on it.
     let ink = c.theme.ink;

@@ -27,13 +27,11 @@ const COMPANIES: [Words; 4] = [
     ("Yitu", "依图"),
     ("CloudWalk", "云从"),
 ];
-const ALL_FOUR: Words = ("All four", "四家公司均");
-/// What the four share, one line each.
-const SHARED: [Words; 3] = [
-    ("grew with Beijing's backing", "借北京支持快速成长"),
-    ("plan stock market listings", "筹备上市"),
-    ("are under US sanctions", "遭美国制裁"),
-];
+/// What the four share, in two lines.
+const SHARED: Words = (
+    "All four: Beijing's backing,\nlisting plans, US sanctions",
+    "四家公司均获北京支持，\n均筹备上市，均遭美国制裁",
+);
 const NOTE: Words = (
     "over Xinjiang, a charge all four deny",
     "涉新疆指控，四家公司均否认",
@@ -44,17 +42,15 @@ const IN_COMMON: Words = (
     "获北京支持；筹备上市；遭美国制裁",
 );
 
-// Where things go, in plot fractions.
-/// The four names, two by two: the columns' left edges and the rows' lines.
+// Where things go, in plot fractions. At the top, SenseTime's 2020 sales and their Smart City
+// part, where the Megvii chart (the next step) draws them: going on, they stay, and Megvii's
+// bar arrives beside them.
+/// The four names, two by two, under SenseTime's bar: the columns' left edges and the rows' lines.
 const NAME_XS: [f64; 2] = [0.0, 0.5];
-const NAME_YS: [f64; 2] = [0.06, 0.24];
-/// The rule under the names, and what they share below it: its heading, then a line apiece.
-const RULE_Y: f64 = 0.36;
-const ALL_FOUR_Y: f64 = 0.45;
-const FIRST_SHARED: f64 = 0.58;
-const SHARED_STEP: f64 = 0.13;
-/// How far right of the heading's edge the shared lines stand, as a list does.
-const INDENT: f64 = 0.04;
+const NAME_YS: [f64; 2] = [0.47, 0.58];
+/// The rule under the names, and what they share below it.
+const RULE_Y: f64 = 0.66;
+const SHARED_Y: f64 = 0.76;
 const NOTE_AT: f64 = 0.97;
 
 pub(super) fn build(c: &mut Chart) {
@@ -62,7 +58,8 @@ pub(super) fn build(c: &mut Chart) {
     c.header(l.say(TITLE), l.say(SUBTITLE));
     c.cited.push(Source::Ft);
     c.points.push(l.say(IN_SHORT).into());
-    let (ink, muted, rule) = (c.theme.ink, c.theme.muted, c.theme.rule);
+    super::megvii::sensetime_share(c);
+    let (ink, rule) = (c.theme.ink, c.theme.rule);
     for (i, company) in COMPANIES.iter().enumerate() {
         let name = l.say(*company);
         c.facts.push(DataRow {
@@ -79,7 +76,7 @@ pub(super) fn build(c: &mut Chart) {
             name,
             (NAME_XS[i % 2], NAME_YS[i / 2]),
             Anchor::Start,
-            Size::Large,
+            Size::Body,
             ink,
         );
         c.bold();
@@ -95,22 +92,12 @@ pub(super) fn build(c: &mut Chart) {
         false,
     );
     c.at(
-        "all-four",
-        l.say(ALL_FOUR),
-        (0.0, ALL_FOUR_Y),
+        "shared",
+        l.say(SHARED),
+        (0.0, SHARED_Y),
         Anchor::Start,
-        Size::Small,
-        muted,
+        Size::Body,
+        ink,
     );
-    for (i, shared) in SHARED.iter().enumerate() {
-        c.at(
-            &format!("shared-{i}"),
-            l.say(*shared),
-            (INDENT, FIRST_SHARED + i as f64 * SHARED_STEP),
-            Anchor::Start,
-            Size::Large,
-            ink,
-        );
-    }
     c.note("peers-note", l.say(NOTE), NOTE_AT);
 }

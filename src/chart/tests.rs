@@ -504,6 +504,7 @@ fn a_key_shared_by_two_charts_stands_for_one_quantity() {
         drawn,
         [
             "funding",
+            "peers",
             "revenue-trend",
             "revenue-mix",
             "customers",

@@ -161,14 +161,16 @@ mod tests {
             .map(|w| (w[0].id, w[1].id))
             .collect();
         // 2020 sales, from the revenue mix's whole to a row beside the money raised, the revenue
-        // trend's 2020 column and the whole the customers split; the grants, from their chart to
-        // the closing one.
+        // trend's 2020 column and the whole the customers split; SenseTime's Smart City share,
+        // from the peers chart to Megvii's beside it; the grants, from their chart to the
+        // closing one.
         assert_eq!(
             morphs,
             [
                 ("the-bet", "backers"),
                 ("backers", "growing-sales"),
                 ("growing-sales", "big-buyers"),
+                ("four-hopefuls", "megvii"),
                 ("state-support", "adding-up"),
             ]
         );
