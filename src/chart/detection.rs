@@ -26,8 +26,10 @@ const NOTE: Words = (
 const BAR_REACH: f64 = 0.78;
 const BELT_ROW: f64 = 0.16;
 const PHONE_ROW: f64 = 0.5;
-/// The range band is drawn lighter than the bar: it is where the figure may be, not a length.
+/// The range band is drawn lighter than the bar: it is where the figure may be, not a length;
+/// and outlined at full strength, this wide (CSS pixels), so it never reads as a fainter figure.
 const RANGE_ALPHA: f64 = 0.4;
+const RANGE_EDGE: f64 = 1.5;
 /// Each row runs in a track to 100%, so the bar reads as a share of a whole; the track is
 /// fainter than any mark, and too faint to be a tooltip's target.
 const TRACK_ALPHA: f64 = 0.5;
@@ -106,6 +108,18 @@ pub(super) fn build(c: &mut Chart) {
         Bound::Exact,
     );
     c.shows("phone-range", high.id);
+    // The range is also drawn in outline, at full strength: a pale band alone would read as a
+    // fainter figure (and turns muddy on a dark page) rather than as where the figure may lie.
+    let (x0, x1) = (scale.map(low.value), scale.map(high.value));
+    let (y0, y1) = (y, y + ROW_THICKNESS);
+    for (key, from, to) in [
+        ("phone-range-top", (x0, y0), (x1, y0)),
+        ("phone-range-end", (x1, y0), (x1, y1)),
+        ("phone-range-bottom", (x1, y1), (x0, y1)),
+    ] {
+        c.line(key, from, to, city, RANGE_EDGE, false);
+        c.over_marks();
+    }
     let range = format!(
         "{}–{}",
         format::trimmed(low.value, 0),
