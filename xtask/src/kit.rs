@@ -9,7 +9,7 @@ use std::path::Path;
 use crate::cards::{self, card_name, Card, CARD};
 use crate::data::quote;
 use crate::files;
-use crate::page::{svg_name, EDITIONS, SIZE};
+use crate::page::{replace_once, svg_name, EDITIONS, SIZE};
 use crate::png::{self, png_name, Rasteriser, CHART_PNG};
 use crate::prose::escape;
 use crate::social::{into_head, json_ld, tags, Base, Head, Story, PUBLISHER};
@@ -141,13 +141,8 @@ pub fn chart_page(template: &str, info: &ChartInfo, base: &Base) -> Result<Strin
     let (path, root) = info.page();
     let lang = info.lang;
     let id = info.chart.id();
-    let once = |html: &str, from: &str, to: &str| -> Result<String, String> {
-        match html.matches(from).count() {
-            1 => Ok(html.replacen(from, to, 1)),
-            n => Err(format!(
-                "embed.html: expected `{from}` once, found it {n} times"
-            )),
-        }
+    let once = |html: &str, from: &str, to: &str| {
+        replace_once(html, from, to).map_err(|e| format!("embed.html: {e}"))
     };
     let query = format!("chart={id}{}", lang.pick("", "&amp;lang=zh"));
     let mut html = once(

@@ -152,13 +152,10 @@ pub fn with_preloads(
 ) -> Result<String, String> {
     let root = edition.root;
     let script = format!("<script type=\"module\" src=\"{root}main.js\"></script>");
-    if html.matches(&script).count() != 1 {
-        return Err(format!("{}: expected `{script}` once", edition.page));
-    }
     let build = edition.build(framed);
     let (Some(glue), Some(wasm)) = (pkg.glue(build), pkg.wasm(build)) else {
         // Not built yet (`cargo xtask serve` serves the English story first).
-        return Ok(html.to_string());
+        return in_page(replace_once(html, &script, &script), edition);
     };
     // At low priority: the first paint needs the page and its style sheet, not the Wasm (the
     // opening chart is a picture in the page), so on a slow connection they go first.
@@ -166,7 +163,23 @@ pub fn with_preloads(
         "<link rel=\"modulepreload\" href=\"{root}pkg/{glue}\" fetchpriority=\"low\">\n\
          <link rel=\"preload\" href=\"{root}pkg/{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin fetchpriority=\"low\">\n"
     );
-    Ok(html.replacen(&script, &format!("{preloads}{script}"), 1))
+    in_page(
+        replace_once(html, &script, &format!("{preloads}{script}")),
+        edition,
+    )
+}
+
+/// `text` with `from`, which it must hold exactly once, replaced by `to`.
+pub fn replace_once(text: &str, from: &str, to: &str) -> Result<String, String> {
+    match text.matches(from).count() {
+        1 => Ok(text.replacen(from, to, 1)),
+        n => Err(format!("expected `{from}` once, found it {n} times")),
+    }
+}
+
+/// `result`, its error naming the edition's page.
+fn in_page(result: Result<String, String>, edition: Edition) -> Result<String, String> {
+    result.map_err(|e| format!("{}: {e}", edition.page))
 }
 
 /// Writes every edition's page under `dist` with its figures filled in (and no number that is not
@@ -197,14 +210,8 @@ pub fn write_editions(dist: &Path, pkg: &Pkg) -> Result<(), String> {
 
 /// `html` with the opening chart's pictures in place of [`picture::MARK`] (see `picture`).
 pub fn with_first_picture(html: &str, edition: Edition) -> Result<String, String> {
-    match html.matches(picture::MARK).count() {
-        1 => Ok(html.replacen(picture::MARK, &picture::markup(edition.lang), 1)),
-        n => Err(format!(
-            "{}: expected `{}` once, beside the canvas, found it {n} times",
-            edition.page,
-            picture::MARK
-        )),
-    }
+    let pictures = picture::markup(edition.lang);
+    in_page(replace_once(html, picture::MARK, &pictures), edition)
 }
 
 /// The page for a host page's frame (`frame.html` beside the edition's page), from the edition's
@@ -213,15 +220,7 @@ pub fn with_first_picture(html: &str, edition: Edition) -> Result<String, String
 /// host page; its link to the other edition going to that edition's frame page; and kept out of
 /// search results in favour of the edition's own page.
 pub fn frame_page(html: &str, edition: Edition) -> Result<String, String> {
-    let once = |html: &str, from: &str, to: &str| -> Result<String, String> {
-        match html.matches(from).count() {
-            1 => Ok(html.replacen(from, to, 1)),
-            n => Err(format!(
-                "{}: expected `{from}` once, found it {n} times",
-                edition.page
-            )),
-        }
-    };
+    let once = |html: &str, from: &str, to: &str| in_page(replace_once(html, from, to), edition);
     let html = once(html, "<html ", "<html data-frame ")?;
     let html = once(
         &html,
@@ -355,6 +354,19 @@ mod tests {
                 assert_eq!(out.matches("pkg/").count(), 2, "{}", edition.page);
             }
         }
+    }
+
+    #[test]
+    fn a_marker_is_replaced_only_where_it_stands_exactly_once() {
+        assert_eq!(
+            replace_once("a <!-- x --> b", "<!-- x -->", "y").unwrap(),
+            "a y b"
+        );
+        let twice = replace_once("<!-- x --><!-- x -->", "<!-- x -->", "y").unwrap_err();
+        assert_eq!(twice, "expected `<!-- x -->` once, found it 2 times");
+        assert!(replace_once("", "<!-- x -->", "y")
+            .unwrap_err()
+            .contains("found it 0 times"));
     }
 
     #[test]
