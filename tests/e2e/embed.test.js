@@ -1,30 +1,21 @@
 // Embeds in other sites' pages, in Chromium: script embeds in shadow roots, a strict CSP, no third
 // parties, no storage, what a framed story downloads. (pym.js hosts and the framed story following
 // its host run in every engine: reader.js.)
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, launch, openPage, assertNoErrors } from './helpers.js';
-import { startHosts } from './hosts.js';
+import { baseUrl, openPage, assertNoErrors } from './helpers.js';
+import { chromiumAndHosts } from './hosts.js';
 
 // Host pages live on another origin, served by the test process itself (hosts.js).
-let browser;
-let hosts;
-before(async () => {
-  browser = await launch();
-  hosts = await startHosts();
-});
-after(async () => {
-  await browser?.close();
-  await hosts?.close();
-});
+const session = chromiumAndHosts();
 
 /** Opens a page on another origin holding `body`. */
 function hostPage(page, body) {
-  return page.goto(hosts.host('embed-test', body));
+  return page.goto(session.hosts.host('embed-test', body));
 }
 
 test('a bad chart id shows a readable notice in the frame that names the charts', async () => {
-  const { page, context, errors } = await openPage(browser, { viewport: { width: 600, height: 600 } });
+  const { page, context, errors } = await openPage(session.browser, { viewport: { width: 600, height: 600 } });
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.goto(`${baseUrl()}/embed.html?chart=pie&theme=dark`);
@@ -42,7 +33,7 @@ test('a bad chart id shows a readable notice in the frame that names the charts'
 });
 
 test('script embeds mount in shadow roots under a strict CSP, without layout shift, and never break the host', async () => {
-  const { page, context, errors } = await openPage(browser, { viewport: { width: 800, height: 900 } });
+  const { page, context, errors } = await openPage(session.browser, { viewport: { width: 800, height: 900 } });
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.route(`${baseUrl()}/host-under-test.html`, (route) => route.fulfill({
@@ -100,7 +91,7 @@ test('script embeds mount in shadow roots under a strict CSP, without layout shi
 });
 
 test('every page is served with a strict CSP, loads nothing from third parties and stores nothing', async () => {
-  const { page, context, errors } = await openPage(browser, { viewport: { width: 1000, height: 800 } });
+  const { page, context, errors } = await openPage(session.browser, { viewport: { width: 1000, height: 800 } });
   for (const path of ['index.html', 'zh/index.html', 'frame.html', 'embed.html?chart=cities', 'examples/article.html']) {
     const origins = new Set();
     const seen = (r) => origins.add(new URL(r.url()).origin);
@@ -128,7 +119,7 @@ test('every page is served with a strict CSP, loads nothing from third parties a
 
 test('a script embed on another origin loads our module and Wasm through CORS, and links to the story when the Wasm fails', async () => {
   for (const wasmFails of [false, true]) {
-    const { page, context, errors } = await openPage(browser, { viewport: { width: 800, height: 900 } });
+    const { page, context, errors } = await openPage(session.browser, { viewport: { width: 800, height: 900 } });
     if (wasmFails) await page.route(`${baseUrl()}/**/*.wasm`, (route) => route.fulfill({ status: 404, body: 'not found' }));
     await hostPage(page, `
       <div id="chart" data-sensetime-chart="revenue-mix"></div>
@@ -163,7 +154,7 @@ for (const [address, builds] of [
   // The story's build is preloaded by index.html before main.js knows it is framed.
   ['index.html?frame=story', ['sensetime_story.', 'sensetime_story_frame.']],
 ]) test(`the whole story in a cross-origin frame (${address}) downloads the builds it should`, async () => {
-  const { page, context, errors } = await openPage(browser, { viewport: { width: 1200, height: 800 } });
+  const { page, context, errors } = await openPage(session.browser, { viewport: { width: 1200, height: 800 } });
   const wasm = new Set();
   page.on('requestfinished', (r) => {
     const name = new URL(r.url()).pathname.split('/').pop();
@@ -181,7 +172,7 @@ for (const [address, builds] of [
 });
 
 test('the example news article embeds charts both ways and the whole story, under the strict CSP', async () => {
-  const { page, context, errors } = await openPage(browser, { viewport: { width: 1000, height: 800 } });
+  const { page, context, errors } = await openPage(session.browser, { viewport: { width: 1000, height: 800 } });
   await page.goto(`${baseUrl()}/examples/article.html`);
   await page.waitForFunction(() => {
     const mounted = [...document.querySelectorAll('[data-sensetime-chart]')].every((el) => el.dataset.sensetimeMounted);
@@ -201,7 +192,7 @@ test("a chart's own page and embed.html show the chart's picture at once, in the
     ['embed/helmets.html', 360], ['embed/helmets.html', 600], ['embed/helmets.html', 900],
     ['embed.html?chart=helmets&lang=zh&theme=dark', 600],
   ]) {
-    const { page, context, errors } = await openPage(browser, { viewport: { width, height: 900 } });
+    const { page, context, errors } = await openPage(session.browser, { viewport: { width, height: 900 } });
     let release;
     const held = new Promise((resolve) => { release = resolve; });
     await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });

@@ -6,7 +6,8 @@
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { baseUrl } from './helpers.js';
+import { before, after } from 'node:test';
+import { baseUrl, launch } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 const pymSource = readFileSync(require.resolve('pym.js/dist/pym.v1.min.js'), 'utf8');
@@ -94,4 +95,19 @@ export async function startHosts() {
     },
     close: () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections(); }),
   };
+}
+
+/** For a test file that needs Chromium and the second origin: starts both before its tests and
+ * closes them after; `session.browser` and `session.hosts` are set once its tests run. */
+export function chromiumAndHosts() {
+  const session = {};
+  before(async () => {
+    session.browser = await launch();
+    session.hosts = await startHosts();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.hosts?.close();
+  });
+  return session;
 }

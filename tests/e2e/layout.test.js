@@ -1,21 +1,12 @@
 // Layouts for where the story is read, in Chromium: a host article's 840 px column (framed, and
 // the story's own page at that width), the desktop's step column under the intro's, the data
 // tables on phones, and embed.html opened on its own.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, launch, openPage, waitReady, assertNoErrors } from './helpers.js';
-import { startHosts } from './hosts.js';
+import { baseUrl, openPage, waitReady, assertNoErrors } from './helpers.js';
+import { chromiumAndHosts } from './hosts.js';
 
-let browser;
-let hosts;
-before(async () => {
-  browser = await launch();
-  hosts = await startHosts();
-});
-after(async () => {
-  await browser?.close();
-  await hosts?.close();
-});
+const session = chromiumAndHosts();
 
 /** In the story's document: the canvas, the graphic and every step's box, and the active step. */
 function storyBoxes() {
@@ -40,8 +31,8 @@ function largestGap(steps) {
 // A host article with an 840 px text column, on another origin, embedding the story with frames.js.
 for (const [lang, address] of [['en', 'frame.html'], ['zh', 'zh/frame.html']]) {
   test(`framed in an 840 px article column (${lang}): a large chart at the top, the steps passing under it a short way apart`, async () => {
-    const { page, context, errors } = await openPage(browser, { viewport: { width: 1000, height: 800 }, deviceScaleFactor: 1 });
-    await page.goto(hosts.host(`column-${lang}`, `
+    const { page, context, errors } = await openPage(session.browser, { viewport: { width: 1000, height: 800 }, deviceScaleFactor: 1 });
+    await page.goto(session.hosts.host(`column-${lang}`, `
       <style>body { margin: 0; } main { width: 840px; margin: 0 auto; } iframe { display: block; width: 100%; border: 0; }</style>
       <main><h1>A host article</h1><p style="height: 500px">Text before the story.</p>
       <iframe data-sensetime="story" src="${baseUrl()}/${address}" title="The story" height="600"></iframe>
@@ -83,7 +74,7 @@ for (const [lang, address] of [['en', 'frame.html'], ['zh', 'zh/frame.html']]) {
 
 test("the story's own page at 840 px wide: the same column layout, in both languages", async () => {
   for (const path of ['index.html', 'zh/index.html']) {
-    const { page, context, errors } = await openPage(browser, { viewport: { width: 840, height: 900 }, deviceScaleFactor: 1 });
+    const { page, context, errors } = await openPage(session.browser, { viewport: { width: 840, height: 900 }, deviceScaleFactor: 1 });
     await page.goto(`${baseUrl()}/${path}#cameras`);
     await waitReady(page);
     await page.waitForFunction(() => document.querySelector('#story .step.is-active')?.id === 'cameras', null, { timeout: 10000 });
@@ -101,7 +92,7 @@ test("the story's own page at 840 px wide: the same column layout, in both langu
 for (const [width, height] of [[1280, 800], [1440, 900]]) {
   test(`desktop at ${width}×${height}: the steps stand in the intro's column, the chart beside them`, async () => {
     for (const path of ['index.html', 'zh/index.html']) {
-      const { page, context, errors } = await openPage(browser, { viewport: { width, height }, deviceScaleFactor: 1 });
+      const { page, context, errors } = await openPage(session.browser, { viewport: { width, height }, deviceScaleFactor: 1 });
       await page.goto(`${baseUrl()}/${path}`);
       await waitReady(page);
       const seen = await page.evaluate(() => {
@@ -174,7 +165,7 @@ function tableFaults() {
 for (const [width, height, mobile] of [[390, 844, true], [320, 640, true], [840, 900, false], [1280, 800, false]]) {
   test(`data tables at ${width} px: no line of a single word, nothing past the card, in both languages`, async () => {
     for (const path of ['index.html', 'zh/index.html']) {
-      const { page, context, errors } = await openPage(browser, { viewport: { width, height }, deviceScaleFactor: 1, isMobile: mobile, hasTouch: mobile });
+      const { page, context, errors } = await openPage(session.browser, { viewport: { width, height }, deviceScaleFactor: 1, isMobile: mobile, hasTouch: mobile });
       await page.goto(`${baseUrl()}/${path}`);
       await waitReady(page);
       await page.evaluate(() => { for (const details of document.querySelectorAll('.chart-data')) details.open = true; });
@@ -193,7 +184,7 @@ for (const [width, height, mobile] of [[390, 844, true], [320, 640, true], [840,
 test('data tables on the static page (no JavaScript) at 700 and 390 px: no line of a single word, nothing past the card', async () => {
   for (const width of [700, 390]) {
     for (const path of ['index.html', 'zh/index.html']) {
-      const { page, context, errors } = await openPage(browser, { viewport: { width, height: 800 }, deviceScaleFactor: 1, javaScriptEnabled: false });
+      const { page, context, errors } = await openPage(session.browser, { viewport: { width, height: 800 }, deviceScaleFactor: 1, javaScriptEnabled: false });
       await page.goto(`${baseUrl()}/${path}`);
       await page.evaluate(() => { for (const details of document.querySelectorAll('.chart-data')) details.open = true; });
       assert.deepEqual(await page.evaluate(tableFaults), [], `${path} at ${width} px without JavaScript`);
@@ -222,7 +213,7 @@ test('embed.html opened on its own takes its theme\'s background; in a frame it 
     ['chart=revenue-mix', 'dark', 'dark'],
     ['chart=revenue-mix&lang=zh', 'light', 'light'],
   ]) {
-    const { page, context, errors } = await openPage(browser, { viewport: { width: 640, height: 700 }, colorScheme: scheme });
+    const { page, context, errors } = await openPage(session.browser, { viewport: { width: 640, height: 700 }, colorScheme: scheme });
     await page.goto(`${baseUrl()}/embed.html?${query}`);
     await page.waitForFunction(() => document.documentElement.dataset.embed === 'ready');
     const seen = await page.evaluate(embedPage);
@@ -230,8 +221,8 @@ test('embed.html opened on its own takes its theme\'s background; in a frame it 
     assertNoErrors(assert, errors);
     await context.close();
   }
-  const { page, context, errors } = await openPage(browser, { viewport: { width: 800, height: 800 }, colorScheme: 'light' });
-  await page.goto(hosts.host('embed-frame', `<iframe src="${baseUrl()}/embed.html?chart=grants&amp;theme=dark" title="A chart" width="640" height="600"></iframe>`));
+  const { page, context, errors } = await openPage(session.browser, { viewport: { width: 800, height: 800 }, colorScheme: 'light' });
+  await page.goto(session.hosts.host('embed-frame', `<iframe src="${baseUrl()}/embed.html?chart=grants&amp;theme=dark" title="A chart" width="640" height="600"></iframe>`));
   const frame = await (async () => {
     for (;;) {
       const found = page.frames().find((f) => f.url().includes('embed.html'));
@@ -250,7 +241,7 @@ test('an embedded chart is named by its subject, not by the story\'s finding, an
     ['en', /^Government grants to SenseTime[.。]/, /calculation by the SenseTime explainer team/],
     ['zh', /^商汤获得的政府补助。/, /商汤解读项目组计算/],
   ]) {
-    const { page, context, errors } = await openPage(browser, { viewport: { width: 640, height: 700 } });
+    const { page, context, errors } = await openPage(session.browser, { viewport: { width: 640, height: 700 } });
     // The story's own chart for the step: its name opens with the story's finding.
     await page.goto(`${baseUrl()}/${lang === 'zh' ? 'zh/' : ''}index.html#state-support`);
     await waitReady(page);
