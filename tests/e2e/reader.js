@@ -224,8 +224,9 @@ export function readerSuite(engineName) {
     });
   }
 
-  /** The frames the chart takes from the first step to the second, from leaving its settled
-   * state to regaining it, counted in the page; the second step's picture checked after. */
+  /** The frames and milliseconds the chart takes from the first step to the second, from
+   * leaving its settled state to regaining it, counted in the page; the second step's picture
+   * checked after. */
   async function framesOfTransition(t, options) {
     const tab = await openStory(t, DESKTOP, 'index.html', options);
     const [first, second] = await tab.evaluate(readSteps);
@@ -235,7 +236,7 @@ export function readerSuite(engineName) {
       window.__marks = [];
       const tick = () => { window.__frames += 1; requestAnimationFrame(tick); };
       requestAnimationFrame(tick);
-      new MutationObserver(() => window.__marks.push([document.getElementById('chart').dataset.settled, window.__frames]))
+      new MutationObserver(() => window.__marks.push([document.getElementById('chart').dataset.settled, window.__frames, performance.now()]))
         .observe(document.getElementById('chart'), { attributes: true, attributeFilter: ['data-settled'] });
     });
     await tab.evaluate(centreOn, second.id);
@@ -247,17 +248,20 @@ export function readerSuite(engineName) {
     const start = marks.find(([settled]) => settled === 'false');
     const end = marks.findLast(([settled]) => settled === 'true');
     assert.ok(start && end, `the chart went unsettled and settled again: ${JSON.stringify(marks)}`);
-    return end[1] - start[1];
+    return { frames: end[1] - start[1], ms: end[2] - start[2] };
   }
 
   readerTest(`${engineName}: a transition between charts animates over several frames`, async (t) => {
-    const frames = await framesOfTransition(t);
-    assert.ok(frames >= 5, `an animated transition spans several frames (${frames})`);
+    const { frames, ms } = await framesOfTransition(t);
+    // A busy machine gives a browser fewer frames in the same time (WebKit under xvfb, with
+    // two other browsers running, has drawn 4 in a transition), so time tells an animation
+    // from a cut, and a few frames show it was drawn in between.
+    assert.ok(ms >= 300 && frames >= 3, `an animated transition spans several frames over time (${frames} frames, ${Math.round(ms)} ms)`);
   });
 
   readerTest(`${engineName}: readers who prefer less motion get each chart at once`, async (t) => {
     if (cannot(t, 'reducedMotion')) return;
-    const frames = await framesOfTransition(t, { reducedMotion: 'reduce' });
+    const { frames } = await framesOfTransition(t, { reducedMotion: 'reduce' });
     assert.ok(frames <= 2, `with reduced motion the chart changes at once (${frames} frames)`);
   });
 
