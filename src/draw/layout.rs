@@ -6,15 +6,24 @@ use std::borrow::Cow;
 use super::scene::{Anchor, Label, Rect, Scene, Size, Slot, Units};
 use crate::text::format;
 
-/// The font stack: the reader's system font, no web font to download.
-pub const FONT: &str = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif";
+/// The font stack: the reader's system font, no web font to download. Every browser that runs
+/// the story (Wasm, `:has()`) knows `system-ui`, so the older names for the same fonts
+/// (-apple-system, Segoe UI, Roboto) would only be lookups that miss, each a round trip to the
+/// font service on Linux before the first paint. The page's sans-serif too (`--sans`, written
+/// into `style.css` by `cargo xtask dist`).
+pub const FONT: &str = "system-ui, sans-serif";
 
-/// The font stack of a chart in Chinese: the page's own for Chinese (`--cjk` in style.css), so
-/// the chart's characters look like the prose's, and the browser finds a font for them at once
-/// instead of searching its fallbacks character by character.
-pub const FONT_ZH: &str = "PingFang SC, Hiragino Sans GB, Microsoft YaHei, Noto Sans CJK SC, \
-    Source Han Sans SC, WenQuanYi Micro Hei, -apple-system, BlinkMacSystemFont, Segoe UI, Roboto, \
-    Arial, sans-serif";
+/// The font stack for Chinese, the charts' and the page's (`--cjk`, written into `style.css` by
+/// `cargo xtask dist`), so the chart's characters look like the prose's. It names the font each
+/// system ships with Simplified Chinese glyphs, so the browser finds one at once instead of
+/// searching its fallbacks character by character: PingFang SC (Apple), Microsoft YaHei
+/// (Windows), Noto Sans CJK SC (Android, ChromeOS, most Linux), WenQuanYi Micro Hei (older
+/// Linux). They come before any Latin font, so the quotation marks “” and other shared
+/// punctuation take their full-width Chinese forms, and each has Latin letters made to sit with
+/// its Han characters, so no Latin font follows them. `system-ui` is left out:
+/// on a Japanese-locale system it would draw Han characters in Japanese forms.
+pub const FONT_ZH: &str =
+    "PingFang SC, Microsoft YaHei, Noto Sans CJK SC, WenQuanYi Micro Hei, sans-serif";
 
 /// The font stack for `scene`: Chinese if any of its words are. A build that speaks one language
 /// knows without looking (this runs every frame).

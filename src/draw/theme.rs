@@ -51,7 +51,8 @@ pub struct Theme {
     pub neutral: Rgba,
 }
 
-/// The light theme, matching `www/style.css`.
+/// The light theme. The page wears its background, text, rules and `city` too: `cargo xtask dist`
+/// writes them into `style.css` (xtask/src/style.rs).
 pub const LIGHT: Theme = Theme {
     background: Rgba::hex(0xfdfbf7),
     ink: Rgba::hex(0x1b1b1b),
@@ -63,7 +64,7 @@ pub const LIGHT: Theme = Theme {
     neutral: Rgba::hex(0x5b5f66),
 };
 
-/// The dark theme, for `prefers-color-scheme: dark`, matching `www/style.css`.
+/// The dark theme, for `prefers-color-scheme: dark`, written into `style.css` as the light one.
 pub const DARK: Theme = Theme {
     background: Rgba::hex(0x17191d),
     ink: Rgba::hex(0xeeeeee),

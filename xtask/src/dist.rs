@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::builds::{Build, BUILDS};
 use crate::social::Base;
-use crate::{assets, build, data, facts, files, hosts, kit, page, picture};
+use crate::{assets, build, data, facts, files, hosts, kit, page, style};
 
 /// Builds, then writes `dist/`: the contents of `www/` with `pkg/` beside them (fingerprinted),
 /// each edition's page given its static charts, its preloads and its frame page, the charts'
@@ -29,7 +29,7 @@ pub fn dist_of(root: &Path, base: &Base, builds: &[Build], dist: &Path) -> Resul
     let pkg = assets::fingerprint_pkg(&dist)?;
     page::write_editions(&dist, &pkg)?;
     page::write_static_charts(&dist)?;
-    picture::write_style(&dist)?;
+    style::write(&dist)?;
     data::write(&dist)?;
     kit::write(&dist, base)?;
     assets::minify(root, &dist, &facts::defines(&pkg))?;

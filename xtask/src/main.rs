@@ -25,6 +25,7 @@ mod png;
 mod prose;
 mod server;
 mod social;
+mod style;
 mod svg;
 mod tools;
 mod wording;

@@ -15,9 +15,6 @@ use sensetime_explainer::host::embed::{AUTO_HEIGHTS, HEIGHT_PER_WIDTH, LINK_BAND
 use sensetime_explainer::lang::Lang;
 use sensetime_explainer::story::steps::STEPS;
 
-use std::path::Path;
-
-use crate::files;
 use crate::svg::chart_svg;
 
 /// A layout of the story page and the canvas size (CSS pixels) its picture is drawn at.
@@ -147,16 +144,6 @@ fn attribute<'a>(line: &'a str, name: &str) -> Option<&'a str> {
     let start = line.find(&format!(" {name}=\""))? + name.len() + 3;
     let len = line[start..].find('"')?;
     Some(&line[start..start + len])
-}
-
-/// Adds [`dark_rules`] to `dist/style.css`, and [`embed_rules`] to `dist/embed.css`.
-pub fn write_style(dist: &Path) -> Result<(), String> {
-    for (sheet, rules) in [("style.css", dark_rules()), ("embed.css", embed_rules())] {
-        let path = dist.join(sheet);
-        let css = files::read(&path)?;
-        files::write(&path, css + &rules)?;
-    }
-    Ok(())
 }
 
 /// The rules that give a chart's own page's picture (`embed/<id>.html`, shown until the Wasm's
