@@ -143,7 +143,10 @@ proptest! {
         line in -6000.0f64..6000.0,
     ) {
         tops.sort_by(f64::total_cmp);
-        let active = active_step(&tops, line).expect("there are steps");
+        let mut reads = 0;
+        let active = active_step(tops.len(), |i| { reads += 1; tops[i] }, line).expect("there are steps");
+        // A binary search: about log2(n) + 1 reads, never all of a long list.
+        prop_assert!(reads <= tops.len().ilog2() as usize + 1, "{} reads of {}", reads, tops.len());
         prop_assert!(active < tops.len());
         if tops[active] <= line {
             prop_assert!(tops[active + 1..].iter().all(|&t| t > line));

@@ -44,13 +44,24 @@ pub fn trigger_line(viewport_top: f64, viewport_height: f64, fraction: f64) -> f
 
 /// The active step: the last one whose top is at or above `line`; before the first, the first.
 ///
-/// `tops` are the steps' top edges relative to the viewport, in document order. `None` only
-/// when there are no steps.
-pub fn active_step(tops: &[f64], line: f64) -> Option<usize> {
-    if tops.is_empty() {
+/// `top(i)` is the `i`th of `count` steps' top edge relative to the viewport; steps are stacked
+/// in document order, so tops rise with `i`, and a binary search reads about log2(`count`) + 1
+/// of them (each a layout read in the browser), not all. `None` only when there are no steps.
+pub fn active_step(count: usize, mut top: impl FnMut(usize) -> f64, line: f64) -> Option<usize> {
+    if count == 0 {
         return None;
     }
-    Some(tops.iter().rposition(|&top| top <= line).unwrap_or(0))
+    // The number of steps whose top is at or above the line: they come first.
+    let (mut above, mut below) = (0, count);
+    while above < below {
+        let mid = above + (below - above) / 2;
+        if top(mid) <= line {
+            above = mid + 1;
+        } else {
+            below = mid;
+        }
+    }
+    Some(above.saturating_sub(1))
 }
 
 /// Which way the reader moved.
@@ -100,30 +111,30 @@ mod tests {
 
     #[test]
     fn before_the_first_step_the_first_is_active() {
-        assert_eq!(active_step(&tops(0.0), 400.0), Some(0));
+        assert_eq!(active_step(3, |i| tops(0.0)[i], 400.0), Some(0));
     }
 
     #[test]
     fn a_step_activates_when_its_top_crosses_the_line() {
-        assert_eq!(active_step(&tops(499.0), 400.0), Some(0));
-        assert_eq!(active_step(&tops(500.0), 400.0), Some(0));
-        assert_eq!(active_step(&tops(1100.0), 400.0), Some(1));
-        assert_eq!(active_step(&tops(1699.0), 400.0), Some(1));
-        assert_eq!(active_step(&tops(1700.0), 400.0), Some(2));
+        assert_eq!(active_step(3, |i| tops(499.0)[i], 400.0), Some(0));
+        assert_eq!(active_step(3, |i| tops(500.0)[i], 400.0), Some(0));
+        assert_eq!(active_step(3, |i| tops(1100.0)[i], 400.0), Some(1));
+        assert_eq!(active_step(3, |i| tops(1699.0)[i], 400.0), Some(1));
+        assert_eq!(active_step(3, |i| tops(1700.0)[i], 400.0), Some(2));
     }
 
     #[test]
     fn past_the_last_step_the_last_stays_active() {
-        assert_eq!(active_step(&tops(10_000.0), 400.0), Some(2));
+        assert_eq!(active_step(3, |i| tops(10_000.0)[i], 400.0), Some(2));
     }
 
     #[test]
     fn a_fling_or_reload_lands_directly_on_the_right_step() {
         // Straight from the top to far down: the answer is the step under the line, not a replay.
-        assert_eq!(active_step(&tops(1800.0), 400.0), Some(2));
+        assert_eq!(active_step(3, |i| tops(1800.0)[i], 400.0), Some(2));
         assert_eq!(direction(0, 2), Some(Direction::Down));
         // And back up.
-        assert_eq!(active_step(&tops(0.0), 400.0), Some(0));
+        assert_eq!(active_step(3, |i| tops(0.0)[i], 400.0), Some(0));
         assert_eq!(direction(2, 0), Some(Direction::Up));
         assert_eq!(direction(1, 1), None);
     }
@@ -152,6 +163,9 @@ mod tests {
 
     #[test]
     fn no_steps_no_answer() {
-        assert_eq!(active_step(&[], 400.0), None);
+        assert_eq!(
+            active_step(0, |_| unreachable!("no step to read"), 400.0),
+            None
+        );
     }
 }

@@ -178,18 +178,17 @@ impl App {
 
     /// Which step the reader is on, from where the steps are now, and whether they are inside the story.
     fn measure(&self) -> (usize, bool) {
-        let tops: Vec<f64> = self
-            .steps
-            .iter()
-            .map(|s| s.get_bounding_client_rect().top())
-            .collect();
-        let (top, height) = match self.host {
+        let top = |i: usize| self.steps[i].get_bounding_client_rect().top();
+        let (viewport_top, height) = match self.host {
             Some(host) => host.visible(),
             None => (0.0, self.viewport_height()),
         };
-        let line = trigger_line(top, height, self.trigger);
-        let inside = tops.first().is_some_and(|&top| top <= line);
-        (active_step(&tops, line).unwrap_or(0), inside)
+        let line = trigger_line(viewport_top, height, self.trigger);
+        let inside = !self.steps.is_empty() && top(0) <= line;
+        (
+            active_step(self.steps.len(), top, line).unwrap_or(0),
+            inside,
+        )
     }
 
     /// A link to a step (`index.html#mopeds`) opens on that step. The browser jumps there itself,
@@ -391,6 +390,9 @@ impl Page {
         }
         let mut app = self.app.borrow_mut();
         app.frame_pending = false;
+        // Fitting reads the layout, which the step change before a transition's first frame
+        // has dirtied: done here, that work stays out of the paint's measure (the canvas's
+        // font, set while painting, would otherwise wait for it).
         let (scale, resized) = canvas::fit_changed(&app.canvas);
         // Drawing only when something changed: a transition, a new size, a new theme. (A
         // resize observer's first call, a host viewport message, ... ask for frames that would

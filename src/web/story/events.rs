@@ -113,7 +113,7 @@ impl Page {
             .add_event_listener_with_callback("hashchange", on_jump.as_ref().unchecked_ref())?;
         // Backstop: a jump the browser makes by itself (restoring a reloaded page, following a
         // fragment) can land between two observer checks without any step crossing the line in
-        // between; a scroll event always follows. Measuring is a dozen rectangle reads.
+        // between; a scroll event always follows. Measuring is a few rectangle reads.
         let options = web_sys::AddEventListenerOptions::new();
         options.set_passive(true);
         app.window
