@@ -1,8 +1,8 @@
 //! What `cargo xtask dist` writes into the style sheets from the Rust that draws the charts, so
 //! the page and its charts share one palette and one set of fonts: the theme's colours and the
 //! font stacks at the top of `style.css` ([`theme_rules`]), the first picture's dark colours at
-//! its end (`picture::dark_rules`), and the box of a chart's own page's picture in `embed.css`
-//! (`picture::embed_rules`).
+//! its end (`picture::dark_rules`); in `embed.css`, the font and colour of its notices
+//! ([`embed_rules`]) and the box of a chart's own page's picture (`picture::embed_rules`).
 
 use std::path::Path;
 
@@ -18,7 +18,18 @@ pub fn write(dist: &Path) -> Result<(), String> {
     files::write(&path, theme_rules() + &css + &picture::dark_rules())?;
     let path = dist.join("embed.css");
     let css = files::read(&path)?;
-    files::write(&path, css + &picture::embed_rules())
+    files::write(&path, css + &embed_rules() + &picture::embed_rules())
+}
+
+/// The single-chart page's notices and captions in the charts' font, and a notice's rule in
+/// Smart City's colour, as the Wasm's own notice draws them (`web/embed/mount.rs`).
+pub fn embed_rules() -> String {
+    format!(
+        "\n/* From the charts' theme and fonts, by xtask/src/style.rs. */\n\
+         .embed-failed, .embed-static figcaption {{ font-family: {FONT}; }}\n\
+         .embed-failed {{ border-left-color: {}; }}\n",
+        LIGHT.city.css_hex()
+    )
 }
 
 /// The custom properties `style.css` takes from Rust: the chart theme's colours that the page
@@ -55,6 +66,23 @@ fn palette(t: &Theme) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_single_chart_pages_notices_take_the_charts_font_and_colour() {
+        let rules = embed_rules();
+        assert!(rules.contains(&format!("font-family: {FONT};")));
+        assert!(rules.contains("border-left-color: #b3261e;"));
+        let css = include_str!("../../www/embed.css");
+        let hex_colour = css.match_indices('#').any(|(at, _)| {
+            let digits = css[at + 1..]
+                .chars()
+                .take_while(char::is_ascii_hexdigit)
+                .count();
+            digits == 3 || digits == 6
+        });
+        assert!(!hex_colour, "embed.css names a colour of its own");
+        assert!(!css.contains("font-family") && !css.contains("font:"));
+    }
 
     #[test]
     fn the_page_takes_the_themes_colours_and_the_charts_fonts() {

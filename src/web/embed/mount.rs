@@ -9,7 +9,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, HtmlElement, ShadowRootInit, ShadowRootMode, Window};
 
 use crate::chart::{Chart, ChartId};
-use crate::draw::theme::Theme;
+use crate::draw::layout::FONT;
+use crate::draw::theme::{Theme, LIGHT};
 use crate::host::embed::{
     chart_height, notice as notice_text, story_address, story_link, EmbedError, OptionValue,
     ScriptOptions, LINK_BAND, LINK_STYLE,
@@ -329,15 +330,18 @@ fn show_notice(
     notice.set_attribute("role", "note")?;
     notice.set_attribute("lang", lang.code())?;
     notice.set_text_content(Some(&notice_text(error, lang)));
+    // The story's own look: its light theme's colours and the charts' font.
+    let font = format!("14px/1.5 {FONT}");
+    let rule = format!("4px solid {}", LIGHT.city.css_hex());
     styles(
         &notice,
         &[
             ("margin", "0"),
             ("padding", "12px 16px"),
-            ("font", "14px/1.5 system-ui, sans-serif"),
-            ("color", "#1b1b1b"),
-            ("background", "#fdfbf7"),
-            ("border-left", "4px solid #b3261e"),
+            ("font", &font),
+            ("color", &LIGHT.ink.css_hex()),
+            ("background", &LIGHT.background.css_hex()),
+            ("border-left", &rule),
         ],
     )?;
     root.append_child(&notice)?;
