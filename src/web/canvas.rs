@@ -75,9 +75,9 @@ thread_local! {
     static SINCE: (js_sys::Object, JsValue) = (js_sys::Object::new(), JsValue::from_str("start"));
 }
 
-/// Runs `paint`, then records it as a measure named `sensetime:draw:<chart>`, from a clock read
-/// before it. Two calls into the browser per frame beside the clock's: a mark, made and cleared
-/// each frame, cost a busy phone more than the measure.
+/// Runs `paint`, then records it as a measure named `sensetime:draw:<chart>` that starts at a
+/// clock read before it. No mark: making and clearing one each frame cost a throttled phone more
+/// than the measure itself.
 #[cfg(feature = "story")]
 pub fn measured(
     window: &web_sys::Window,
