@@ -6,9 +6,8 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Window};
 
-use crate::host::messages::{
-    parse_pym, pym_height, AMP_EMBED_SIZE, AMP_SENTINEL, DATAWRAPPER_HEIGHT,
-};
+use crate::host::messages::{parse_pym, pym_height, AmpHeight, DatawrapperHeight};
+use crate::web::js::to_js;
 
 /// The height of this frame's content, as pym.js measures it.
 fn content_height(window: &Window) -> u32 {
@@ -27,16 +26,9 @@ fn post_height(window: &Window, child_id: Option<&str>, name: &str) -> Result<()
     if let Some(id) = child_id {
         parent.post_message(&JsValue::from_str(&pym_height(id, height)), "*")?;
     }
-    let amp = js_sys::Object::new();
-    js_sys::Reflect::set(&amp, &"sentinel".into(), &AMP_SENTINEL.into())?;
-    js_sys::Reflect::set(&amp, &"type".into(), &AMP_EMBED_SIZE.into())?;
-    js_sys::Reflect::set(&amp, &"height".into(), &height.into())?;
-    parent.post_message(&amp, "*")?;
-    let inner = js_sys::Object::new();
-    js_sys::Reflect::set(&inner, &child_id.unwrap_or(name).into(), &height.into())?;
-    let datawrapper = js_sys::Object::new();
-    js_sys::Reflect::set(&datawrapper, &DATAWRAPPER_HEIGHT.into(), &inner)?;
-    parent.post_message(&datawrapper, "*")
+    parent.post_message(&to_js(&AmpHeight(height))?, "*")?;
+    let id = child_id.unwrap_or(name);
+    parent.post_message(&to_js(&DatawrapperHeight { id, height })?, "*")
 }
 
 /// The pym child id in a query, even one that failed to parse otherwise, so its host still hears our height.

@@ -3,7 +3,6 @@
 use wasm_bindgen::JsValue;
 
 /// `value` as plain JavaScript objects: maps become objects, absent values `null`.
-#[cfg(feature = "story")]
 pub fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     let serializer = serde_wasm_bindgen::Serializer::new()
         .serialize_missing_as_null(true)
