@@ -369,43 +369,37 @@ fn megvii_keeps_sensetimes_marks_from_the_revenue_mix_and_sets_its_own_beside_th
 /// The numbers written in `text`, each with its unit's multiplier applied: "Rmb3.4bn" is
 /// 3.4e9, "2,400" is 2400, "3.528亿元" is 3.528e8, "40%" is 40.
 fn numbers_in(text: &str) -> Vec<f64> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        // By hand, as the crate parses numbers (clippy.toml): whole digits, then a fraction's.
-        let (mut value, mut place) = (0.0, 0.0);
-        while i < chars.len() && (chars[i].is_ascii_digit() || ".,".contains(chars[i])) {
-            match chars[i].to_digit(10) {
-                Some(d) if place > 0.0 => {
-                    value += f64::from(d) * place;
-                    place /= 10.0;
+    format::number_spans(text)
+        .into_iter()
+        .map(|span| {
+            // By hand, as the crate parses numbers (clippy.toml): whole digits, then a fraction's.
+            let (mut value, mut place) = (0.0, 0.0);
+            for c in text[span.clone()].chars() {
+                match c.to_digit(10) {
+                    Some(d) if place > 0.0 => {
+                        value += f64::from(d) * place;
+                        place /= 10.0;
+                    }
+                    Some(d) => value = value * 10.0 + f64::from(d),
+                    None if c == '.' => place = 0.1,
+                    None => {}
                 }
-                Some(d) => value = value * 10.0 + f64::from(d),
-                None if chars[i] == '.' => place = 0.1,
-                None => {}
             }
-            i += 1;
-        }
-        let rest: String = chars[i..].iter().take(2).collect();
-        let times = if rest.starts_with("bn") {
-            1e9
-        } else if rest.starts_with('m') {
-            1e6
-        } else if rest.starts_with('亿') {
-            1e8
-        } else if rest.starts_with('万') {
-            1e4
-        } else {
-            1.0
-        };
-        found.push(value * times);
-    }
-    found
+            let rest = &text[span.end..];
+            let times = if rest.starts_with("bn") {
+                1e9
+            } else if rest.starts_with('m') {
+                1e6
+            } else if rest.starts_with('亿') {
+                1e8
+            } else if rest.starts_with('万') {
+                1e4
+            } else {
+                1.0
+            };
+            value * times
+        })
+        .collect()
 }
 
 #[test]

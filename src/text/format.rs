@@ -18,6 +18,31 @@ pub fn holds(text: &str, part: &str) -> bool {
             .any(|w| w == part.as_bytes())
 }
 
+/// Where numbers are written in `text`, as byte ranges: runs of digits with the `,` and `.`
+/// between them ("2,400", "3.4"; not the full stop after "in 2019."). What the page's prose
+/// checks (`xtask/src/prose.rs`) and the charts' tests read as a number.
+pub fn number_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len()
+            && (bytes[i].is_ascii_digit()
+                || (matches!(bytes[i], b',' | b'.')
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
+        {
+            i += 1;
+        }
+        found.push(start..i);
+    }
+    found
+}
+
 /// `parts` with `separator` between them: `[T]::join` for whatever iterates over text, in one
 /// small loop rather than std's per-type copy of its join.
 pub fn join<S: AsRef<str>>(parts: impl IntoIterator<Item = S>, separator: &str) -> String {

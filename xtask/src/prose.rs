@@ -97,30 +97,10 @@ fn head(s: &str) -> String {
 
 /// The numbers in a text: runs of digits, with the `,` and `.` inside them ("2,400", "3.4").
 pub fn numbers(text: &str) -> Vec<&str> {
-    number_spans(text).into_iter().map(|r| &text[r]).collect()
-}
-
-/// Where the [`numbers`] in a text are, as byte ranges.
-fn number_spans(text: &str) -> Vec<std::ops::Range<usize>> {
-    let bytes = text.as_bytes();
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len()
-            && (bytes[i].is_ascii_digit()
-                || (matches!(bytes[i], b',' | b'.')
-                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
-        {
-            i += 1;
-        }
-        found.push(start..i);
-    }
-    found
+    format::number_spans(text)
+        .into_iter()
+        .map(|r| &text[r])
+        .collect()
 }
 
 /// Every number the figures can put in `lang`'s prose: each figure's value as `format.rs` says it,
@@ -162,7 +142,7 @@ pub fn stray_numbers(html: &str, lang: Lang) -> Vec<String> {
     let known = figure_numbers(lang);
     let text = body_text(html);
     let mut stray = Vec::new();
-    for span in number_spans(&text) {
+    for span in format::number_spans(&text) {
         let (at, from, n) = (span.start, span.end, &text[span]);
         // A month in Chinese ("2020年2月") is written in digits; its English is a word.
         let month =
