@@ -53,60 +53,57 @@ impl ChartId {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::chart::tests::everything;
     use crate::draw::theme::LIGHT;
     use crate::text::format;
 
     #[test]
     fn a_chart_standing_alone_names_its_subject_and_whose_calculation_it_shows() {
-        for chart in ChartId::ALL {
-            for locale in Locale::all() {
-                let story = chart.build(&LIGHT, &locale);
-                let alone = chart.build_alone(&LIGHT, &locale);
-                let lang = locale.lang;
-                let title = alone.scene.text("title").unwrap();
-                assert_eq!(title, chart.subject(lang));
-                assert_ne!(Some(title), story.scene.text("title"), "{}", chart.id());
+        for (chart, locale, story) in everything() {
+            let alone = chart.build_alone(&LIGHT, &locale);
+            let lang = locale.lang;
+            let title = alone.scene.text("title").unwrap();
+            assert_eq!(title, chart.subject(lang));
+            assert_ne!(Some(title), story.scene.text("title"), "{}", chart.id());
+            assert!(
+                format::width(title) <= 32,
+                "{} {locale:?}: {title:?} fits a phone",
+                chart.id()
+            );
+            assert!(alone.description().starts_with(title));
+            // Everything else is the story's chart.
+            assert_eq!(alone.scene.bars, story.scene.bars);
+            assert_eq!(alone.scene.text("subtitle"), story.scene.text("subtitle"));
+            // Nothing it says is "ours"; the calculation is the team's, where there is one.
+            let source = alone.scene.text("source").unwrap();
+            let tips = alone.marks.iter().filter_map(|(k, _)| alone.tooltip(k));
+            for words in std::iter::once(source.to_string()).chain(tips) {
                 assert!(
-                    format::width(title) <= 32,
-                    "{} {locale:?}: {title:?} fits a phone",
+                    !words.contains("our calculation") && !words.contains("本项目"),
+                    "{} {locale:?}: {words:?}",
                     chart.id()
                 );
-                assert!(alone.description().starts_with(title));
-                // Everything else is the story's chart.
-                assert_eq!(alone.scene.bars, story.scene.bars);
-                assert_eq!(alone.scene.text("subtitle"), story.scene.text("subtitle"));
-                // Nothing it says is "ours"; the calculation is the team's, where there is one.
-                let source = alone.scene.text("source").unwrap();
-                let tips = alone.marks.iter().filter_map(|(k, _)| alone.tooltip(k));
-                for words in std::iter::once(source.to_string()).chain(tips) {
-                    assert!(
-                        !words.contains("our calculation") && !words.contains("本项目"),
-                        "{} {locale:?}: {words:?}",
-                        chart.id()
-                    );
-                }
-                let calculated = story
-                    .scene
-                    .text("source")
-                    .unwrap()
-                    .contains(lang.pick("our calculation", "本项目计算"));
-                assert_eq!(
-                    source.contains(lang.pick(
-                        "calculation by the SenseTime explainer team",
-                        "商汤解读项目组计算"
-                    )),
-                    calculated,
-                    "{} {locale:?}: {source:?}",
+            }
+            let calculated = story
+                .scene
+                .text("source")
+                .unwrap()
+                .contains(lang.pick("our calculation", "本项目计算"));
+            assert_eq!(
+                source.contains(lang.pick(
+                    "calculation by the SenseTime explainer team",
+                    "商汤解读项目组计算"
+                )),
+                calculated,
+                "{} {locale:?}: {source:?}",
+                chart.id()
+            );
+            for line in source.lines() {
+                assert!(
+                    format::width(line) <= 48,
+                    "{} {locale:?}: {line:?} fits a phone",
                     chart.id()
                 );
-                for line in source.lines() {
-                    assert!(
-                        format::width(line) <= 48,
-                        "{} {locale:?}: {line:?} fits a phone",
-                        chart.id()
-                    );
-                }
             }
         }
     }

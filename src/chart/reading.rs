@@ -153,37 +153,32 @@ impl Chart {
 
 #[cfg(test)]
 mod tests {
-    use crate::chart::ChartId;
-    use crate::draw::theme::LIGHT;
-    use crate::text::locale::Locale;
+    use crate::chart::tests::everything;
 
     #[test]
     fn no_tooltip_repeats_its_marks_labels() {
-        for chart in ChartId::ALL {
-            for locale in Locale::all() {
-                let built = chart.build(&LIGHT, &locale);
-                for (key, id) in &built.marks {
-                    let tip = built
-                        .tooltip(key)
-                        .expect("a mark showing a figure has a tooltip");
-                    let f = crate::data::figures::get(id).unwrap();
-                    let credit = f.source.credit(locale.lang);
-                    // What the tooltip adds to the figure's name and its source.
-                    let added = tip
-                        .strip_prefix(f.label_in(locale.lang))
-                        .and_then(|rest| rest.rsplit_once(" · "))
-                        .map(|(added, source)| {
-                            assert!(source.ends_with(credit), "{tip:?} ends with its source");
-                            added.to_ascii_lowercase()
-                        })
-                        .unwrap_or_else(|| panic!("{tip:?} names {id} first"));
-                    for label in built.mark_labels(key) {
-                        assert!(
-                            !added.contains(&label),
-                            "{} {locale:?}: the tooltip on {key} says {label:?} again: {tip:?}",
-                            chart.id()
-                        );
-                    }
+        for (chart, locale, built) in everything() {
+            for (key, id) in &built.marks {
+                let tip = built
+                    .tooltip(key)
+                    .expect("a mark showing a figure has a tooltip");
+                let f = crate::data::figures::get(id).unwrap();
+                let credit = f.source.credit(locale.lang);
+                // What the tooltip adds to the figure's name and its source.
+                let added = tip
+                    .strip_prefix(f.label_in(locale.lang))
+                    .and_then(|rest| rest.rsplit_once(" · "))
+                    .map(|(added, source)| {
+                        assert!(source.ends_with(credit), "{tip:?} ends with its source");
+                        added.to_ascii_lowercase()
+                    })
+                    .unwrap_or_else(|| panic!("{tip:?} names {id} first"));
+                for label in built.mark_labels(key) {
+                    assert!(
+                        !added.contains(&label),
+                        "{} {locale:?}: the tooltip on {key} says {label:?} again: {tip:?}",
+                        chart.id()
+                    );
                 }
             }
         }

@@ -525,8 +525,8 @@ fn locale(lang: Lang, currency: Currency) -> Locale {
     Locale { lang, currency }
 }
 
-/// Every chart in every language and currency mode.
-fn everything() -> Vec<(ChartId, Locale, Chart)> {
+/// Every chart in every language and currency mode, built for the story in the light theme.
+pub(super) fn everything() -> Vec<(ChartId, Locale, Chart)> {
     ChartId::ALL
         .into_iter()
         .flat_map(|s| Locale::all().map(|l| (s, l, s.build(&LIGHT, &l))))
