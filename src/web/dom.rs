@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::Window;
+use web_sys::{Element, HtmlElement, Node, Window};
 
 use crate::lang::Lang;
 
@@ -62,4 +62,53 @@ pub(crate) fn matches(window: &Window, query: &str) -> bool {
         .ok()
         .flatten()
         .is_some_and(|m| m.matches())
+}
+
+// Writes that change nothing are skipped: the browser restyles an element on every write to an
+// attribute a style rule (or its own style sheet: `[hidden]`) looks at, even to the value it had,
+// and inserting text under `.scrolly` restyles what its `:has()` rules match (style.css).
+
+/// Sets attribute `name` of `element` to `value`, unless it has that value already.
+pub(crate) fn set_attribute(element: &Element, name: &str, value: &str) -> Result<(), JsValue> {
+    if element.get_attribute(name).as_deref() == Some(value) {
+        return Ok(());
+    }
+    element.set_attribute(name, value)
+}
+
+/// Shows or hides `element` (its `hidden` attribute), unless it is so already.
+pub(crate) fn set_hidden(element: &HtmlElement, hidden: bool) {
+    if element.hidden() != hidden {
+        element.set_hidden(hidden);
+    }
+}
+
+/// Sets `element`'s text, unless it says that already: in its one text node where it has one,
+/// which inserts nothing (a live region reads the change out all the same).
+pub(crate) fn set_text(element: &Element, text: &str) {
+    if element.text_content().as_deref() == Some(text) {
+        return;
+    }
+    match element.first_child() {
+        Some(node) if node.node_type() == Node::TEXT_NODE && node.next_sibling().is_none() => {
+            node.set_node_value(Some(text));
+        }
+        _ => element.set_text_content(Some(text)),
+    }
+}
+
+/// Sets, or with `None` removes, the inline style property `name` of `element`, unless it is so
+/// already.
+pub(crate) fn set_style(
+    element: &HtmlElement,
+    name: &str,
+    value: Option<&str>,
+) -> Result<(), JsValue> {
+    let style = element.style();
+    let now = style.get_property_value(name)?;
+    match value {
+        Some(value) if now != value => style.set_property(name, value),
+        None if !now.is_empty() => style.remove_property(name).map(|_| ()),
+        _ => Ok(()),
+    }
 }

@@ -10,6 +10,7 @@ use crate::chart::Chart;
 use crate::draw::hit;
 use crate::draw::scene::Scene;
 use crate::text::format::css_px;
+use crate::web::dom::{set_hidden, set_style, set_text};
 
 /// The tooltip's distance from the pointer, in CSS pixels.
 const OFFSET: f64 = 14.0;
@@ -50,7 +51,7 @@ pub(crate) fn point(
     let look = intent(event);
     if look != Intent::Look {
         if look == Intent::Hide {
-            tip.set_hidden(true);
+            set_hidden(tip, true);
         }
         return Ok(());
     }
@@ -65,13 +66,13 @@ pub(crate) fn point(
     let text =
         hit::hit(scene, surface, (x * scale, y * scale), wanted).and_then(|key| chart.tooltip(key));
     let Some(text) = text else {
-        canvas.style().remove_property("cursor")?;
-        tip.set_hidden(true);
+        set_style(canvas, "cursor", None)?;
+        set_hidden(tip, true);
         return Ok(());
     };
-    canvas.style().set_property("cursor", "pointer")?;
-    tip.set_text_content(Some(&text));
-    tip.set_hidden(false);
+    set_style(canvas, "cursor", Some("pointer"))?;
+    set_text(tip, &text);
+    set_hidden(tip, false);
     // Beside the pointer, inside the area: above it if there is room, else below.
     let bounds = area.get_bounding_client_rect();
     let (cx, cy) = (
@@ -88,7 +89,6 @@ pub(crate) fn point(
     } else {
         cy + OFFSET
     };
-    let style = tip.style();
-    style.set_property("left", &css_px(left.round()))?;
-    style.set_property("top", &css_px(top.round()))
+    set_style(tip, "left", Some(&css_px(left.round())))?;
+    set_style(tip, "top", Some(&css_px(top.round())))
 }

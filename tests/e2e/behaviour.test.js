@@ -59,3 +59,56 @@ test('the chart is painted only when something changed: not on scrolling within 
   assertNoErrors(assert, errors);
   await context.close();
 });
+
+// What a scroll-through writes to the DOM. The browser restyles an element for every write to an
+// attribute a style rule looks at, even to the value it had; and any node inserted or removed
+// under #story restyles what the `:has()` rules of style.css match. So neither may happen while
+// the reader scrolls and points at the chart.
+test('scrolling through the story and pointing at its chart writes nothing that changes nothing, and inserts nothing under #story', async () => {
+  const { page, context, errors } = await openPage(browser, DESKTOP);
+  await page.goto(`${baseUrl()}/index.html`);
+  await waitReady(page);
+  const all = await steps(page);
+  await waitStep(page, all[0]);
+  const box = await page.locator('#chart').boundingBox();
+  // Across the chart's middle, where every chart has marks, and off it again.
+  const sweep = async () => {
+    for (let i = 1; i < 10; i += 1) await page.mouse.move(box.x + (box.width * i) / 10, box.y + box.height / 2);
+    await page.mouse.move(box.x + box.width + 40, box.y - 40);
+  };
+  await sweep();
+  await page.evaluate(() => {
+    window.writes = [];
+    new MutationObserver((records) => window.writes.push(...records.map((r) => ({
+      type: r.type,
+      target: r.target.nodeType === 1 ? r.target : r.target.parentElement,
+      name: r.attributeName,
+      old: r.oldValue,
+    })))).observe(document, {
+      subtree: true, attributes: true, attributeOldValue: true, childList: true, characterData: true, characterDataOldValue: true,
+    });
+  });
+  for (const step of [...all.slice(1), ...all.slice(0, -1).reverse()]) {
+    await centre(page, step.id);
+    await waitStep(page, step);
+    await sweep();
+  }
+  const { visits, unchanged, inserted } = await page.evaluate(() => {
+    const name = (el) => `${el.localName}${el.id ? `#${el.id}` : ''}`;
+    const story = document.getElementById('story');
+    // Each write's new value is the next write's old value, or the value now.
+    const unchanged = window.writes.filter((w, i) => {
+      if (w.type === 'childList') return false;
+      const next = window.writes.slice(i + 1).find((n) => n.type === w.type && n.target === w.target && n.name === w.name);
+      const now = w.type === 'attributes' ? w.target.getAttribute(w.name) : w.target.textContent;
+      return (next ? next.old : now) === w.old;
+    }).map((w) => `${name(w.target)} ${w.name ?? 'text'}="${w.old}"`);
+    const inserted = window.writes.filter((w) => w.type === 'childList' && story.contains(w.target)).map((w) => name(w.target));
+    return { visits: window.writes.filter((w) => w.name === 'aria-current').length, unchanged, inserted };
+  });
+  assert.ok(visits >= 2 * (all.length - 1), `the scroll-through went through every step (${visits} aria-current writes)`);
+  assert.deepEqual([...new Set(unchanged)], [], 'no write left an attribute or a text as it was');
+  assert.deepEqual([...new Set(inserted)], [], 'nothing was inserted or removed under #story');
+  assertNoErrors(assert, errors);
+  await context.close();
+});

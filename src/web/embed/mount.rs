@@ -20,7 +20,7 @@ use crate::lang::Lang;
 use crate::story::steps::STEPS;
 use crate::text::format::css_px;
 use crate::web::canvas;
-use crate::web::dom::{js_err, matches, page_lang};
+use crate::web::dom::{js_err, matches, page_lang, set_attribute};
 use crate::web::js::from_js;
 use crate::web::panic::{self, poisoned};
 use crate::web::tooltip::{self, POINTER_EVENTS};
@@ -90,8 +90,7 @@ impl Mounted {
         }
         // Outside the story: titled with its subject, its calculations credited by name.
         let built = self.chart.build_alone(theme, &self.options.locale());
-        self.canvas
-            .set_attribute("aria-label", &built.description())?;
+        set_attribute(&self.canvas, "aria-label", &built.description())?;
         let scale = canvas::fit(&self.canvas);
         let painted = canvas::paint(&self.canvas, &built.scene, theme, scale);
         *self.drawn.borrow_mut() = Some(built);

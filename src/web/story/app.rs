@@ -20,7 +20,9 @@ use crate::text::format::css_px;
 use crate::text::locale::Locale;
 use crate::text::money::Currency;
 use crate::web::canvas;
-use crate::web::dom::{by_id, js_err, matches, page_lang, window_and_document};
+use crate::web::dom::{
+    by_id, js_err, matches, page_lang, set_attribute, set_style, set_text, window_and_document,
+};
 use crate::web::js::to_js;
 use crate::web::panic::poisoned;
 
@@ -234,16 +236,16 @@ impl App {
         if resized {
             let root = self.window.document().and_then(|d| d.document_element());
             if let Some(root) = root.and_then(|r| r.dyn_into::<HtmlElement>().ok()) {
-                root.style()
-                    .set_property("--vh", &css_px(host.height / 100.0))?;
+                set_style(&root, "--vh", Some(&css_px(host.height / 100.0)))?;
             }
         }
         let story: &HtmlElement = self.root.unchecked_ref();
         let room = f64::from(story.offset_height() - graphic.offset_height());
         let offset = host.sticky_offset(f64::from(story.offset_top()), room);
-        graphic.style().set_property(
+        set_style(
+            graphic,
             "transform",
-            &format!("translateY({})", css_px(offset.round())),
+            Some(&format!("translateY({})", css_px(offset.round()))),
         )
     }
 
@@ -273,14 +275,11 @@ impl App {
     fn show_chart(&mut self, animate: bool) -> Result<(), JsValue> {
         let chart = self.chart();
         let built = chart.build(self.theme(), &self.locale);
-        self.canvas.set_attribute("data-state", chart.id())?;
-        self.canvas
-            .set_attribute("aria-label", &built.description())?;
+        set_attribute(&self.canvas, "data-state", chart.id())?;
+        set_attribute(&self.canvas, "aria-label", &built.description())?;
         // The currency control is offered (style.css) only beside a chart that shows money.
         let money = if built.shows_money() { "true" } else { "false" };
-        if self.canvas.get_attribute("data-money").as_deref() != Some(money) {
-            self.canvas.set_attribute("data-money", money)?;
-        }
+        set_attribute(&self.canvas, "data-money", money)?;
         let now = self.now();
         let from = match &self.transition {
             Some(t) => t.at(now),
@@ -346,10 +345,13 @@ impl App {
         if let Some(live) = &self.live {
             let title = self.shown.text("title").unwrap_or_default();
             let (n, of) = (index + 1, STEPS.len());
-            live.set_text_content(Some(&self.locale.lang.pick_with(
-                || format!("Chart {n} of {of}: {title}"),
-                || format!("第{n}张图表（共{of}张）：{title}"),
-            )));
+            set_text(
+                live,
+                &self.locale.lang.pick_with(
+                    || format!("Chart {n} of {of}: {title}"),
+                    || format!("第{n}张图表（共{of}张）：{title}"),
+                ),
+            );
         }
         self.update_address()
     }
@@ -376,7 +378,7 @@ impl App {
         if let Some((link, base)) = &self.lang_switch {
             // The other edition keeps the reader's place and currency, but not a frame's setup.
             let search = query_with_currency("", self.locale.currency);
-            link.set_attribute("href", &format!("{base}{search}{hash}"))?;
+            set_attribute(link, "href", &format!("{base}{search}{hash}"))?;
         }
         Ok(())
     }

@@ -10,7 +10,7 @@ use web_sys::{HtmlElement, HtmlSelectElement, PointerEvent};
 use super::app::Page;
 use crate::text::format::rate_statement;
 use crate::text::money::Currency;
-use crate::web::dom::js_err;
+use crate::web::dom::{js_err, set_hidden};
 use crate::web::panic::poisoned;
 use crate::web::tooltip::{point, POINTER_EVENTS};
 
@@ -95,7 +95,7 @@ impl Page {
     /// Hides the tooltip (the chart changed, or the pointer left).
     pub(super) fn hide_tip(&self) {
         if let Some(tip) = self.tip.borrow().as_ref() {
-            tip.set_hidden(true);
+            set_hidden(tip, true);
         }
     }
 }
