@@ -3,12 +3,13 @@
 use std::path::{Path, PathBuf};
 
 use crate::builds::{Build, BUILDS};
+use crate::png::{self, Rasteriser};
 use crate::social::Base;
 use crate::{assets, build, data, facts, files, hosts, kit, page, style};
 
 /// Builds, then writes `dist/`: the contents of `www/` with `pkg/` beside them (fingerprinted),
 /// each edition's page given its static charts, its preloads and its frame page, the charts'
-/// SVGs in `charts/`, the data downloads in `data/`, and the newsroom kit (`kit`: PNGs, social
+/// SVGs in `charts/`, the icon as PNG (`png::write_favicon`), the data downloads in `data/`, and the newsroom kit (`kit`: PNGs, social
 /// cards, each chart's page, oEmbed, head tags, with absolute URLs from `base`); then minifies
 /// the scripts, giving them the facts they share with Rust, precompresses everything (see
 /// `assets`) and writes the host configs for what is there (`hosts`). Returns its path.
@@ -31,7 +32,9 @@ pub fn dist_of(root: &Path, base: &Base, builds: &[Build], dist: &Path) -> Resul
     page::write_static_charts(&dist)?;
     style::write(&dist)?;
     data::write(&dist)?;
-    kit::write(&dist, base)?;
+    let rasteriser = Rasteriser::new()?;
+    png::write_favicon(&dist, &rasteriser)?;
+    kit::write(&dist, base, &rasteriser)?;
     assets::minify(root, &dist, &facts::defines(&pkg))?;
     facts::check_replaced(&dist)?;
     assets::precompress(root, &dist)?;

@@ -212,12 +212,11 @@ pub fn chart_page(template: &str, info: &ChartInfo, base: &Base) -> Result<Strin
 }
 
 /// Writes the kit into `dist` (after the editions' pages, before minifying): see the module.
-pub fn write(dist: &Path, base: &Base) -> Result<(), String> {
+pub fn write(dist: &Path, base: &Base, rasteriser: &Rasteriser) -> Result<(), String> {
     if let Some(warning) = base.warning() {
         eprintln!("{warning}");
     }
-    let rasteriser = Rasteriser::new()?;
-    png::write_charts(dist, &rasteriser)?;
+    png::write_charts(dist, rasteriser)?;
     let charts = all_charts();
     let template = files::read(&dist.join("embed.html"))?;
     for info in &charts {
@@ -232,7 +231,7 @@ pub fn write(dist: &Path, base: &Base) -> Result<(), String> {
         };
         cards::write(
             dist,
-            &rasteriser,
+            rasteriser,
             &card,
             &card_name(Some(info.chart), info.lang),
         )?;
@@ -252,7 +251,7 @@ pub fn write(dist: &Path, base: &Base) -> Result<(), String> {
         });
         write_oembed(dist, &info.oembed(), json)?;
     }
-    let stories = write_stories(dist, base, &rasteriser)?;
+    let stories = write_stories(dist, base, rasteriser)?;
     write_listing(dist, &charts, base)?;
     let path = dist.join(PUBLISH);
     let page = publish_page(&files::read(&path)?, &stories, &charts)?;

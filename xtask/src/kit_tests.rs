@@ -23,7 +23,12 @@ fn site() -> &'static PathBuf {
         page::write_editions(&dist, &Pkg::unfingerprinted()).unwrap();
         page::write_static_charts(&dist).unwrap();
         crate::data::write(&dist).unwrap();
-        write(&dist, &Base::parse(BASE).unwrap()).unwrap();
+        write(
+            &dist,
+            &Base::parse(BASE).unwrap(),
+            &Rasteriser::new().unwrap(),
+        )
+        .unwrap();
         dist
     })
 }
@@ -306,7 +311,7 @@ fn without_a_base_url_the_absolute_tags_and_oembed_are_left_out() {
     files::clear_dir(&dist).unwrap();
     files::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../www"), &dist).unwrap();
     page::write_editions(&dist, &Pkg::unfingerprinted()).unwrap();
-    write(&dist, &Base::none()).unwrap();
+    write(&dist, &Base::none(), &Rasteriser::new().unwrap()).unwrap();
     let html = files::read(&dist.join("index.html")).unwrap();
     let (metas, links) = head_of(&html);
     assert!(meta(&metas, "og:title").is_some());

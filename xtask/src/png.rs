@@ -121,6 +121,15 @@ pub fn write_charts(dist: &Path, rasteriser: &Rasteriser) -> Result<(), String> 
     Ok(())
 }
 
+/// Writes `favicon.png`, the pages' icon, from `favicon.svg` (16 × 16) at 32 × 32 pixels. A PNG
+/// rather than the SVG: the story puts the step in view in its address as the reader scrolls, and
+/// a browser fetches the icon again at each new address, which for an SVG means building and
+/// styling a little document in the page's own renderer every step.
+pub fn write_favicon(dist: &Path, rasteriser: &Rasteriser) -> Result<(), String> {
+    let svg = files::read(&dist.join("favicon.svg"))?;
+    files::write(&dist.join("favicon.png"), rasteriser.png(&svg, 2.0)?)
+}
+
 /// A PNG's width and height, read from its header; an error if it is not a PNG.
 #[cfg(test)]
 pub fn png_size(bytes: &[u8]) -> Result<(u32, u32), String> {
@@ -143,6 +152,22 @@ mod tests {
         let ground = &data[..4];
         let differ = data.chunks(4).filter(|p| *p != ground).count();
         differ as f64 / (data.len() / 4) as f64
+    }
+
+    #[test]
+    fn the_icon_becomes_a_32_pixel_png_of_its_bars() {
+        let rasteriser = Rasteriser::new().unwrap();
+        let dir = std::env::temp_dir().join(format!("xtask-favicon-{}", std::process::id()));
+        files::create_dir(&dir).unwrap();
+        let svg = Path::new(env!("CARGO_MANIFEST_DIR")).join("../www/favicon.svg");
+        files::copy(&svg, &dir.join("favicon.svg")).unwrap();
+        write_favicon(&dir, &rasteriser).unwrap();
+        let bytes = files::read_bytes(&dir.join("favicon.png")).unwrap();
+        assert_eq!(png_size(&bytes).unwrap(), (32, 32));
+        // The three bars on the page's paper: neither blank nor a solid square.
+        let share = inked(&bytes);
+        assert!(share > 0.2 && share < 0.6, "{share}");
+        let _ = std::fs::remove_dir_all(dir);
     }
 
     #[test]
