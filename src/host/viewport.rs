@@ -1,10 +1,35 @@
 //! The host page's viewport, as reported to a framed story, and where the story's sticky graphic
 //! goes in it.
 
+use serde::Deserialize;
+
 /// The host snippet's message to a framed story, where its frame sits in the host's viewport:
 /// `{sentinel: "sensetime", type: "viewport", top, height}` (see [`HostViewport`]).
 pub const VIEWPORT_SENTINEL: &str = "sensetime";
 pub const VIEWPORT_MESSAGE: &str = "viewport";
+
+/// The host snippet's viewport message as it arrives, read through serde (serde-wasm-bindgen in
+/// the browser): any other message, from the host's own scripts, fails to read or is not ours.
+#[derive(Debug, Deserialize)]
+pub struct ViewportMessage {
+    sentinel: String,
+    #[serde(rename = "type")]
+    kind: String,
+    top: f64,
+    height: f64,
+}
+
+impl ViewportMessage {
+    /// The viewport it reports: if it is ours (sentinel and type), with two finite numbers.
+    pub fn viewport(&self) -> Option<HostViewport> {
+        let ours = self.sentinel == VIEWPORT_SENTINEL && self.kind == VIEWPORT_MESSAGE;
+        let finite = self.top.is_finite() && self.height.is_finite();
+        (ours && finite).then_some(HostViewport {
+            top: self.top,
+            height: self.height,
+        })
+    }
+}
 
 /// Where an embedded story's frame sits in its host's viewport, as the host snippet reports it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -16,16 +41,6 @@ pub struct HostViewport {
 }
 
 impl HostViewport {
-    /// The viewport from a message's `top` and `height`; `None` unless both are finite numbers.
-    pub fn from_message(top: Option<f64>, height: Option<f64>) -> Option<HostViewport> {
-        match (top, height) {
-            (Some(top), Some(height)) if top.is_finite() && height.is_finite() => {
-                Some(HostViewport { top, height })
-            }
-            _ => None,
-        }
-    }
-
     /// The part of the frame's document the reader can see: its top in the frame's own coordinates, and height.
     pub fn visible(self) -> (f64, f64) {
         (-self.top, self.height.max(0.0))
@@ -44,25 +59,62 @@ impl HostViewport {
 mod tests {
     use super::*;
 
+    fn message(sentinel: &str, kind: &str, top: f64, height: f64) -> ViewportMessage {
+        ViewportMessage {
+            sentinel: sentinel.into(),
+            kind: kind.into(),
+            top,
+            height,
+        }
+    }
+
     #[test]
-    fn the_host_viewport_comes_from_two_finite_numbers() {
+    fn the_host_viewport_comes_from_our_message_with_two_finite_numbers() {
         assert_eq!(
-            HostViewport::from_message(Some(-20.5), Some(800.0)),
+            message("sensetime", "viewport", -20.5, 800.0).viewport(),
             Some(HostViewport {
                 top: -20.5,
                 height: 800.0
             })
         );
-        assert_eq!(HostViewport::from_message(None, Some(800.0)), None);
-        assert_eq!(HostViewport::from_message(Some(0.0), None), None);
+        assert_eq!(message("other", "viewport", 0.0, 800.0).viewport(), None);
+        assert_eq!(message("sensetime", "height", 0.0, 800.0).viewport(), None);
         assert_eq!(
-            HostViewport::from_message(Some(f64::NAN), Some(800.0)),
+            message("sensetime", "viewport", f64::NAN, 800.0).viewport(),
             None
         );
         assert_eq!(
-            HostViewport::from_message(Some(0.0), Some(f64::INFINITY)),
+            message("sensetime", "viewport", 0.0, f64::INFINITY).viewport(),
             None
         );
+    }
+
+    /// What the host snippet sends reads as a message; what a host's other scripts might post
+    /// (other shapes, strings, numbers as text) does not, and is ignored.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn only_the_snippets_shape_reads_as_a_viewport_message() {
+        let read = |json: &str| serde_json::from_str::<ViewportMessage>(json);
+        let sent = read(
+            r#"{"sentinel":"sensetime","type":"viewport","top":-20.5,"height":800,"extra":1}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            sent.viewport(),
+            Some(HostViewport {
+                top: -20.5,
+                height: 800.0
+            })
+        );
+        for other in [
+            r#"{"sentinel":"sensetime","type":"viewport","top":-20.5}"#,
+            r#"{"sentinel":"sensetime","type":"viewport","top":"0","height":800}"#,
+            r#"{"type":"viewport","top":0,"height":800}"#,
+            r#""sensetime""#,
+            r#"[0, 800]"#,
+        ] {
+            assert!(read(other).is_err(), "{other}");
+        }
     }
 
     #[test]

@@ -11,7 +11,6 @@ pub fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue
 }
 
 /// A JavaScript value read as `T`; the error is serde-wasm-bindgen's message.
-#[cfg(feature = "embeds")]
 pub fn from_js<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, String> {
     serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
 }

@@ -8,10 +8,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{IntersectionObserver, IntersectionObserverInit, ResizeObserver};
 
 use super::app::Page;
-use crate::host::viewport::{HostViewport, VIEWPORT_SENTINEL};
+use crate::host::viewport::ViewportMessage;
 use crate::story::scroll::root_margin;
 use crate::web::dom::{js_err, matches};
 use crate::web::host::{keep_host_told, parse_child_id};
+use crate::web::js::from_js;
 use crate::web::panic::poisoned;
 
 impl Page {
@@ -61,19 +62,13 @@ impl Page {
             }
             _ => false,
         };
-        let data = event.data();
-        let sentinel = js_sys::Reflect::get(&data, &"sentinel".into())
-            .ok()
-            .and_then(|v| v.as_string());
-        if !from_parent || sentinel.as_deref() != Some(VIEWPORT_SENTINEL) {
+        if !from_parent {
             return Ok(());
         }
-        let number = |name: &str| {
-            js_sys::Reflect::get(&data, &name.into())
-                .ok()
-                .and_then(|v| v.as_f64())
-        };
-        let Some(host) = HostViewport::from_message(number("top"), number("height")) else {
+        let Some(host) = from_js::<ViewportMessage>(event.data())
+            .ok()
+            .and_then(|message| message.viewport())
+        else {
             return Ok(());
         };
         self.app.borrow_mut().follow_host(host)?;
