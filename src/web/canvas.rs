@@ -2,18 +2,56 @@
 
 use plotters::prelude::DrawingBackend;
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::JsValue;
-use web_sys::HtmlCanvasElement;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{AddEventListenerOptions, HtmlCanvasElement};
 
 use crate::draw::render;
 use crate::draw::scene::Scene;
 use crate::draw::theme::Theme;
+use crate::text::format::trimmed;
 
 /// Device pixels per CSS pixel on this screen.
 pub fn pixel_ratio() -> f64 {
     super::dom::window()
         .map_or(1.0, |w| w.device_pixel_ratio())
         .max(1.0)
+}
+
+/// Calls `on_change` each time the screen's pixel ratio changes, whether the canvas's CSS size
+/// does or not: a window dragged to a screen of another density fires no resize, and its canvas
+/// would stay drawn for the old one, blurred or needlessly heavy. Through a media query around
+/// the ratio now, made again after each change.
+pub fn on_new_pixel_ratio(on_change: Rc<dyn Fn()>) -> Result<(), JsValue> {
+    let Some(window) = super::dom::window() else {
+        return Ok(());
+    };
+    let ratio = window.device_pixel_ratio();
+    // A range, which matches until the ratio changes: a ratio such as 1.100000023841858 (a
+    // zoom level) would never equal one written to three decimals.
+    let query = format!(
+        "(min-resolution: {}dppx) and (max-resolution: {}dppx)",
+        trimmed(ratio - 0.005, 3),
+        trimmed(ratio + 0.005, 3)
+    );
+    let Some(list) = window.match_media(&query)? else {
+        return Ok(());
+    };
+    let listener = Closure::once_into_js(move || {
+        on_change();
+        if let Err(e) = on_new_pixel_ratio(on_change) {
+            web_sys::console::error_1(&e);
+        }
+    });
+    let options = AddEventListenerOptions::new();
+    options.set_once(true);
+    list.add_event_listener_with_callback_and_add_event_listener_options(
+        "change",
+        listener.unchecked_ref(),
+        &options,
+    )
 }
 
 /// Sizes the backing store to the canvas's CSS box times the pixel ratio (plotters-canvas draws in

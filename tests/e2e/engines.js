@@ -62,7 +62,9 @@ function pageTab(page, own) {
 async function chromium() {
   const browser = await launchChromium();
   return {
-    cannot: {},
+    cannot: {
+      newPixelRatio: 'a pixel ratio emulated over CDP changes devicePixelRatio without telling the page: no resolution media query or resize observer hears of it',
+    },
     async open({ viewport, deviceScaleFactor, hasTouch, isMobile }, { reducedMotion } = {}) {
       const context = await browser.newContext({ viewport, deviceScaleFactor, hasTouch, isMobile, reducedMotion });
       const page = await context.newPage();
@@ -93,6 +95,8 @@ async function firefox() {
       return pageTab(page, {
         waitFor: (fn, arg, timeout = 10000) => page.waitForFunction(fn, { timeout }, arg),
         setViewport: (size) => page.setViewport({ ...size, deviceScaleFactor }),
+        // As a window dragged to a screen of another density: the same CSS size.
+        setPixelRatio: (ratio) => page.setViewport({ ...viewport, deviceScaleFactor: ratio }),
         close: () => context.close(),
       });
     },
@@ -155,6 +159,7 @@ async function webkit() {
     cannot: {
       touch: 'WebKitWebDriver offers no touch input',
       pixelRatio: 'WebKitWebDriver cannot emulate a device pixel ratio: the page is drawn at the display\'s',
+      newPixelRatio: 'WebKitWebDriver cannot emulate a device pixel ratio: the page is drawn at the display\'s',
       narrowViewport: 'the MiniBrowser\'s window is at least about 450 px wide, so a phone is tested at that width',
       reducedMotion: 'WebKitWebDriver cannot emulate prefers-reduced-motion',
       holding: 'navigation through WebKitWebDriver returns at the load event, which waits for the held file, so the test cannot act before it arrives (the eager strategy, which would not wait, made the driver hang at random)',

@@ -188,6 +188,27 @@ export function readerSuite(engineName) {
     });
   }
 
+  // A window dragged to a screen of another density keeps its CSS size: no resize, but the chart
+  // must be drawn again for the new density, or it turns blurry (or needlessly heavy).
+  readerTest(`${engineName}: a new pixel density at the same CSS size redraws the chart crisply for it`, async (t) => {
+    if (cannot(t, 'newPixelRatio')) return;
+    const tab = await openStory(t, DESKTOP, 'index.html');
+    const step = (await tab.evaluate(readSteps))[1];
+    await tab.evaluate(centreOn, step.id);
+    await waitStep(tab, step);
+    await assertPicture(tab, DESKTOP, step);
+    await tab.evaluate(() => { window.resized = false; addEventListener('resize', () => { window.resized = true; }); });
+    await tab.setPixelRatio(2);
+    await tab.waitFor(() => {
+      const canvas = document.getElementById('chart');
+      return devicePixelRatio === 2 && canvas.width === Math.round(canvas.getBoundingClientRect().width * 2);
+    }, undefined, 5000).catch((e) => { throw new Error(`the canvas was not redrawn for the new density: ${e.message}`); });
+    assert.equal(await tab.evaluate(() => window.resized), false, 'no resize event told the page: the density alone changed');
+    await assertPicture(tab, { ...DESKTOP, deviceScaleFactor: 2 }, step);
+    await assertNoErrors(tab);
+    await tab.close();
+  });
+
   readerTest(`${engineName}: a reload mid-story shows that step and its chart`, async (t) => {
     const tab = await openStory(t, DESKTOP, 'index.html');
     const sixth = (await tab.evaluate(readSteps))[5];

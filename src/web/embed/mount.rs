@@ -301,6 +301,12 @@ pub(super) fn mount(
     });
     web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?.observe(host);
     on_resize.forget();
+    let again = Rc::clone(&mounted);
+    canvas::on_new_pixel_ratio(Rc::new(move || {
+        if let Err(e) = again.draw(false) {
+            web_sys::console::warn_1(&e);
+        }
+    }))?;
     if let Some(scheme) = mounted.window.match_media("(prefers-color-scheme: dark)")? {
         let again = Rc::clone(&mounted);
         let on_scheme = Closure::<dyn FnMut()>::new(move || {

@@ -10,6 +10,7 @@ use web_sys::{IntersectionObserver, IntersectionObserverInit, ResizeObserver};
 use super::app::Page;
 use crate::host::viewport::ViewportMessage;
 use crate::story::scroll::root_margin;
+use crate::web::canvas;
 use crate::web::dom::{js_err, matches};
 use crate::web::host::{keep_host_told, parse_child_id};
 use crate::web::js::from_js;
@@ -92,6 +93,8 @@ impl Page {
             Self::report(page.follow_reader());
         });
         ResizeObserver::new(on_resize.as_ref().unchecked_ref())?.observe(&app.canvas);
+        let page = Rc::clone(self);
+        canvas::on_new_pixel_ratio(Rc::new(move || page.request_frame()))?;
         app.window
             .add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref())?;
         on_resize.forget();
