@@ -12,6 +12,7 @@ pub mod builder;
 mod conversion;
 pub mod id;
 pub mod reading;
+pub mod shown;
 
 mod alone;
 mod cities;

@@ -6,7 +6,7 @@
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlCanvasElement, HtmlElement, PointerEvent};
 
-use crate::chart::Chart;
+use crate::chart::shown::Shown;
 use crate::draw::hit;
 use crate::draw::scene::Scene;
 use crate::text::format::css_px;
@@ -44,7 +44,7 @@ pub(crate) fn point(
     event: &PointerEvent,
     canvas: &HtmlCanvasElement,
     scene: &Scene,
-    chart: &Chart,
+    chart: &Shown,
     tip: &HtmlElement,
     area: &HtmlElement,
 ) -> Result<(), JsValue> {
@@ -62,7 +62,7 @@ pub(crate) fn point(
     );
     let scale = f64::from(canvas.width()) / rect.width().max(1.0);
     let surface = (f64::from(canvas.width()), f64::from(canvas.height()), scale);
-    let wanted = |key: &str| chart.marks.iter().any(|(k, _)| k == key);
+    let wanted = |key: &str| chart.tooltip(key).is_some();
     let text =
         hit::hit(scene, surface, (x * scale, y * scale), wanted).and_then(|key| chart.tooltip(key));
     let Some(text) = text else {
@@ -71,7 +71,7 @@ pub(crate) fn point(
         return Ok(());
     };
     set_style(canvas, "cursor", Some("pointer"))?;
-    set_text(tip, &text);
+    set_text(tip, text);
     set_hidden(tip, false);
     // Beside the pointer, inside the area: above it if there is room, else below.
     let bounds = area.get_bounding_client_rect();

@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::builds::{Build, BUILDS, TEST_HOOKS, TEST_HOOK_SUFFIX};
+use sensetime_explainer::lang::Lang;
+
+use crate::builds::{Build, Role, BUILDS, TEST_HOOKS, TEST_HOOK_SUFFIX};
 use crate::command::run;
 use crate::{files, imports, tools};
 
@@ -47,7 +49,9 @@ fn compile(root: &Path, build: &Build, pkg: &Path) -> Result<(), String> {
     // Its own target directory: a cdylib's file name carries no hash of its features, so
     // two builds sharing one would overwrite, and so recompile, each other every time.
     let target_dir = target_dir(root, build);
-    run(Command::new(env!("CARGO"))
+    let mut cargo = Command::new(env!("CARGO"));
+    let features = features_for(root, build, &mut cargo)?;
+    run(cargo
         .args([
             "build",
             "--release",
@@ -58,7 +62,7 @@ fn compile(root: &Path, build: &Build, pkg: &Path) -> Result<(), String> {
             "--lib",
             "--no-default-features",
             "--features",
-            feature,
+            &features,
             "--target-dir",
         ])
         .arg(&target_dir)
@@ -75,6 +79,31 @@ fn compile(root: &Path, build: &Build, pkg: &Path) -> Result<(), String> {
         ])
         .arg(pkg)
         .arg(wasm))
+}
+
+/// The features `build` compiles with, giving `cargo` what they need: a story build reads its
+/// charts from bytes packed first, natively, by the same code (feature `prebuilt`).
+pub fn features_for(root: &Path, build: &Build, cargo: &mut Command) -> Result<String, String> {
+    let mut features = build.features.to_string();
+    if let Role::Story { lang, .. } = build.role {
+        features.push_str(",prebuilt");
+        cargo.env("SENSETIME_PREBUILT", prebuilt(root, lang)?);
+    }
+    Ok(features)
+}
+
+/// Writes every chart of `lang` as the story shows it (`chart::shown::pack`) to
+/// `target/prebuilt/`, unless the file holds those bytes already (a new file would rebuild the
+/// Wasm that includes it); returns its path.
+fn prebuilt(root: &Path, lang: Lang) -> Result<PathBuf, String> {
+    let dir = root.join("target/prebuilt");
+    files::create_dir(&dir)?;
+    let path = dir.join(format!("{}.bin", lang.code()));
+    let packed = sensetime_explainer::chart::shown::pack(lang);
+    if std::fs::read(&path).ok().as_deref() != Some(packed.as_slice()) {
+        files::write(&path, packed)?;
+    }
+    Ok(path)
 }
 
 /// A build's own target directory: a cdylib's file name carries no hash of its features, so

@@ -58,16 +58,18 @@ pub fn test(root: &Path) -> Result<(), String> {
             // The crate for wasm32: with its tests and the default features, then each Wasm
             // build as shipped, so code that only one feature set compiles (or leaves unused) is
             // linted there too.
-            let wasm_clippy = |selection: &[&str]| {
-                run(cargo()
+            let wasm_clippy = |mut cargo: Command, selection: &[&str]| {
+                run(cargo
                     .args(["clippy", "--target", "wasm32-unknown-unknown"])
                     .args(["-p", "sensetime-explainer", "--lib"])
                     .args(selection)
                     .args(["--", "-D", "warnings"]))
             };
-            wasm_clippy(&["--tests"])?;
+            wasm_clippy(cargo(), &["--tests"])?;
             for build in BUILDS.iter().chain([&TEST_HOOKS]) {
-                wasm_clippy(&["--no-default-features", "--features", build.features])?;
+                let mut command = cargo();
+                let features = build::features_for(root, build, &mut command)?;
+                wasm_clippy(command, &["--no-default-features", "--features", &features])?;
             }
             Ok(())
         },

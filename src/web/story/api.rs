@@ -86,7 +86,7 @@ fn settled_scene(
     let chart = chart_id(chart)?;
     let locale = locale(lang, currency)?;
     let theme = Theme::for_dark_mode(dark);
-    Ok((chart.scene(theme, &locale), theme))
+    Ok((super::charts::shown(chart, &locale, dark).scene, theme))
 }
 
 fn chart_id(id: &str) -> Result<ChartId, JsValue> {

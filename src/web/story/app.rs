@@ -7,7 +7,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlElement, IntersectionObserver, Window};
 
-use crate::chart::{Chart, ChartId};
+use super::charts;
+use crate::chart::shown::Shown;
+use crate::chart::ChartId;
 use crate::draw::scene::Scene;
 use crate::draw::theme::Theme;
 use crate::draw::tween::{Transition, DURATION_MS};
@@ -63,7 +65,7 @@ pub struct App {
     /// The page's language and how the reader wants money shown.
     pub(super) locale: Locale,
     /// The settled chart's model: what its marks show, for tooltips.
-    pub(super) model: Option<Chart>,
+    pub(super) model: Option<Shown>,
     /// The link to the other language's edition, and its address without query or fragment.
     lang_switch: Option<(Element, String)>,
     frame_pending: bool,
@@ -274,11 +276,11 @@ impl App {
     /// Points the chart at the current step's in the current locale, animating there if `animate`.
     fn show_chart(&mut self, animate: bool) -> Result<(), JsValue> {
         let chart = self.chart();
-        let built = chart.build(self.theme(), &self.locale);
+        let built = charts::shown(chart, &self.locale, self.dark);
         set_attribute(&self.canvas, "data-state", chart.id())?;
-        set_attribute(&self.canvas, "aria-label", &built.description())?;
+        set_attribute(&self.canvas, "aria-label", &built.description)?;
         // The currency control is offered (style.css) only beside a chart that shows money.
-        let money = if built.shows_money() { "true" } else { "false" };
+        let money = if built.money { "true" } else { "false" };
         set_attribute(&self.canvas, "data-money", money)?;
         let now = self.now();
         let from = match &self.transition {
@@ -333,7 +335,7 @@ impl App {
     pub(super) fn retheme(&mut self) {
         self.transition = None;
         self.stale = true;
-        let built = self.chart().build(self.theme(), &self.locale);
+        let built = charts::shown(self.chart(), &self.locale, self.dark);
         self.shown = built.scene.clone();
         self.model = Some(built);
     }

@@ -3,6 +3,7 @@
 
 mod api;
 mod app;
+mod charts;
 mod events;
 mod explore;
 
