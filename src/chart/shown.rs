@@ -129,11 +129,11 @@ pub fn pack(lang: crate::lang::Lang) -> Vec<u8> {
 /// Panics on bytes it did not write: they are compiled into the Wasm that reads them.
 pub fn unpack(bytes: &[u8], chart: ChartId, currency: Currency, dark: bool) -> Shown {
     let mut r = Reader { bytes, at: 0 };
+    // Borrowed from the bytes: an entry copies out only the strings it uses.
     let strings = r.table(|r| {
         let len = r.u16();
-        let text = &r.bytes[r.at..r.at + len];
         r.at += len;
-        String::from_utf8_lossy(text).into_owned()
+        std::str::from_utf8(&bytes[r.at - len..r.at]).unwrap_or_default()
     });
     let numbers = r.table(|r| r.f64());
     let pairs = r.table(|r| {
@@ -401,7 +401,7 @@ impl Reader<'_> {
 /// One entry being read, with the tables its indices point into.
 struct Entry<'a> {
     r: Reader<'a>,
-    strings: &'a [String],
+    strings: &'a [&'a str],
     numbers: &'a [f64],
     pairs: &'a [(Rgba, Rgba)],
     dark: bool,
@@ -414,7 +414,7 @@ impl Entry<'_> {
 
     fn str(&mut self) -> String {
         let i = self.r.index();
-        self.strings[i].clone()
+        self.strings[i].to_string()
     }
 
     fn num(&mut self) -> f64 {
