@@ -85,14 +85,14 @@ pub fn pack(lang: crate::lang::Lang) -> Vec<u8> {
                 "{}: the dark scene should differ from the light one in colour only",
                 chart.id()
             );
-            let mut pairs = colours.0.into_iter().zip(colours.1);
-            let mut w = Writer::new(&mut tables, |_| 0);
-            let mut indices = Vec::new();
-            for pair in pairs.by_ref() {
-                indices.push(w.tables.pair(pair));
-            }
-            let mut next = indices.into_iter();
-            w.colour = Box::new(move |_| next.next().expect("as many colours as the first pass"));
+            // The light scene again, each colour now the index of its pair, in the same order.
+            let pairs: Vec<u16> = (colours.0.into_iter().zip(colours.1))
+                .map(|pair| tables.pair(pair))
+                .collect();
+            let mut next = pairs.into_iter();
+            let mut w = Writer::new(&mut tables, move |_| {
+                next.next().expect("as many colours as the first pass")
+            });
             w.shown(&light);
             entries.push(w.bytes);
         }
