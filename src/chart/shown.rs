@@ -282,71 +282,73 @@ impl<'a> Writer<'a> {
         self.u8(u8::from(b));
     }
 
+    /// `items`' count, then each as `one` writes it: as `Entry::many` reads them.
+    fn many<T>(&mut self, items: &[T], mut one: impl FnMut(&mut Self, &T)) {
+        self.index(items.len());
+        for item in items {
+            one(self, item);
+        }
+    }
+
     fn shown(&mut self, s: &Shown) {
         self.str(&s.description);
         self.flag(s.money);
-        self.index(s.tips.len());
-        for (key, text) in &s.tips {
-            self.str(key);
-            self.str(text);
-        }
+        self.many(&s.tips, |w, (key, text)| {
+            w.str(key);
+            w.str(text);
+        });
         let scene = &s.scene;
-        self.index(scene.bars.len());
-        for b in &scene.bars {
-            self.str(&b.key);
-            self.rect(&b.rect);
-            self.colour(b.colour);
-            self.u8(b.grow as u8);
-            self.u8(b.bound as u8);
-        }
-        self.index(scene.lines.len());
-        for l in &scene.lines {
-            self.str(&l.key);
-            self.point(l.from);
-            self.point(l.to);
-            self.colour(l.colour);
-            self.num(l.width);
-            self.flag(l.dashed);
-            self.flag(l.over);
-        }
-        self.index(scene.dots.len());
-        for d in &scene.dots {
-            self.str(&d.key);
-            self.point(d.at);
-            self.num(d.radius);
-            self.colour(d.colour);
-        }
-        self.index(scene.units.len());
-        for u in &scene.units {
-            self.str(&u.key);
-            self.rect(&u.area);
-            self.num(u.count);
-            self.colour(u.colour);
-            self.flag(u.open);
-        }
-        self.index(scene.labels.len());
-        for l in &scene.labels {
-            self.str(&l.key);
-            self.str(&l.text);
+        self.many(&scene.bars, |w, b| {
+            w.str(&b.key);
+            w.rect(&b.rect);
+            w.colour(b.colour);
+            w.u8(b.grow as u8);
+            w.u8(b.bound as u8);
+        });
+        self.many(&scene.lines, |w, l| {
+            w.str(&l.key);
+            w.point(l.from);
+            w.point(l.to);
+            w.colour(l.colour);
+            w.num(l.width);
+            w.flag(l.dashed);
+            w.flag(l.over);
+        });
+        self.many(&scene.dots, |w, d| {
+            w.str(&d.key);
+            w.point(d.at);
+            w.num(d.radius);
+            w.colour(d.colour);
+        });
+        self.many(&scene.units, |w, u| {
+            w.str(&u.key);
+            w.rect(&u.area);
+            w.num(u.count);
+            w.colour(u.colour);
+            w.flag(u.open);
+        });
+        self.many(&scene.labels, |w, l| {
+            w.str(&l.key);
+            w.str(&l.text);
             match l.slot {
-                Slot::Title => self.u8(0),
-                Slot::Subtitle => self.u8(1),
-                Slot::Source => self.u8(2),
-                Slot::Footnote => self.u8(3),
-                Slot::Key => self.u8(4),
+                Slot::Title => w.u8(0),
+                Slot::Subtitle => w.u8(1),
+                Slot::Source => w.u8(2),
+                Slot::Footnote => w.u8(3),
+                Slot::Key => w.u8(4),
                 Slot::Plot(x, y) => {
-                    self.u8(5);
-                    self.point((x, y));
+                    w.u8(5);
+                    w.point((x, y));
                 }
             }
-            self.u8(l.anchor as u8);
-            self.u8(l.size as u8);
-            self.flag(l.bold);
-            self.colour(l.colour);
-            self.num(l.nudge);
-            self.num(l.room);
-            self.str(&l.short);
-        }
+            w.u8(l.anchor as u8);
+            w.u8(l.size as u8);
+            w.flag(l.bold);
+            w.colour(l.colour);
+            w.num(l.nudge);
+            w.num(l.room);
+            w.str(&l.short);
+        });
     }
 }
 
