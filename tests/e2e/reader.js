@@ -505,7 +505,16 @@ export function readerSuite(engineName) {
           const frameTop = document.querySelector('iframe').getBoundingClientRect().top + scrollY;
           window.scrollTo(0, frameTop + top - innerHeight * 0.4);
         }, top);
-        await waitInFrame(tab, address, stepShown, all[index]);
+        // As long as the frame's first chart may take: a loaded machine (three browsers at once)
+        // once kept WebKit's frame from settling within 10 s.
+        await waitInFrame(tab, address, stepShown, all[index], 15000).catch(async (e) => {
+          const seen = await tab.inFrame(address, () => ({
+            active: [...document.querySelectorAll('#story .step.is-active')].map((s) => s.id),
+            state: document.getElementById('chart').dataset.state,
+            settled: document.getElementById('chart').dataset.settled,
+          })).catch((f) => f.message);
+          throw new Error(`step ${index + 1} (${all[index].id}) in the frame: saw ${JSON.stringify(seen)}: ${e.message}`);
+        });
         const view = await tab.evaluate(() => ({ frameTop: document.querySelector('iframe').getBoundingClientRect().top, vh: innerHeight }));
         const graphic = await tab.inFrame(address, () => document.querySelector('.graphic').getBoundingClientRect().toJSON());
         const graphicTop = view.frameTop + graphic.top;
