@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{HtmlCanvasElement, HtmlElement, PointerEvent};
 
 use crate::chart::shown::Shown;
+use crate::chart::Chart;
 use crate::draw::hit;
 use crate::draw::scene::Scene;
 use crate::text::format::css_px;
@@ -38,13 +39,42 @@ fn intent(event: &PointerEvent) -> Intent {
 /// The pointer events a chart's tooltip listens to.
 pub(crate) const POINTER_EVENTS: [&str; 3] = ["pointermove", "pointerdown", "pointerleave"];
 
+/// What a chart's tooltips say, mark by mark: the story's unpacked charts, or an embed's built one
+/// (whose tooltips are worded only when asked for).
+pub(crate) trait Tips {
+    /// Whether the mark `key` has a tooltip: asked of every mark under the pointer.
+    fn has_tip(&self, key: &str) -> bool;
+    /// What the tooltip on the mark `key` says.
+    fn tip(&self, key: &str) -> Option<String>;
+}
+
+impl Tips for Shown {
+    fn has_tip(&self, key: &str) -> bool {
+        self.tooltip(key).is_some()
+    }
+
+    fn tip(&self, key: &str) -> Option<String> {
+        self.tooltip(key).map(str::to_string)
+    }
+}
+
+impl Tips for Chart {
+    fn has_tip(&self, key: &str) -> bool {
+        self.marks.iter().any(|(k, _)| k == key)
+    }
+
+    fn tip(&self, key: &str) -> Option<String> {
+        self.tooltip(key)
+    }
+}
+
 /// Shows in `tip` the figure of the mark under the pointer on `canvas` (which shows `scene`,
-/// built as `chart`), placed beside the pointer inside `area`; hides it when there is none.
+/// drawn from `chart`), placed beside the pointer inside `area`; hides it when there is none.
 pub(crate) fn point(
     event: &PointerEvent,
     canvas: &HtmlCanvasElement,
     scene: &Scene,
-    chart: &Shown,
+    chart: &impl Tips,
     tip: &HtmlElement,
     area: &HtmlElement,
 ) -> Result<(), JsValue> {
@@ -62,16 +92,16 @@ pub(crate) fn point(
     );
     let scale = f64::from(canvas.width()) / rect.width().max(1.0);
     let surface = (f64::from(canvas.width()), f64::from(canvas.height()), scale);
-    let wanted = |key: &str| chart.tooltip(key).is_some();
+    let wanted = |key: &str| chart.has_tip(key);
     let text =
-        hit::hit(scene, surface, (x * scale, y * scale), wanted).and_then(|key| chart.tooltip(key));
+        hit::hit(scene, surface, (x * scale, y * scale), wanted).and_then(|key| chart.tip(key));
     let Some(text) = text else {
         set_style(canvas, "cursor", None)?;
         set_hidden(tip, true);
         return Ok(());
     };
     set_style(canvas, "cursor", Some("pointer"))?;
-    set_text(tip, text);
+    set_text(tip, &text);
     set_hidden(tip, false);
     // Beside the pointer, inside the area: above it if there is room, else below.
     let bounds = area.get_bounding_client_rect();

@@ -8,8 +8,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, HtmlElement, ShadowRootInit, ShadowRootMode, Window};
 
-use crate::chart::shown::Shown;
-use crate::chart::ChartId;
+use crate::chart::{Chart, ChartId};
 use crate::draw::layout::FONT;
 use crate::draw::theme::{Theme, LIGHT};
 use crate::host::embed::{
@@ -38,7 +37,7 @@ struct Mounted {
     /// The CSS width last drawn at, to skip redraws that change nothing.
     width: Cell<f64>,
     /// The chart as drawn, for its tooltips.
-    drawn: RefCell<Option<Shown>>,
+    drawn: RefCell<Option<Chart>>,
     /// The tooltip, in the shadow root beside the canvas.
     tip: HtmlElement,
     /// The page the chart is the whole of, when it is (`embed.html` opened on its own): painted
@@ -90,11 +89,8 @@ impl Mounted {
             )?;
         }
         // Outside the story: titled with its subject, its calculations credited by name.
-        let built = self
-            .chart
-            .build_alone(theme, &self.options.locale())
-            .shown();
-        set_attribute(&self.canvas, "aria-label", &built.description)?;
+        let built = self.chart.build_alone(theme, &self.options.locale());
+        set_attribute(&self.canvas, "aria-label", &built.description())?;
         let scale = canvas::fit(&self.canvas);
         let painted = canvas::paint(&self.canvas, &built.scene, theme, scale);
         *self.drawn.borrow_mut() = Some(built);
