@@ -86,7 +86,7 @@ pub fn pack(lang: crate::lang::Lang) -> Vec<u8> {
                 chart.id()
             );
             // The light scene again, each colour now the index of its pair, in the same order.
-            let pairs: Vec<u16> = (colours.0.into_iter().zip(colours.1))
+            let pairs: Vec<usize> = (colours.0.into_iter().zip(colours.1))
                 .map(|pair| tables.pair(pair))
                 .collect();
             let mut next = pairs.into_iter();
@@ -98,16 +98,16 @@ pub fn pack(lang: crate::lang::Lang) -> Vec<u8> {
         }
     }
     let mut out = Vec::new();
-    put_u16(&mut out, tables.strings.len());
+    put_index(&mut out, tables.strings.len());
     for s in &tables.strings {
-        put_u16(&mut out, s.len());
+        put_index(&mut out, s.len());
         out.extend_from_slice(s.as_bytes());
     }
-    put_u16(&mut out, tables.numbers.len());
+    put_index(&mut out, tables.numbers.len());
     for n in &tables.numbers {
         out.extend_from_slice(&n.to_le_bytes());
     }
-    put_u16(&mut out, tables.pairs.len());
+    put_index(&mut out, tables.pairs.len());
     for (light, dark) in &tables.pairs {
         for c in [light, dark] {
             out.extend_from_slice(&[c.r, c.g, c.b]);
@@ -131,7 +131,7 @@ pub fn unpack(bytes: &[u8], chart: ChartId, currency: Currency, dark: bool) -> S
     let mut r = Reader { bytes, at: 0 };
     // Borrowed from the bytes: an entry copies out only the strings it uses.
     let strings = r.table(|r| {
-        let len = r.u16();
+        let len = r.index();
         r.at += len;
         std::str::from_utf8(&bytes[r.at - len..r.at]).unwrap_or_default()
     });
@@ -172,10 +172,15 @@ fn position<T: PartialEq + Copy + 'static>(
     all.position(|&y| y == x).expect("every id is in its ALL")
 }
 
+/// A count, a length or an index, in as few bytes as it needs: 7 bits a byte, low bits first,
+/// every byte but the last with its top bit set (`Reader::index` reads it).
 #[cfg(not(target_arch = "wasm32"))]
-fn put_u16(out: &mut Vec<u8>, n: usize) {
-    let n = u16::try_from(n).expect("fewer than 65,536 of anything");
-    out.extend_from_slice(&n.to_le_bytes());
+fn put_index(out: &mut Vec<u8>, mut n: usize) {
+    while n >= 0x80 {
+        out.push((n & 0x7f) as u8 | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
 }
 
 /// The distinct strings, numbers and colour pairs the entries point into.
@@ -190,48 +195,39 @@ struct Tables {
 #[cfg(not(target_arch = "wasm32"))]
 impl Tables {
     fn string(&mut self, s: &str) -> usize {
-        match self.strings.iter().position(|t| t == s) {
-            Some(i) => i,
-            None => {
-                self.strings.push(s.to_string());
-                self.strings.len() - 1
-            }
-        }
+        index_in(&mut self.strings, |t| t == s, || s.to_string())
     }
 
+    /// Numbers are the same by their bits: the table keeps every one exactly.
     fn number(&mut self, n: f64) -> usize {
-        match self.numbers.iter().position(|m| m.to_bits() == n.to_bits()) {
-            Some(i) => i,
-            None => {
-                self.numbers.push(n);
-                self.numbers.len() - 1
-            }
-        }
+        index_in(&mut self.numbers, |m| m.to_bits() == n.to_bits(), || n)
     }
 
-    fn pair(&mut self, pair: (Rgba, Rgba)) -> u16 {
-        let i = match self.pairs.iter().position(|p| *p == pair) {
-            Some(i) => i,
-            None => {
-                self.pairs.push(pair);
-                self.pairs.len() - 1
-            }
-        };
-        u16::try_from(i).expect("fewer than 65,536 colours")
+    fn pair(&mut self, pair: (Rgba, Rgba)) -> usize {
+        index_in(&mut self.pairs, |p| *p == pair, || pair)
     }
+}
+
+/// The index in `table` of the first item that is `same`, adding `new()` at its end if none is.
+#[cfg(not(target_arch = "wasm32"))]
+fn index_in<T>(table: &mut Vec<T>, same: impl Fn(&T) -> bool, new: impl FnOnce() -> T) -> usize {
+    table.iter().position(same).unwrap_or_else(|| {
+        table.push(new());
+        table.len() - 1
+    })
 }
 
 /// Writes one entry; colours go through `colour`, which gives the index to write.
 #[cfg(not(target_arch = "wasm32"))]
 struct Writer<'a> {
     tables: &'a mut Tables,
-    colour: Box<dyn FnMut(Rgba) -> u16 + 'a>,
+    colour: Box<dyn FnMut(Rgba) -> usize + 'a>,
     bytes: Vec<u8>,
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 impl<'a> Writer<'a> {
-    fn new(tables: &'a mut Tables, colour: impl FnMut(Rgba) -> u16 + 'a) -> Self {
+    fn new(tables: &'a mut Tables, colour: impl FnMut(Rgba) -> usize + 'a) -> Self {
         Writer {
             tables,
             colour: Box::new(colour),
@@ -243,13 +239,8 @@ impl<'a> Writer<'a> {
         self.bytes.push(n);
     }
 
-    /// A count or an index, in as few bytes as it needs (7 bits each, the last one's top bit clear).
-    fn index(&mut self, mut i: usize) {
-        while i >= 0x80 {
-            self.bytes.push((i & 0x7f) as u8 | 0x80);
-            i >>= 7;
-        }
-        self.bytes.push(i as u8);
+    fn index(&mut self, i: usize) {
+        put_index(&mut self.bytes, i);
     }
 
     fn str(&mut self, s: &str) {
@@ -275,7 +266,7 @@ impl<'a> Writer<'a> {
 
     fn colour(&mut self, c: Rgba) {
         let i = (self.colour)(c);
-        self.index(usize::from(i));
+        self.index(i);
     }
 
     fn flag(&mut self, b: bool) {
@@ -363,11 +354,7 @@ impl Reader<'_> {
         self.bytes[self.at - 1]
     }
 
-    fn u16(&mut self) -> usize {
-        usize::from(u16::from_le_bytes([self.u8(), self.u8()]))
-    }
-
-    /// A count or an index as `Writer::index` writes it.
+    /// A count, a length or an index as `put_index` writes it.
     fn index(&mut self) -> usize {
         let (mut n, mut shift) = (0, 0);
         loop {
@@ -395,7 +382,7 @@ impl Reader<'_> {
 
     /// A table: its length, then that many of what `one` reads.
     fn table<T>(&mut self, mut one: impl FnMut(&mut Self) -> T) -> Vec<T> {
-        let n = self.u16();
+        let n = self.index();
         (0..n).map(|_| one(self)).collect()
     }
 }
