@@ -32,9 +32,11 @@ const SHARED: Words = (
     "All four: Beijing's backing,\nlisting plans, US sanctions",
     "四家公司均获北京支持，\n均筹备上市，均遭美国制裁",
 );
+/// Why the sanctions: said whole, since the note is read on its own, under the chart and as the
+/// last sentence of its text alternative.
 const NOTE: Words = (
-    "over Xinjiang, a charge all four deny",
-    "涉新疆指控，四家公司均否认",
+    "The US says they aided rights abuses\nin Xinjiang; all four deny it",
+    "美国称其协助新疆侵犯人权，四家公司均否认",
 );
 /// Each company's row of the data table.
 const IN_COMMON: Words = (
@@ -47,11 +49,11 @@ const IN_COMMON: Words = (
 // bar arrives beside them.
 /// The four names, two by two, under SenseTime's bar: the columns' left edges and the rows' lines.
 const NAME_XS: [f64; 2] = [0.0, 0.5];
-const NAME_YS: [f64; 2] = [0.47, 0.58];
+const NAME_YS: [f64; 2] = [0.45, 0.55];
 /// The rule under the names, and what they share below it.
-const RULE_Y: f64 = 0.66;
-const SHARED_Y: f64 = 0.76;
-const NOTE_AT: f64 = 0.97;
+const RULE_Y: f64 = 0.62;
+const SHARED_Y: f64 = 0.7;
+const NOTE_AT: f64 = 0.9;
 
 pub(super) fn build(c: &mut Chart) {
     let l = c.lang();
