@@ -162,7 +162,13 @@ async function webkit() {
       newPixelRatio: 'WebKitWebDriver cannot emulate a device pixel ratio: the page is drawn at the display\'s',
       narrowViewport: 'the MiniBrowser\'s window is at least about 450 px wide, so a phone is tested at that width',
       reducedMotion: 'WebKitWebDriver cannot emulate prefers-reduced-motion',
-      holding: 'navigation through WebKitWebDriver returns at the load event, which waits for the held file, so the test cannot act before it arrives (the eager strategy, which would not wait, made the driver hang at random)',
+      holdingPage: 'navigation through WebKitWebDriver returns at the load event, which waits for a held page in a frame, so the test cannot act before it arrives (the eager strategy, which would not wait, made the driver hang at random)',
+    },
+    // The same wait would hold a navigation until a held Wasm arrives, since the page preloads
+    // it: here a held Wasm is held on a copy of the page without that preload.
+    heldWasm: {
+      fault: 'heldunpreloaded',
+      why: 'navigation through WebKitWebDriver returns at the load event, which a preload of the held Wasm would hold back: the page is served without it',
     },
     async open({ viewport }) {
       // One session, one tab: the tests in this engine take turns (node:test runs a file's tests

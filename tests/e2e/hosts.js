@@ -12,6 +12,17 @@ import { baseUrl, launch } from './helpers.js';
 const require = createRequire(import.meta.url);
 const pymSource = readFileSync(require.resolve('pym.js/dist/pym.v1.min.js'), 'utf8');
 
+const isPage = (path) => path.endsWith('.html') || path.endsWith('/') || path === '';
+
+/** The page without its Wasm preload; throws if it has none, so a test cannot pass on a page
+ * that changed under it. */
+function unpreloaded(html) {
+  const preload = /<link rel="preload" href="[^"]*\.wasm"[^>]*>/g;
+  const found = html.match(preload) ?? [];
+  if (found.length !== 1) throw new Error(`expected one Wasm preload in the page, found ${found.length}`);
+  return html.replace(preload, '');
+}
+
 /** What each fault does to a response of the site: `null` leaves it alone. */
 const FAULTS = {
   // The Wasm is not there.
@@ -19,9 +30,12 @@ const FAULTS = {
   // The Wasm is cut off after its header.
   truncated: (path) => (path.endsWith('.wasm') ? { status: 200, type: 'application/wasm', body: Buffer.from([0, 97, 115, 109, 1, 0]) } : null),
   // The host's policy does not allow Wasm to compile.
-  csp: (path) => (path.endsWith('.html') || path.endsWith('/') || path === '' ? { csp: "script-src 'self'" } : null),
+  csp: (path) => (isPage(path) ? { csp: "script-src 'self'" } : null),
   // The Wasm waits until the test releases it.
   held: (path) => (path.endsWith('.wasm') ? { hold: true } : null),
+  // The same, with the page's Wasm preload taken out: a preload holds the load event, which a
+  // navigation through WebKitWebDriver waits for, where main.js's own fetch does not.
+  heldunpreloaded: (path) => (path.endsWith('.wasm') ? { hold: true } : isPage(path) ? { unpreload: true } : null),
   // The page waits until the test releases it.
   heldpage: (path) => (path.endsWith('.html') ? { hold: true } : null),
 };
@@ -65,8 +79,9 @@ export async function startHosts() {
         if (upstream.headers.has(name)) headers[name] = upstream.headers.get(name);
       }
       if (change.csp) headers['content-security-policy'] = change.csp;
+      const body = Buffer.from(await upstream.arrayBuffer());
       response.writeHead(upstream.status, headers);
-      response.end(Buffer.from(await upstream.arrayBuffer()));
+      response.end(change.unpreload ? unpreloaded(body.toString('utf8')) : body);
     } catch (error) {
       response.writeHead(500);
       response.end(String(error));
