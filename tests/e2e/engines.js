@@ -4,7 +4,9 @@
 // selenium-webdriver over WebKitWebDriver's W3C WebDriver. A tab offers only what every engine
 // can do; what one cannot do is named in `cannot`, for the tests to skip by that reason.
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import puppeteer from 'puppeteer-core';
 import { Builder, By } from 'selenium-webdriver';
@@ -82,14 +84,18 @@ async function chromium() {
 async function firefox() {
   const executablePath = process.env.FIREFOX || '/usr/bin/firefox-esr';
   if (!existsSync(executablePath)) throw new Error(`${executablePath} is missing: cargo xtask test installs Debian's firefox-esr`);
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true });
+  const start = (prefs) => puppeteer.launch({ browser: 'firefox', executablePath, headless: true, extraPrefsFirefox: prefs });
+  const browser = await start({});
+  // WebDriver BiDi cannot emulate prefers-reduced-motion, but a preference sets it for the
+  // whole browser: a second one, started the first time a test asks.
+  let calm;
   return {
     cannot: {
       touch: 'puppeteer-core cannot emulate touch over WebDriver BiDi',
-      reducedMotion: 'puppeteer-core cannot emulate prefers-reduced-motion over WebDriver BiDi (it needs CDP)',
     },
-    async open({ viewport, deviceScaleFactor }) {
-      const context = await browser.createBrowserContext();
+    async open({ viewport, deviceScaleFactor }, { reducedMotion } = {}) {
+      if (reducedMotion === 'reduce') calm ??= start({ 'ui.prefersReducedMotion': 1 });
+      const context = await (reducedMotion === 'reduce' ? await calm : browser).createBrowserContext();
       const page = await context.newPage();
       await page.setViewport({ ...viewport, deviceScaleFactor });
       return pageTab(page, {
@@ -100,18 +106,22 @@ async function firefox() {
         close: () => context.close(),
       });
     },
-    close: () => browser.close(),
+    close: async () => { await browser.close(); await (await calm)?.close(); },
   };
 }
 
-async function webkit() {
+/** A WebKitWebDriver session of its own, in its own Xvfb, with `env` added to the driver's and
+ * the MiniBrowser's environment: `{ session, run, get, timed, setViewport, stop }`. */
+async function webkitSession(env = {}) {
   const driverPath = process.env.WEBKIT_DRIVER || '/usr/bin/WebKitWebDriver';
   const binary = process.env.MINIBROWSER || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
   if (!existsSync(driverPath)) throw new Error(`${driverPath} is missing: cargo xtask test installs webkit2gtk-driver and xvfb`);
   const port = await freePort();
   // The MiniBrowser needs a display: xvfb-run gives the driver one, large enough for any window
   // here. Its own process group, so that closing ends the driver, the browser and Xvfb together.
-  const driver = spawn('xvfb-run', ['-a', '-s', '-screen 0 1920x1200x24', driverPath, `--port=${port}`], { detached: true, stdio: 'ignore' });
+  const driver = spawn('xvfb-run', ['-a', '-s', '-screen 0 1920x1200x24', driverPath, `--port=${port}`], {
+    detached: true, stdio: 'ignore', env: { ...process.env, ...env },
+  });
   const stop = () => { try { process.kill(-driver.pid, 'SIGTERM'); } catch { /* already gone */ } };
   // Also when the test process ends without closing the engine (a failure in `before`, say).
   process.once('exit', stop);
@@ -156,12 +166,32 @@ async function webkit() {
     current = `${width}x${height}`;
   };
   return {
+    session, run, get, timed, setViewport,
+    close: async () => { await session.quit().catch(() => {}); stop(); },
+  };
+}
+
+async function webkit() {
+  const plain = await webkitSession();
+  // WebKitGTK takes prefers-reduced-motion from GTK's gtk-enable-animations setting, read
+  // from a settings file: a second session, started the first time a test asks, whose GTK
+  // reads one with animations off.
+  let calm;
+  const startCalm = () => {
+    const config = mkdtempSync(join(tmpdir(), 'webkit-calm-'));
+    mkdirSync(join(config, 'gtk-3.0'));
+    writeFileSync(join(config, 'gtk-3.0', 'settings.ini'), '[Settings]\ngtk-enable-animations=false\n');
+    return webkitSession({ XDG_CONFIG_HOME: config }).then((calmSession) => ({
+      ...calmSession,
+      close: async () => { await calmSession.close(); rmSync(config, { recursive: true, force: true }); },
+    }));
+  };
+  return {
     cannot: {
       touch: 'WebKitWebDriver offers no touch input',
       pixelRatio: 'WebKitWebDriver cannot emulate a device pixel ratio: the page is drawn at the display\'s',
       newPixelRatio: 'WebKitWebDriver cannot emulate a device pixel ratio: the page is drawn at the display\'s',
       narrowViewport: 'the MiniBrowser\'s window is at least about 450 px wide, so a phone is tested at that width',
-      reducedMotion: 'WebKitWebDriver cannot emulate prefers-reduced-motion',
       holdingPage: 'navigation through WebKitWebDriver returns at the load event, which waits for a held page in a frame, so the test cannot act before it arrives (the eager strategy, which would not wait, made the driver hang at random)',
     },
     // The same wait would hold a navigation until a held Wasm arrives, since the page preloads
@@ -170,7 +200,9 @@ async function webkit() {
       fault: 'heldunpreloaded',
       why: 'navigation through WebKitWebDriver returns at the load event, which a preload of the held Wasm would hold back: the page is served without it',
     },
-    async open({ viewport }) {
+    async open({ viewport }, { reducedMotion } = {}) {
+      if (reducedMotion === 'reduce') calm ??= startCalm();
+      const { session, run, get, timed, setViewport } = reducedMotion === 'reduce' ? await calm : plain;
       // One session, one tab: the tests in this engine take turns (node:test runs a file's tests
       // one at a time), each starting afresh where the last one left off, failed or not.
       await get('about:blank');
@@ -204,7 +236,7 @@ async function webkit() {
         close: () => get('about:blank'),
       };
     },
-    close: async () => { await session.quit().catch(() => {}); stop(); },
+    close: async () => { await plain.close(); await (await calm)?.close(); },
   };
 }
 
