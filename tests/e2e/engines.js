@@ -90,9 +90,7 @@ async function firefox() {
   // whole browser: a second one, started the first time a test asks.
   let calm;
   return {
-    cannot: {
-      touch: 'puppeteer-core cannot emulate touch over WebDriver BiDi',
-    },
+    cannot: {},
     async open({ viewport, deviceScaleFactor }, { reducedMotion } = {}) {
       if (reducedMotion === 'reduce') calm ??= start({ 'ui.prefersReducedMotion': 1 });
       const context = await (reducedMotion === 'reduce' ? await calm : browser).createBrowserContext();
@@ -103,6 +101,7 @@ async function firefox() {
         setViewport: (size) => page.setViewport({ ...size, deviceScaleFactor }),
         // As a window dragged to a screen of another density: the same CSS size.
         setPixelRatio: (ratio) => page.setViewport({ ...viewport, deviceScaleFactor: ratio }),
+        tapAt: (x, y) => page.touchscreen.tap(x, y),
         close: () => context.close(),
       });
     },

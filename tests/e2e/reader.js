@@ -587,10 +587,16 @@ export function readerSuite(engineName) {
   readerTest(`${engineName}: phone: tapping a bar shows its figure`, async (t) => {
     if (cannot(t, 'touch')) return;
     const { tab } = await openAtChart(t, PHONE, 'index.html', 'revenue-trend');
+    await tab.evaluate(() => {
+      window.pointerKinds = new Set();
+      addEventListener('pointerdown', (e) => window.pointerKinds.add(e.pointerType), true);
+    });
     // The 2020 column, third of five.
     const tip = await findTip(tab, tab.tapAt, 0.43);
     // The column says Rmb3.45bn over 2020: the tooltip, the filing's exact figure.
     assert.match(tip ?? '', /^Revenue 2020: Rmb3,446\.2m · Source: SenseTime IPO filing/);
+    // A tap, not a mouse standing in for one.
+    assert.deepEqual(await tab.evaluate(() => [...window.pointerKinds]), ['touch']);
     await assertNoErrors(tab);
     await tab.close();
   });
