@@ -110,16 +110,19 @@ async function firefox() {
 }
 
 /** A WebKitWebDriver session of its own, in its own Xvfb, with `env` added to the driver's and
- * the MiniBrowser's environment: `{ session, run, get, timed, setViewport, stop }`. */
-async function webkitSession(env = {}) {
+ * the MiniBrowser's environment, drawing at `ratio` device pixels per CSS pixel (GTK's
+ * GDK_SCALE, a whole number): `{ session, run, get, timed, setViewport, close }`. */
+async function webkitSession(ratio, env = {}) {
   const driverPath = process.env.WEBKIT_DRIVER || '/usr/bin/WebKitWebDriver';
   const binary = process.env.MINIBROWSER || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
   if (!existsSync(driverPath)) throw new Error(`${driverPath} is missing: cargo xtask test installs webkit2gtk-driver and xvfb`);
   const port = await freePort();
   // The MiniBrowser needs a display: xvfb-run gives the driver one, large enough for any window
-  // here. Its own process group, so that closing ends the driver, the browser and Xvfb together.
-  const driver = spawn('xvfb-run', ['-a', '-s', '-screen 0 1920x1200x24', driverPath, `--port=${port}`], {
-    detached: true, stdio: 'ignore', env: { ...process.env, ...env },
+  // here at its ratio. Its own process group, so that closing ends the driver, the browser and
+  // Xvfb together.
+  const screen = `${1920 * ratio}x${1200 * ratio}x24`;
+  const driver = spawn('xvfb-run', ['-a', '-s', `-screen 0 ${screen}`, driverPath, `--port=${port}`], {
+    detached: true, stdio: 'ignore', env: { ...process.env, GDK_SCALE: String(ratio), ...env },
   });
   const stop = () => { try { process.kill(-driver.pid, 'SIGTERM'); } catch { /* already gone */ } };
   // Also when the test process ends without closing the engine (a failure in `before`, say).
@@ -171,25 +174,32 @@ async function webkitSession(env = {}) {
 }
 
 async function webkit() {
-  const plain = await webkitSession();
-  // WebKitGTK takes prefers-reduced-motion from GTK's gtk-enable-animations setting, read
-  // from a settings file: a second session, started the first time a test asks, whose GTK
-  // reads one with animations off.
-  let calm;
-  const startCalm = () => {
+  // A session per pixel ratio, and per motion preference: WebKitGTK takes prefers-reduced-motion
+  // from GTK's gtk-enable-animations setting, read from a settings file. Each is started the
+  // first time a test asks for it, and kept for the next.
+  const sessions = new Map();
+  const calmConfig = () => {
     const config = mkdtempSync(join(tmpdir(), 'webkit-calm-'));
     mkdirSync(join(config, 'gtk-3.0'));
     writeFileSync(join(config, 'gtk-3.0', 'settings.ini'), '[Settings]\ngtk-enable-animations=false\n');
-    return webkitSession({ XDG_CONFIG_HOME: config }).then((calmSession) => ({
-      ...calmSession,
-      close: async () => { await calmSession.close(); rmSync(config, { recursive: true, force: true }); },
-    }));
+    return config;
   };
+  const sessionFor = (ratio, calm) => {
+    const key = `${ratio}${calm ? ' calm' : ''}`;
+    if (!sessions.has(key)) {
+      const config = calm ? calmConfig() : null;
+      sessions.set(key, webkitSession(ratio, config ? { XDG_CONFIG_HOME: config } : {}).then((started) => ({
+        ...started,
+        close: async () => { await started.close(); if (config) rmSync(config, { recursive: true, force: true }); },
+      })));
+    }
+    return sessions.get(key);
+  };
+  await sessionFor(1, false);
   return {
     cannot: {
       touch: 'WebKitWebDriver offers no touch input',
-      pixelRatio: 'WebKitWebDriver cannot emulate a device pixel ratio: the page is drawn at the display\'s',
-      newPixelRatio: 'WebKitWebDriver cannot emulate a device pixel ratio: the page is drawn at the display\'s',
+      newPixelRatio: 'the MiniBrowser draws at the ratio GTK started with (GDK_SCALE): a window cannot move to a screen of another density',
       narrowViewport: 'the MiniBrowser\'s window is at least about 450 px wide, so a phone is tested at that width',
       holdingPage: 'navigation through WebKitWebDriver returns at the load event, which waits for a held page in a frame, so the test cannot act before it arrives (the eager strategy, which would not wait, made the driver hang at random)',
     },
@@ -199,9 +209,9 @@ async function webkit() {
       fault: 'heldunpreloaded',
       why: 'navigation through WebKitWebDriver returns at the load event, which a preload of the held Wasm would hold back: the page is served without it',
     },
-    async open({ viewport }, { reducedMotion } = {}) {
-      if (reducedMotion === 'reduce') calm ??= startCalm();
-      const { session, run, get, timed, setViewport } = reducedMotion === 'reduce' ? await calm : plain;
+    async open({ viewport, deviceScaleFactor = 1 }, { reducedMotion } = {}) {
+      if (!Number.isInteger(deviceScaleFactor)) throw new Error(`WebKit here draws at whole pixel ratios only, not ${deviceScaleFactor}`);
+      const { session, run, get, timed, setViewport } = await sessionFor(deviceScaleFactor, reducedMotion === 'reduce');
       // One session, one tab: the tests in this engine take turns (node:test runs a file's tests
       // one at a time), each starting afresh where the last one left off, failed or not.
       await get('about:blank');
@@ -235,7 +245,7 @@ async function webkit() {
         close: () => get('about:blank'),
       };
     },
-    close: async () => { await plain.close(); await (await calm)?.close(); },
+    close: async () => { for (const started of sessions.values()) await (await started).close(); },
   };
 }
 
