@@ -563,6 +563,48 @@ export function readerSuite(engineName) {
     await tab.close();
   });
 
+  readerTest(`${engineName}: a story frame added after the host page has loaded, as CMSs add embeds, is told where it is once it holds the story`, async () => {
+    const tab = await engine.open({ viewport: { width: 1200, height: 800 }, deviceScaleFactor: 1 });
+    const address = hosts.siteElsewhere('heldpage', 'frame.html');
+    await tab.goto(hosts.host('late-story', `
+      <p id="before">The host's own text.</p>
+      <p style="height: 2000px">Text after the story.</p>
+      <script src="${baseUrl()}/frames.js"></script>`));
+    // The frame's page is held back: until it arrives, the frame holds a blank document of the
+    // host's origin, whose postMessage the test can watch.
+    await tab.evaluate((src) => {
+      const frame = Object.assign(document.createElement('iframe'), { src, title: 'The story', width: '100%', height: 600 });
+      frame.dataset.sensetime = 'story';
+      document.getElementById('before').after(frame);
+      window.toBlank = 0;
+      const blank = frame.contentWindow;
+      blank.postMessage = () => { window.toBlank += 1; };
+    }, address);
+    await hosts.heldAsked();
+    await tab.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
+    await tab.evaluate(() => window.scrollTo(0, 100));
+    await tab.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
+    assert.equal(await tab.evaluate(() => window.toBlank), 0, 'no message to the frame before it holds the story');
+    hosts.release();
+    await waitInFrame(tab, 'frame.html', () => document.documentElement.dataset.story === 'ready', undefined, 15000).catch(async (e) => {
+      const seen = await tab.inFrame('frame.html', () => ({ url: location.href, readyState: document.readyState, story: document.documentElement.dataset.story ?? null }))
+        .catch((f) => f.message);
+      const host = await tab.evaluate(() => ({ height: document.querySelector('iframe').style.height }));
+      throw new Error(`the frame did not start: it shows ${JSON.stringify(seen)}, the host ${JSON.stringify(host)}: ${e.message}`);
+    });
+    // Heard from, it is sized to the story and told where it is as the host scrolls.
+    await tab.waitFor(() => parseFloat(document.querySelector('iframe').style.height) > 3000);
+    const all = await tab.inFrame('frame.html', readSteps);
+    const top = await tab.inFrame('frame.html', (id) => document.getElementById(id).getBoundingClientRect().top + scrollY, all[4].id);
+    await tab.evaluate((top) => {
+      const frameTop = document.querySelector('iframe').getBoundingClientRect().top + scrollY;
+      window.scrollTo(0, frameTop + top - innerHeight * 0.4);
+    }, top);
+    await waitInFrame(tab, 'frame.html', stepShown, all[4], 15000);
+    await assertNoErrors(tab);
+    await tab.close();
+  });
+
   /** Points (or taps) down a line at `xShare` of the chart's width until a tooltip shows. */
   async function findTip(tab, act, xShare = 0.1) {
     const box = await tab.evaluate(chartBox);
