@@ -45,11 +45,12 @@ fn share(c: &mut Chart, &(whole, [key, cat, value], id, name, short, bar): &Bar)
     c.emphasise(value);
 }
 
-/// The note under the rows: the two measures differ; when Megvii's listing ended.
+/// The note under the rows: the two measures differ; when Megvii's listing plan ended (the month
+/// the article gives, for the plan's end: it does not date the blacklisting on its own).
 fn note(l: Lang, year: &str) -> String {
     l.pick_with(
-        || format!("Not the same measure: a division's sales,\na technology's revenue. US blacklisting in\nFebruary {year} ended Megvii's listing plan."),
-        || format!("一个是事业部销售额，一个是技术类营收，\n口径不同。{year}2月遭美国列入黑名单后，\n旷视放弃了香港上市计划。"),
+        || format!("Not the same measure: a division's sales,\na technology's revenue. Blacklisted by the US,\nMegvii dropped its IPO plan in February {year}."),
+        || format!("一个是事业部销售额，一个是技术类营收，\n口径不同。遭美国列入黑名单的旷视\n于{year}2月放弃了香港上市计划。"),
     )
 }
 
