@@ -238,8 +238,8 @@ test('embed.html opened on its own takes its theme\'s background; in a frame it 
 
 test('an embedded chart is named by its subject, not by the story\'s finding, and credits its calculations by name', async () => {
   for (const [lang, subject, credit] of [
-    ['en', /^Government grants to SenseTime[.。]/, /calculation by the SenseTime explainer team/],
-    ['zh', /^商汤获得的政府补助。/, /商汤解读项目组计算/],
+    ['en', /^State support for SenseTime[.。]/, /calculation by the SenseTime explainer team/],
+    ['zh', /^国家对商汤的资助。/, /商汤解读项目组计算/],
   ]) {
     const { page, context, errors } = await openPage(session.browser, { viewport: { width: 640, height: 700 } });
     // The story's own chart for the step: its name opens with the story's finding.
