@@ -454,6 +454,52 @@ export function readerSuite(engineName) {
     }
   }
 
+  readerTest(`${engineName}: script embeds on another origin draw in their shadow roots, in either language; a bad option shows its notice; a missing Wasm leaves links to the story`, async () => {
+    const tab = await engine.open({ viewport: { width: 800, height: 900 }, deviceScaleFactor: 1 });
+    const charts = `
+      <p>The host's own text.</p>
+      <div id="en" data-sensetime-chart="revenue-mix"></div>
+      <div id="zh" data-sensetime-chart="grants" data-options='{"lang": "zh", "theme": "dark"}'></div>
+      <div id="bad" data-sensetime-chart="grants" data-options='{"colour": "red"}'></div>
+      <p id="after">After the charts.</p>`;
+    await tab.goto(hosts.host('script-embeds', `${charts}<script type="module" src="${baseUrl()}/embed.js"></script>`));
+    await tab.waitFor(() => ['en', 'zh', 'bad'].every((id) => document.getElementById(id).dataset.sensetimeMounted), undefined, 15000);
+    const seen = await tab.evaluate(() => Object.fromEntries(['en', 'zh', 'bad'].map((id) => {
+      const root = document.getElementById(id).shadowRoot;
+      const canvas = root?.querySelector('canvas');
+      let ink = 0;
+      if (canvas) {
+        const d = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        for (let i = 0; i < d.length; i += 4) if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) ink += 1;
+      }
+      return [id, {
+        mounted: document.getElementById(id).dataset.sensetimeMounted,
+        ink,
+        label: canvas?.getAttribute('aria-label') ?? null,
+        notice: root?.querySelector('[role="note"]')?.textContent ?? null,
+      }];
+    })));
+    assert.equal(seen.en.mounted, 'revenue-mix');
+    assert.ok(seen.en.ink > 1000, `the English chart is drawn (${seen.en.ink} pixels of ink)`);
+    assert.match(seen.en.label, /Smart City/);
+    assert.equal(seen.zh.mounted, 'grants');
+    assert.ok(seen.zh.ink > 1000, `the Chinese chart is drawn (${seen.zh.ink} pixels of ink)`);
+    assert.match(seen.zh.label, /政府补助/);
+    assert.equal(seen.bad.mounted, 'notice');
+    assert.match(seen.bad.notice, /unknown field `colour`/);
+    await assertNoErrors(tab);
+
+    // The module and its Wasm from an origin where the Wasm is missing: each chart's place holds a
+    // link to the story, in its language, and the host page carries on.
+    await tab.goto(hosts.host('script-embeds-failing', `${charts}<script type="module" src="${hosts.site('missing', 'embed.js')}"></script>`));
+    await tab.waitFor(() => document.querySelector('#en > a') && document.querySelector('#zh > a'), undefined, 15000);
+    const links = await tab.evaluate(() => ['en', 'zh'].map((id) => document.querySelector(`#${id} > a`).getAttribute('href')));
+    assert.match(links[0], /\/index\.html/, 'the English one links to the story');
+    assert.match(links[1], /\/zh\//, 'the Chinese one to the Chinese story');
+    assert.equal(await tab.evaluate(() => document.getElementById('after').textContent), 'After the charts.');
+    await tab.close();
+  });
+
   readerTest(`${engineName}: a pym.js host on another origin sizes the chart frame to its content, and resizes it with the width`, async () => {
     const tab = await engine.open({ viewport: { width: 700, height: 900 }, deviceScaleFactor: 1 });
     await tab.goto(hosts.host('pym', `
