@@ -88,6 +88,10 @@ for (const [path, edition] of [['index.html', 'English'], ['zh/index.html', 'Chi
     const step = page.locator('#story .step').nth(i);
     const img = await loadedStaticChart(page, step);
     assert.ok(await img.isVisible(), `step ${i + 1}: its chart is visible`);
+    // Drawn 640 px wide, it is shown near that size in the one centred column, not shrunk into
+    // the desktop's narrow column of steps (where its words were a few pixels tall).
+    const { width } = await img.boundingBox();
+    assert.ok(width >= 600, `step ${i + 1}: its chart is ${Math.round(width)} px wide`);
     const alt = await img.getAttribute('alt');
     // Chinese says as much in about half the characters.
     const long = edition === 'Chinese' ? 25 : 60;
