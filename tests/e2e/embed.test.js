@@ -204,14 +204,21 @@ test("a chart's own page and embed.html show the chart's picture at once, in the
       return { shown: img.naturalWidth > 0 && r.height > 0, body: document.body.offsetHeight, picture: r.height, src: img.currentSrc };
     });
     assert.ok(before.shown, `${path} at ${width}: the picture shows before the Wasm`);
-    if (path.includes('lang=zh&theme=dark')) assert.match(before.src, /helmets-dark\.zh\.svg$/, 'the picture in the asked language and theme');
+    if (path.includes('lang=zh&theme=dark')) assert.match(before.src, /helmets-alone-dark\.zh\.svg$/, 'the picture in the asked language and theme, as the chart stands alone');
     release();
     await page.waitForFunction(() => document.documentElement.dataset.embed === 'ready');
     await page.waitForFunction(() => document.getElementById('embed').shadowRoot?.querySelector('canvas')?.width > 0);
-    const after = await page.evaluate(() => {
+    const after = await page.evaluate(async (src) => {
       const canvas = document.getElementById('embed').shadowRoot.querySelector('canvas');
-      return { body: document.body.offsetHeight, canvas: canvas.getBoundingClientRect().height };
-    });
+      return {
+        body: document.body.offsetHeight,
+        canvas: canvas.getBoundingClientRect().height,
+        title: canvas.getAttribute('aria-label').split(/[.。]/)[0],
+        picture: await (await fetch(src)).text(),
+      };
+    }, before.src);
+    // The picture is the chart the canvas then draws: titled with its subject, not the story's finding.
+    assert.ok(after.picture.includes(after.title), `${path}: the picture is titled "${after.title}" as the chart is`);
     assert.equal(after.body, before.body, `${path} at ${width}: the page keeps its height when the chart replaces the picture`);
     assert.equal(Math.round(after.canvas), Math.round(before.picture), `${path} at ${width}: the picture had the chart's height`);
     assertNoErrors(assert, errors);

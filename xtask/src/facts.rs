@@ -15,7 +15,7 @@ use sensetime_explainer::story::steps;
 use crate::assets::Pkg;
 use crate::builds::{lang_feature, Build, Role};
 use crate::files;
-use crate::page::svg_name;
+use crate::page::alone_svg_name;
 
 /// The global the scripts read facts from; it exists only until minification replaces it.
 pub const GLOBAL: &str = "FACTS";
@@ -66,14 +66,14 @@ pub fn defines(pkg: &Pkg) -> Vec<(String, String)> {
         pkg.glue(Build::of(Role::Embeds))
             .map_or_else(|| "null".into(), |glue| string(&format!("./pkg/{glue}"))),
     );
-    // Each chart's static pictures by language, light then dark, relative to the script: what
-    // embed.html shows while its Wasm loads (embed-page.js).
+    // Each chart's static pictures by language, light then dark, relative to the script, as it
+    // stands alone: what embed.html shows while its Wasm loads (embed-page.js).
     let mut pictures = serde_json::Map::new();
     for chart in ChartId::ALL {
         let mut by_lang = serde_json::Map::new();
         for lang in Lang::ALL {
             let files =
-                [false, true].map(|dark| format!("./charts/{}", svg_name(chart, dark, lang)));
+                [false, true].map(|dark| format!("./charts/{}", alone_svg_name(chart, dark, lang)));
             by_lang.insert(lang_feature(lang).into(), files.to_vec().into());
         }
         pictures.insert(chart.id().into(), by_lang.into());

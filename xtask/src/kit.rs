@@ -9,7 +9,7 @@ use std::path::Path;
 use crate::cards::{self, card_name, Card, CARD};
 use crate::data::quote;
 use crate::files;
-use crate::page::{replace_once, svg_name, EDITIONS, SIZE};
+use crate::page::{alone_svg_name, replace_once, EDITIONS, SIZE};
 use crate::png::{self, png_name, Rasteriser, CHART_PNG};
 use crate::prose::escape;
 use crate::social::{into_head, json_ld, tags, Base, Head, Story, PUBLISHER};
@@ -185,8 +185,8 @@ pub fn chart_page(template: &str, info: &ChartInfo, base: &Base) -> Result<Strin
              <img src=\"{root}charts/{light}\" width=\"{w}\" height=\"{h}\" alt=\"{alt}\"></picture>\
              <figcaption><a href=\"{story}\" target=\"_blank\" rel=\"noopener\">{link}</a></figcaption>\
              </figure></main>",
-            dark = svg_name(info.chart, true, lang),
-            light = svg_name(info.chart, false, lang),
+            dark = alone_svg_name(info.chart, true, lang),
+            light = alone_svg_name(info.chart, false, lang),
             alt = escape(&info.alt),
             link = escape(story_link(lang)),
         ),
@@ -417,8 +417,8 @@ fn write_listing(dist: &Path, charts: &[ChartInfo], base: &Base) -> Result<(), S
                 "png_url": base.url(&format!("charts/{}", png_name(info.chart, info.lang))),
                 "width": CHART_PNG.0,
                 "height": CHART_PNG.1,
-                "svg": format!("charts/{}", svg_name(info.chart, false, info.lang)),
-                "svg_dark": format!("charts/{}", svg_name(info.chart, true, info.lang)),
+                "svg": format!("charts/{}", alone_svg_name(info.chart, false, info.lang)),
+                "svg_dark": format!("charts/{}", alone_svg_name(info.chart, true, info.lang)),
                 "card": format!("{}/{}", cards::DIR, card_name(Some(info.chart), info.lang)),
                 "page": info.page().0,
                 "step": info.step,

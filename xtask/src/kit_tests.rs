@@ -293,7 +293,7 @@ fn a_charts_page_works_without_javascript() {
     );
     let figure = &html[html.find("<figure").unwrap()..html.find("</figure>").unwrap()];
     assert!(
-        figure.contains("<img src=\"../../charts/helmets.zh.svg\""),
+        figure.contains("<img src=\"../../charts/helmets-alone.zh.svg\""),
         "{figure}"
     );
     assert!(figure.contains(&format!("alt=\"{}\"", escape(&info.alt))));

@@ -9,7 +9,7 @@ use crate::builds::{Build, Role};
 use crate::files;
 use crate::picture;
 use crate::prose::{self, escape};
-use crate::svg::chart_svg;
+use crate::svg::{chart_svg, standalone_svg};
 use sensetime_explainer::chart::ChartId;
 use sensetime_explainer::draw::theme::{DARK, LIGHT};
 use sensetime_explainer::host::embed;
@@ -53,11 +53,22 @@ pub const EDITIONS: [Edition; 2] = [
     },
 ];
 
-/// The file name of a static chart: `funding.svg`, `funding-dark.zh.svg`.
+/// The file name of a static chart as the story shows it: `funding.svg`, `funding-dark.zh.svg`.
 pub fn svg_name(state: ChartId, dark: bool, lang: Lang) -> String {
+    svg_file(state.id(), dark, lang)
+}
+
+/// The file name of a static chart as it stands alone (`ChartId::build_alone`: titled with its
+/// subject, its calculations credited by name), for the embeds' pages and the newsroom kit:
+/// `funding-alone.svg`, `funding-alone-dark.zh.svg`.
+pub fn alone_svg_name(state: ChartId, dark: bool, lang: Lang) -> String {
+    svg_file(&format!("{}-alone", state.id()), dark, lang)
+}
+
+fn svg_file(stem: &str, dark: bool, lang: Lang) -> String {
     let theme = if dark { "-dark" } else { "" };
     let lang = lang.pick("", ".zh");
-    format!("{}{theme}{lang}.svg", state.id())
+    format!("{stem}{theme}{lang}.svg")
 }
 
 /// The static chart, its text alternative and its data table, for one chart, as
@@ -247,16 +258,18 @@ pub fn frame_page(html: &str, edition: Edition) -> Result<String, String> {
     Ok(format!("{}frame.html{}", &html[..end], &html[end..]))
 }
 
-/// Writes every chart as SVG under `dist/charts/`, in both themes and both languages.
+/// Writes every chart as SVG under `dist/charts/`, in both themes and both languages, as the
+/// story shows it and as it stands alone.
 pub fn write_static_charts(dist: &Path) -> Result<(), String> {
     let dir = dist.join("charts");
     files::create_dir(&dir)?;
     for state in ChartId::ALL {
         for lang in Lang::ALL {
             for (dark, theme) in [(false, &LIGHT), (true, &DARK)] {
-                let file = dir.join(svg_name(state, dark, lang));
-                let svg = chart_svg(state, theme, lang, SIZE);
-                files::write(&file, svg)?;
+                let story = chart_svg(state, theme, lang, SIZE);
+                files::write(&dir.join(svg_name(state, dark, lang)), story)?;
+                let alone = standalone_svg(state, theme, lang, SIZE);
+                files::write(&dir.join(alone_svg_name(state, dark, lang)), alone)?;
             }
         }
     }
@@ -471,6 +484,21 @@ mod tests {
         assert_eq!(
             svg_name(ChartId::Grants, true, Lang::ZH),
             "grants-dark.zh.svg"
+        );
+        // Standing alone, a chart is titled with its subject: the embeds' pages show that one.
+        for lang in Lang::ALL {
+            let alone = std::fs::read_to_string(dir.join("charts").join(alone_svg_name(
+                ChartId::Grants,
+                false,
+                lang,
+            )))
+            .unwrap();
+            assert!(alone.contains(ChartId::Grants.subject(lang)), "{alone}");
+            assert!(!read(ChartId::Grants, false, lang).contains(ChartId::Grants.subject(lang)));
+        }
+        assert_eq!(
+            alone_svg_name(ChartId::Grants, true, Lang::ZH),
+            "grants-alone-dark.zh.svg"
         );
         std::fs::remove_dir_all(&dir).unwrap();
     }
