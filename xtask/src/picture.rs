@@ -156,10 +156,21 @@ pub fn embed_rules() -> String {
         .iter()
         .map(|(property, value)| format!("{property}:{value};"))
         .collect();
+    // The link in the colour the Wasm gives it (web/embed/mount.rs), in the theme the picture
+    // takes: the reader's. No background: the picture is fitted within the band's width.
+    let colours = |t: &Theme| {
+        format!(
+            ".embed-static figcaption a {{ color: {}; }}",
+            t.muted.css_hex()
+        )
+    };
     format!(
         "\n/* A chart's own page's picture, in the chart's place (xtask/src/picture.rs). */\n\
          .embed-static img {{ width: 100%; max-width: none; height: clamp({low}px, {share}vw, {high}px); object-fit: contain; object-position: left top; }}\n\
-         .embed-static figcaption {{ height: {LINK_BAND}px; {band} }}\n"
+         .embed-static figcaption {{ height: {LINK_BAND}px; {band} }}\n\
+         {light}\n@media (prefers-color-scheme: dark) {{ {dark} }}\n",
+        light = colours(&LIGHT),
+        dark = colours(&DARK),
     )
 }
 
