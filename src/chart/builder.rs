@@ -140,6 +140,14 @@ impl Chart {
         format::label_like(&shown, self.lang(), like)
     }
 
+    /// [`Chart::labelled`] in fewer words, for a label's short form: "more than ≈Rmb19bn" for
+    /// "more than Rmb19bn, converted".
+    pub(super) fn labelled_compact(&mut self, f: &Figure) -> String {
+        let shown = self.money(f);
+        let like = self.like(&shown);
+        format::label_like_compact(&shown, self.lang(), like)
+    }
+
     /// The amount `shown` is scaled like: [`Chart::amounts_like`], shown in the same currency
     /// mode, or itself.
     pub(super) fn like(&self, shown: &Shown) -> f64 {

@@ -31,8 +31,9 @@ fn backers(l: Lang, rounds: &str) -> String {
 // Where things go, in plot fractions.
 /// The largest amount the axis holds: above the $3bn raised, with room for its open end.
 const MAX_USD: f64 = 3.5e9;
-/// How far across the longest bar may reach, leaving room for its value after it.
-const BAR_REACH: f64 = 0.35;
+/// How far across the longest bar may reach, leaving room for its value after it (on a
+/// 300 px phone in renminbi, in its short form: below).
+const BAR_REACH: f64 = 0.55;
 const RAISED_ROW: f64 = 0.04;
 const IPO_ROW: f64 = 0.37;
 /// The sales row says what it is after its end, not above it: it is context.
@@ -65,6 +66,12 @@ pub(super) fn build(c: &mut Chart) {
     );
     c.row("ipo", l.say(IPO), &ipo, IPO_ROW, &scale, focus);
     c.emphasise("ipo-value");
+    // On a narrow canvas, a converted sum in fewer words ("more than ≈Rmb19bn") rather than
+    // broken onto a second line, where the row below begins.
+    for (key, f) in [("raised-value", &raised), ("ipo-value", &ipo)] {
+        let short = c.labelled_compact(f);
+        c.room(key, 0.0, &short);
+    }
     // A year's sales beside the money raised, in the article's own dollars: the mark that stands
     // for 2020 sales in the charts before and after this one.
     let sales = c.figure("revenue_2020_usd");

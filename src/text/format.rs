@@ -283,6 +283,20 @@ pub fn label_like(s: &Shown, lang: Lang, like: f64) -> String {
     }
 }
 
+/// [`label_like`] in fewer words where there is little room: a converted amount marked "≈"
+/// after its hedge ("more than ≈Rmb19bn") rather than followed by ", converted". The one place
+/// a hedge and "≈" meet: the hedge says the bound, "≈" the conversion, as on the chart's other
+/// converted amounts.
+pub fn label_like_compact(s: &Shown, lang: Lang, like: f64) -> String {
+    match s.hedge.filter(|h| *h != Hedge::About) {
+        Some(h) if s.converted => lang.pick_with(
+            || format!("{} ≈{}", h.words(), value_like(s.value, s.unit, lang, like)),
+            || words_like(s, lang, like),
+        ),
+        _ => label_like(s, lang, like),
+    }
+}
+
 /// A figure as sourced, in words, hedge first: "more than $3bn", "超过30亿美元".
 pub fn figure(f: &Figure, lang: Lang) -> String {
     words(&Shown::of(f), lang)
@@ -552,6 +566,13 @@ mod tests {
                 }
             }
         }
+        // With little room, "≈" marks the conversion in place of ", converted".
+        let compact = |s: &Shown, lang| label_like_compact(s, lang, s.value);
+        assert_eq!(compact(&raised, EN), "more than ≈Rmb19bn");
+        assert_eq!(compact(&raised, ZH), "折合超过190亿元");
+        assert_eq!(compact(&sales, EN), "≈$530m");
+        let sourced = Shown::of(&article("funding_raised"));
+        assert_eq!(compact(&sourced, EN), "more than $3bn");
         // As sourced, words and labels agree.
         let ipo = Shown::of(&article("ipo_target"));
         assert_eq!(
