@@ -11,17 +11,20 @@ let browser;
 before(async () => { browser = await launch(); });
 after(() => browser?.close());
 
-/** In the page: keeps a copy of the canvas's pixels on every animation frame until stopped. */
+/** In the page: keeps a copy of the canvas's pixels, and the time, on every animation frame
+ * until stopped. */
 function record() {
   const canvas = document.getElementById('chart');
   const context = canvas.getContext('2d');
   window.__recorded = [];
+  window.__times = [performance.now()];
   window.__recording = true;
   const grab = () => new Uint8ClampedArray(context.getImageData(0, 0, canvas.width, canvas.height).data);
   window.__recorded.push(grab());
-  const tick = () => {
+  const tick = (time) => {
     if (!window.__recording) return;
     window.__recorded.push(grab());
+    window.__times.push(time);
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -71,7 +74,9 @@ function measureRecording() {
   };
   const halfAndHalf = new Uint8ClampedArray(first.length);
   for (let i = 0; i < first.length; i += 1) halfAndHalf[i] = (first[i] + last[i]) / 2;
-  const result = { frames: frames.map(measure), crossFade: measure(halfAndHalf), exclusive: [onlyFirst.length, onlySecond.length] };
+  const times = window.__times;
+  const longestGap = Math.max(...times.slice(1).map((t, i) => t - times[i]));
+  const result = { frames: frames.map(measure), crossFade: measure(halfAndHalf), exclusive: [onlyFirst.length, onlySecond.length], longestGap };
   window.__recorded = null;
   return result;
 }
@@ -94,17 +99,36 @@ async function recordTransition(page, to) {
   return page.evaluate(measureRecording);
 }
 
+/** A frame interval longer than this means the browser was starved of the machine (other
+ * browsers running at once) rather than that the page drew few frames. */
+const STARVED_MS = 100;
+
+/** [`recordTransition`] from `from` to `to`, going back to `from` and again, up to twice more,
+ * while a starved browser painted fewer than two frames of the change: a cut paints none
+ * however often it is tried, where a transition on a free moment paints many. */
+async function recordChange(t, page, from, to) {
+  for (let attempt = 1; ; attempt += 1) {
+    const recording = await recordTransition(page, to);
+    const starved = recording.longestGap > STARVED_MS;
+    if (between(recording.frames).length >= 2 || !starved || attempt === 3) return recording;
+    t.diagnostic(`to ${to.chart}: ${between(recording.frames).length} frames of the change, the browser starved (a ${Math.round(recording.longestGap)} ms frame): again`);
+    await centre(page, from.id);
+    await waitStep(page, from);
+  }
+}
+
 test('revenue mix → customers → Megvii: the chart morphs, changing progressively through frames unlike either end', async (t) => {
   const { page, context, errors } = await openPage(browser, DESKTOP);
-  await openAtChart(page, 'index.html', 'revenue-mix');
+  let from = await openAtChart(page, 'index.html', 'revenue-mix');
   const all = await steps(page);
   for (const chart of ['customers', 'megvii']) {
     const to = all.find((s) => s.chart === chart);
-    const { frames } = await recordTransition(page, to);
+    const { frames } = await recordChange(t, page, from, to);
+    from = to;
     const middle = between(frames);
     t.diagnostic(`to ${chart}: ${frames.length} frames, ${middle.length} unlike both ends: ${middle.map(brief).join('; ')}`);
-    // A cut has none. Two at least, so that the frames can be seen to progress: a machine busy
-    // with three browsers at once has let the page paint only two of its transition's frames.
+    // A cut has none. Two at least, so that the frames can be seen to progress (a starved
+    // browser has painted one, and is given the change again: recordChange).
     assert.ok(middle.length >= 2, `to ${chart}: at least two frames unlike both the start and the end, not a cut (${frames.map(brief).join('; ')})`);
     // Progressively: the frames draw away from the start and towards the end as they go.
     const half = Math.floor(middle.length / 2);
@@ -126,7 +150,7 @@ test('helmets → peers, charts that share no mark: no frame shows both pictures
   const all = await steps(page);
   const to = all[all.findIndex((s) => s.id === from.id) + 1];
   assert.equal(to.chart, 'peers', 'the step after the helmets shows the peers');
-  const { frames, crossFade, exclusive } = await recordTransition(page, to);
+  const { frames, crossFade, exclusive } = await recordChange(t, page, from, to);
   t.diagnostic(`${frames.length} frames; pixels only each picture inks: ${exclusive}; ${frames.map(brief).join('; ')}`);
   assert.ok(exclusive[0] > 1000 && exclusive[1] > 1000, `each picture inks pixels of its own (${exclusive})`);
   // The measure catches a double exposure: the ends mixed half and half show both.
