@@ -79,9 +79,11 @@ export async function startHosts() {
         if (upstream.headers.has(name)) headers[name] = upstream.headers.get(name);
       }
       if (change.csp) headers['content-security-policy'] = change.csp;
-      const body = Buffer.from(await upstream.arrayBuffer());
+      // The body before the head: a page unpreloaded() refuses is answered with a 500 below.
+      const upstreamBody = Buffer.from(await upstream.arrayBuffer());
+      const body = change.unpreload ? unpreloaded(upstreamBody.toString('utf8')) : upstreamBody;
       response.writeHead(upstream.status, headers);
-      response.end(change.unpreload ? unpreloaded(body.toString('utf8')) : body);
+      response.end(body);
     } catch (error) {
       response.writeHead(500);
       response.end(String(error));
