@@ -113,11 +113,16 @@ impl Chart {
         shown
     }
 
-    /// `f` in words, in the chart's language and currency: for the text alternative.
-    pub(super) fn said(&mut self, f: &Figure) -> String {
+    /// `f` in the chart's language and currency, scaled like its other amounts, as `put` says it.
+    fn put(&mut self, f: &Figure, put: fn(&Shown, Lang, f64) -> String) -> String {
         let shown = self.money(f);
         let like = self.like(&shown);
-        format::words_like(&shown, self.lang(), like)
+        put(&shown, self.lang(), like)
+    }
+
+    /// `f` in words, in the chart's language and currency: for the text alternative.
+    pub(super) fn said(&mut self, f: &Figure) -> String {
+        self.put(f, format::words_like)
     }
 
     /// `f` as a label with little room: its amount without the currency the subtitle names,
@@ -135,17 +140,13 @@ impl Chart {
 
     /// `f` as a label on a mark, in the chart's language and currency.
     pub(super) fn labelled(&mut self, f: &Figure) -> String {
-        let shown = self.money(f);
-        let like = self.like(&shown);
-        format::label_like(&shown, self.lang(), like)
+        self.put(f, format::label_like)
     }
 
     /// [`Chart::labelled`] in fewer words, for a label's short form: "more than ≈Rmb19bn" for
     /// "more than Rmb19bn, converted".
     pub(super) fn labelled_compact(&mut self, f: &Figure) -> String {
-        let shown = self.money(f);
-        let like = self.like(&shown);
-        format::label_like_compact(&shown, self.lang(), like)
+        self.put(f, format::label_like_compact)
     }
 
     /// The amount `shown` is scaled like: [`Chart::amounts_like`], shown in the same currency

@@ -270,17 +270,7 @@ pub fn label(s: &Shown, lang: Lang) -> String {
 
 /// [`label`], the amount scaled as `like` is (see [`value_like`]).
 pub fn label_like(s: &Shown, lang: Lang, like: f64) -> String {
-    if !s.converted {
-        return words_like(s, lang, like);
-    }
-    let v = value_like(s.value, s.unit, lang, like);
-    match s.hedge.filter(|h| *h != Hedge::About) {
-        None => format!("≈{v}"),
-        Some(h) => lang.pick_with(
-            || format!("{} {v}, converted", h.words()),
-            || words_like(s, lang, like),
-        ),
-    }
+    marked(s, lang, like, false)
 }
 
 /// [`label_like`] in fewer words where there is little room: a converted amount marked "≈"
@@ -288,12 +278,28 @@ pub fn label_like(s: &Shown, lang: Lang, like: f64) -> String {
 /// a hedge and "≈" meet: the hedge says the bound, "≈" the conversion, as on the chart's other
 /// converted amounts.
 pub fn label_like_compact(s: &Shown, lang: Lang, like: f64) -> String {
+    marked(s, lang, like, true)
+}
+
+/// A label, a converted amount marked as converted: "≈" alone, or after a hedge "converted"
+/// (or, `compact`, "≈" again); in Chinese, its words (折合…).
+fn marked(s: &Shown, lang: Lang, like: f64, compact: bool) -> String {
+    if !s.converted {
+        return words_like(s, lang, like);
+    }
+    let v = value_like(s.value, s.unit, lang, like);
     match s.hedge.filter(|h| *h != Hedge::About) {
-        Some(h) if s.converted => lang.pick_with(
-            || format!("{} ≈{}", h.words(), value_like(s.value, s.unit, lang, like)),
+        None => format!("≈{v}"),
+        Some(h) => lang.pick_with(
+            || {
+                if compact {
+                    format!("{} ≈{v}", h.words())
+                } else {
+                    format!("{} {v}, converted", h.words())
+                }
+            },
             || words_like(s, lang, like),
         ),
-        _ => label_like(s, lang, like),
     }
 }
 
