@@ -3,7 +3,7 @@
 // its host run in every engine: reader.js.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, openPage, assertNoErrors } from './helpers.js';
+import { baseUrl, openPage, assertNoErrors, measureCanvas } from './helpers.js';
 import { chromiumAndHosts } from './hosts.js';
 
 // Host pages live on another origin, served by the test process itself (hosts.js).
@@ -61,18 +61,14 @@ test('script embeds mount in shadow roots under a strict CSP, without layout shi
   const state = await page.evaluate(() => Object.fromEntries(['good', 'dark', 'bad', 'broken', 'typed', 'listed'].map((id) => {
     const el = document.getElementById(id);
     const canvas = el.shadowRoot?.querySelector('canvas');
-    let ink = 0;
-    if (canvas) {
-      const d = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-      for (let i = 0; i < d.length; i += 4) if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) ink += 1;
-    }
     return [id, {
-      mounted: el.dataset.sensetimeMounted, shadow: Boolean(el.shadowRoot), ink, height: el.getBoundingClientRect().height,
+      mounted: el.dataset.sensetimeMounted, shadow: Boolean(el.shadowRoot), height: el.getBoundingClientRect().height,
       notice: el.shadowRoot?.querySelector('[role="note"]')?.textContent ?? null, canvasVisible: canvas ? getComputedStyle(canvas).display : null,
     }];
   })));
   assert.equal(state.good.mounted, 'revenue-mix');
-  assert.ok(state.good.shadow && state.good.ink > 1000, 'the chart is drawn inside its shadow root');
+  const { ink } = await page.evaluate(measureCanvas, 'good');
+  assert.ok(state.good.shadow && ink > 1000, 'the chart is drawn inside its shadow root');
   assert.equal(state.good.canvasVisible, 'block', "the host's `canvas { display: none !important }` does not reach in");
   assert.equal(state.dark.mounted, 'grants');
   assert.equal(state.dark.height, 420 + 28, 'the height option is honoured: the chart plus the link band under it');
@@ -127,13 +123,7 @@ test('a script embed on another origin loads our module and Wasm through CORS, a
       <script type="module" src="${baseUrl()}/embed.js"></script>`);
     if (!wasmFails) {
       await page.waitForFunction(() => document.getElementById('chart').dataset.sensetimeMounted === 'revenue-mix', null, { timeout: 10000 });
-      const ink = await page.evaluate(() => {
-        const canvas = document.getElementById('chart').shadowRoot.querySelector('canvas');
-        const d = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-        let n = 0;
-        for (let i = 0; i < d.length; i += 4) if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) n += 1;
-        return n;
-      });
+      const { ink } = await page.evaluate(measureCanvas, 'chart');
       assert.ok(ink > 1000, `the chart is drawn on the host's page (${ink} pixels of ink)`);
       assertNoErrors(assert, errors);
     } else {

@@ -85,10 +85,12 @@ export function centre(page, id) {
   return page.evaluate((id) => document.getElementById(id).scrollIntoView({ block: 'center' }), id);
 }
 
-/** In the page: what the canvas shows (sizes, the share of pixels unlike the background, a hash
- * of the pixels). Plain DOM code, so both Playwright and Puppeteer can run it. */
-export function measureCanvas() {
-  const canvas = document.getElementById('chart');
+/** In the page: what the canvas shows (sizes, the pixels unlike the background, as a count
+ * and a share, a hash of the pixels): the story's, or, given `host`, the one a script embed
+ * drew in the shadow root of the element with that id. Plain DOM code, so every engine's
+ * driver can run it. */
+export function measureCanvas(host) {
+  const canvas = host ? document.getElementById(host).shadowRoot.querySelector('canvas') : document.getElementById('chart');
   const rect = canvas.getBoundingClientRect();
   const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
   const [r0, g0, b0] = data;
@@ -100,7 +102,7 @@ export function measureCanvas() {
   }
   return {
     width: canvas.width, height: canvas.height, cssWidth: rect.width, cssHeight: rect.height,
-    ratio: devicePixelRatio, inkShare: ink / (data.length / 4), hash: hash >>> 0,
+    ratio: devicePixelRatio, ink, inkShare: ink / (data.length / 4), hash: hash >>> 0,
   };
 }
 
