@@ -436,6 +436,16 @@ export function readerSuite(engineName) {
     await tab.close();
   });
 
+  /** The host page scrolls so that `step`, in the story framed at `urlPart`, sits 40% down
+   * its viewport. */
+  async function hostScrollsTo(tab, urlPart, step) {
+    const top = await tab.inFrame(urlPart, (id) => document.getElementById(id).getBoundingClientRect().top + scrollY, step.id);
+    await tab.evaluate((top) => {
+      const frameTop = document.querySelector('iframe').getBoundingClientRect().top + scrollY;
+      window.scrollTo(0, frameTop + top - innerHeight * 0.4);
+    }, top);
+  }
+
   /** Waits until `fn` (run in the frame whose address holds `urlPart`) returns something true;
    * returns it. The frame may not be there yet. */
   async function waitInFrame(tab, urlPart, fn, arg, timeout = 10000) {
@@ -548,12 +558,7 @@ export function readerSuite(engineName) {
       await waitInFrame(tab, address, () => document.documentElement.dataset.story === 'ready', undefined, 15000);
       const all = await tab.inFrame(address, readSteps);
       for (const index of [5, 8, 1]) {
-        // The host scrolls so that the step sits 40% down its viewport.
-        const top = await tab.inFrame(address, (id) => document.getElementById(id).getBoundingClientRect().top + scrollY, all[index].id);
-        await tab.evaluate((top) => {
-          const frameTop = document.querySelector('iframe').getBoundingClientRect().top + scrollY;
-          window.scrollTo(0, frameTop + top - innerHeight * 0.4);
-        }, top);
+        await hostScrollsTo(tab, address, all[index]);
         // As long as the frame's first chart may take: a loaded machine (three browsers at once)
         // once kept WebKit's frame from settling within 10 s.
         await waitInFrame(tab, address, stepShown, all[index], 15000).catch(async (e) => {
@@ -635,11 +640,7 @@ export function readerSuite(engineName) {
     // Heard from, it is sized to the story and told where it is as the host scrolls.
     await tab.waitFor(() => parseFloat(document.querySelector('iframe').style.height) > 3000);
     const all = await tab.inFrame('frame.html', readSteps);
-    const top = await tab.inFrame('frame.html', (id) => document.getElementById(id).getBoundingClientRect().top + scrollY, all[4].id);
-    await tab.evaluate((top) => {
-      const frameTop = document.querySelector('iframe').getBoundingClientRect().top + scrollY;
-      window.scrollTo(0, frameTop + top - innerHeight * 0.4);
-    }, top);
+    await hostScrollsTo(tab, 'frame.html', all[4]);
     await waitInFrame(tab, 'frame.html', stepShown, all[4], 15000);
     await assertNoErrors(tab);
     await tab.close();
