@@ -357,7 +357,7 @@ export function readerSuite(engineName) {
     for (const index of [2, 4, 6]) {
       await tab.evaluate(centreOn, all[index].id);
       // Scrolling without smooth behaviour is done at once; two frames let the page paint there.
-      await tab.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
+      await tab.evaluate(painted);
     }
     assert.equal(await tab.evaluate(() => document.documentElement.dataset.story ?? null), null, 'still loading while the reader scrolls');
     hosts.release();
@@ -598,9 +598,9 @@ export function readerSuite(engineName) {
     await hosts.heldAsked();
     // frames.js has run, and two frames have passed, one of them its first message round.
     await tab.waitFor(() => document.readyState !== 'loading');
-    await tab.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
+    await tab.evaluate(painted);
     await tab.evaluate(() => window.scrollTo(0, 100));
-    await tab.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
+    await tab.evaluate(painted);
     hosts.release();
     await waitInFrame(tab, 'frame.html', () => document.documentElement.dataset.story === 'ready', undefined, 15000);
     await tab.waitFor(() => parseFloat(document.querySelector('iframe').style.height) > 3000);
@@ -626,9 +626,9 @@ export function readerSuite(engineName) {
       blank.postMessage = () => { window.toBlank += 1; };
     }, address);
     await hosts.heldAsked();
-    await tab.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
+    await tab.evaluate(painted);
     await tab.evaluate(() => window.scrollTo(0, 100));
-    await tab.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
+    await tab.evaluate(painted);
     assert.equal(await tab.evaluate(() => window.toBlank), 0, 'no message to the frame before it holds the story');
     hosts.release();
     await waitInFrame(tab, 'frame.html', () => document.documentElement.dataset.story === 'ready', undefined, 15000).catch(async (e) => {
