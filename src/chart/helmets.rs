@@ -27,19 +27,19 @@ fn subtitle(l: Lang, people: &str) -> String {
 fn note(l: Lang, incidents: &str, fell: &str) -> String {
     l.pick_with(
         || format!("The system recorded moped violations; police\ntracked down {incidents}. Monthly violations fell\nby {fell} within a couple of months."),
-        || format!("系统记录电动自行车违法行为，警方追查了{incidents}起；\n两三个月内，\n月度违法量减少了{fell}。"),
+        || format!("系统记录电动自行车违法行为，警方追查了{incidents}起；\n两三个月内，月度违法量减少了{fell}。"),
     )
 }
 
 // Where things go, in plot fractions.
 /// The baseline, and how high 100% reaches (room above for the value).
-const BASELINE: f64 = 0.66;
+const BASELINE: f64 = 0.64;
 const TOP: f64 = 0.1;
 /// Two wide columns, each (left edge, width).
 const BEFORE_COLUMN: (f64, f64) = (0.1, 0.3);
 const AFTER_COLUMN: (f64, f64) = (0.6, 0.3);
 /// The note, in lines of its own size under the baseline, below the categories.
-const NOTE_BELOW: f64 = 2.6;
+const NOTE_BELOW: f64 = 3.0;
 
 pub(super) fn build(c: &mut Chart) {
     let l = c.lang();
