@@ -3,6 +3,7 @@
 // its host run in every engine: reader.js.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { baseUrl, openPage, assertNoErrors, measureCanvas } from './helpers.js';
 import { chromiumAndHosts } from './hosts.js';
 
@@ -88,12 +89,25 @@ test('script embeds mount in shadow roots under a strict CSP, without layout shi
 
 test('every page is served with a strict CSP, loads nothing from third parties and stores nothing', async () => {
   const { page, context, errors } = await openPage(session.browser, { viewport: { width: 1000, height: 800 } });
-  for (const path of ['index.html', 'zh/index.html', 'frame.html', 'embed.html?chart=cities', 'examples/article.html']) {
+  // The one inline style allowed is the site's style sheet, by its SHA-256, which the story's
+  // pages carry inside them rather than link.
+  const sheet = await (await fetch(`${baseUrl()}/style.css`)).text();
+  const hash = createHash('sha256').update(sheet).digest('base64');
+  const policy = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'sha256-${hash}'`;
+  for (const path of ['index.html', 'zh/index.html', 'frame.html', 'zh/frame.html', 'embed.html?chart=cities', 'examples/article.html']) {
     const origins = new Set();
     const seen = (r) => origins.add(new URL(r.url()).origin);
     page.on('request', seen);
     const response = await page.goto(`${baseUrl()}/${path}`);
-    assert.equal(response.headers()['content-security-policy'], "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'");
+    assert.equal(response.headers()['content-security-policy'], policy);
+    if (path.endsWith('index.html') || path.endsWith('frame.html')) {
+      const styles = await page.evaluate(() => ({
+        inline: [...document.querySelectorAll('style')].map((s) => s.textContent),
+        linked: [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => new URL(l.href).pathname),
+      }));
+      assert.deepEqual(styles.inline, [sheet], `${path}: the style sheet is inline, exactly as served`);
+      assert.ok(!styles.linked.some((p) => p.endsWith('/style.css')), `${path}: and not linked as well: ${styles.linked}`);
+    }
     // Ready: the story or the chart started, or every script embed and frame of the article.
     await page.waitForFunction(() => {
       const root = document.documentElement.dataset;

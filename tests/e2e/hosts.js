@@ -31,6 +31,8 @@ const FAULTS = {
   truncated: (path) => (path.endsWith('.wasm') ? { status: 200, type: 'application/wasm', body: Buffer.from([0, 97, 115, 109, 1, 0]) } : null),
   // The host's policy does not allow Wasm to compile.
   csp: (path) => (isPage(path) ? { csp: "script-src 'self'" } : null),
+  // The host sends a policy without the hash that allows the page's inline style sheet.
+  stylecsp: (path) => (isPage(path) ? { csp: "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'" } : null),
   // The Wasm waits until the test releases it.
   held: (path) => (path.endsWith('.wasm') ? { hold: true } : null),
   // The same, with the page's Wasm preload taken out: a preload holds the load event, which a

@@ -349,6 +349,24 @@ export function readerSuite(engineName) {
     await tab.close();
   });
 
+  readerTest(`${engineName}: a host whose policy blocks the inline style sheet still shows the styled story`, async () => {
+    const tab = await engine.open(DESKTOP);
+    await tab.goto(hosts.site('stylecsp', 'index.html'));
+    await waitReady(tab);
+    // main.js saw the sheet blocked and linked it as a file, which the policy allows.
+    await tab.waitFor(() => getComputedStyle(document.querySelector('.graphic')).position === 'sticky', undefined, 5000)
+      .catch((e) => { throw new Error(`the page is not styled: ${e.message}`); });
+    assert.ok(await tab.evaluate(() => [...document.querySelectorAll('link[rel=stylesheet]')].some((l) => new URL(l.href).pathname.endsWith('/style.css'))),
+      'the style sheet is linked as a file');
+    const first = (await tab.evaluate(readSteps))[0];
+    await waitStep(tab, first);
+    await assertPicture(tab, DESKTOP, first);
+    // Only the browser's report of the blocked inline sheet.
+    const unexpected = (await tab.errors()).filter((e) => !/style-src/.test(e));
+    assert.deepEqual(unexpected, [], `console or page errors beyond the blocked inline style:\n${unexpected.join('\n')}`);
+    await tab.close();
+  });
+
   readerTest(`${engineName}: a Wasm that arrives late catches up with the step the reader has scrolled to`, async (t) => {
     const tab = await engine.open(DESKTOP);
     await tab.goto(hosts.site(heldWasm(t), 'index.html'));

@@ -11,8 +11,10 @@ use crate::{assets, build, data, facts, files, hosts, kit, page, style};
 /// each edition's page given its static charts, its preloads and its frame page, the charts'
 /// SVGs in `charts/`, the icon as PNG (`png::write_favicon`), the data downloads in `data/`, and the newsroom kit (`kit`: PNGs, social
 /// cards, each chart's page, oEmbed, head tags, with absolute URLs from `base`); then minifies
-/// the scripts, giving them the facts they share with Rust, precompresses everything (see
-/// `assets`) and writes the host configs for what is there (`hosts`). Returns its path.
+/// the scripts, giving them the facts they share with Rust, writes the style sheet into the
+/// story's pages (`page::inline_style`), precompresses everything (see `assets`) and writes the
+/// host configs for what is there, with the policy that allows that sheet (`hosts`). Returns its
+/// path.
 pub fn dist(root: &Path, base: &Base) -> Result<PathBuf, String> {
     let dist = root.join("dist");
     dist_of(root, base, &BUILDS, &dist)?;
@@ -37,6 +39,7 @@ pub fn dist_of(root: &Path, base: &Base, builds: &[Build], dist: &Path) -> Resul
     kit::write(&dist, base, &rasteriser)?;
     assets::minify(root, &dist, &facts::defines(&pkg))?;
     facts::check_replaced(&dist)?;
+    page::inline_style(&dist)?;
     assets::precompress(root, &dist)?;
     hosts::write(&dist)?;
     println!("==> wrote {}", dist.display());

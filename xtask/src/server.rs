@@ -16,19 +16,53 @@ use axum::Router;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
+use base64::Engine;
+use sha2::{Digest, Sha256};
+
 use crate::assets::is_fingerprinted;
+use crate::files;
 
 /// The policy every page is served with, as strict as a newsroom's: only our own files, Wasm
-/// allowed to compile, no inline script or style.
-pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+/// allowed to compile, no inline script, and no inline style but one: `style.css` of the site,
+/// which `dist` writes into the story's pages (`page::inline_style`, so their first paint waits
+/// for no second request), allowed by its SHA-256. A site without one gets no hash.
+pub fn csp(site: &Path) -> Result<String, String> {
+    let sheet = site.join(STYLE_SHEET);
+    let inline = match sheet.exists() {
+        true => Some(files::read_bytes(&sheet)?),
+        false => None,
+    };
+    Ok(policy(inline.as_deref()))
+}
 
-/// The headers every answer gets, whatever was asked (the host configs of `hosts` send the same).
-pub const FIXED: [(&str, &str); 3] = [
-    ("Content-Security-Policy", CSP),
+/// The policy, allowing `inline_style` (the exact text of a `<style>` element) if given.
+pub fn policy(inline_style: Option<&[u8]>) -> String {
+    let mut policy =
+        String::from("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'");
+    if let Some(css) = inline_style {
+        let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(css));
+        policy.push_str(&format!(" 'sha256-{hash}'"));
+    }
+    policy
+}
+
+/// The story's style sheet, at the top of the site: the one inline style the policy allows.
+pub const STYLE_SHEET: &str = "style.css";
+
+/// The headers every answer gets besides the policy, whatever was asked (the host configs of
+/// `hosts` send the same).
+pub const FIXED: [(&str, &str); 2] = [
     ("X-Content-Type-Options", "nosniff"),
     // Script embeds load our module, Wasm and SVGs from other sites' pages.
     ("Access-Control-Allow-Origin", "*"),
 ];
+
+/// The headers every answer from `site` gets: its policy (`csp`), then `FIXED`.
+pub fn every_answer(site: &Path) -> Result<Vec<(&'static str, String)>, String> {
+    let mut headers = vec![("Content-Security-Policy", csp(site)?)];
+    headers.extend(FIXED.iter().map(|&(name, value)| (name, value.to_string())));
+    Ok(headers)
+}
 
 /// Types by extension that the server sets itself, because static hosts and nginx's stock
 /// `mime.types` do not all know them (every other type is the usual one for its extension).
@@ -68,26 +102,22 @@ pub enum Mode {
     Isolated,
 }
 
-/// The headers every answer gets in `mode`.
-fn fixed_headers(mode: Mode) -> Vec<(HeaderName, &'static str)> {
-    let mut headers: Vec<(HeaderName, &'static str)> = FIXED
-        .iter()
-        .map(|&(name, value)| {
-            let name = HeaderName::from_bytes(name.as_bytes()).expect("a valid header name");
-            (name, value)
-        })
-        .collect();
+/// The headers every answer from `root` gets in `mode`.
+fn fixed_headers(root: &Path, mode: Mode) -> Result<Vec<(HeaderName, HeaderValue)>, String> {
+    let mut headers = every_answer(root)?;
     if mode == Mode::Isolated {
-        headers.push((
-            HeaderName::from_static("cross-origin-opener-policy"),
-            "same-origin",
-        ));
-        headers.push((
-            HeaderName::from_static("cross-origin-embedder-policy"),
-            "require-corp",
-        ));
+        headers.push(("Cross-Origin-Opener-Policy", "same-origin".into()));
+        headers.push(("Cross-Origin-Embedder-Policy", "require-corp".into()));
     }
     headers
+        .into_iter()
+        .map(|(name, value)| {
+            let name = HeaderName::from_bytes(name.as_bytes()).expect("a valid header name");
+            HeaderValue::from_str(&value)
+                .map(|value| (name, value))
+                .map_err(|e| format!("{value:?} cannot be sent as a header: {e}"))
+        })
+        .collect()
 }
 
 /// Adds what depends on the path asked for: how long it may be cached, and the charset of text
@@ -112,23 +142,20 @@ async fn per_path(request: Request, next: Next) -> Response {
     response
 }
 
-fn app(root: &Path, mode: Mode) -> Router {
+fn app(root: &Path, mode: Mode) -> Result<Router, String> {
     let files = ServeDir::new(root).precompressed_br().precompressed_gzip();
     let mut app = Router::new()
         .fallback_service(files)
         .layer(middleware::from_fn(per_path));
-    for (name, value) in fixed_headers(mode) {
-        app = app.layer(SetResponseHeaderLayer::overriding(
-            name,
-            HeaderValue::from_static(value),
-        ));
+    for (name, value) in fixed_headers(root, mode)? {
+        app = app.layer(SetResponseHeaderLayer::overriding(name, value));
     }
-    app
+    Ok(app)
 }
 
 /// Answers on `listener` until the process ends, on this thread.
 fn answer(listener: TcpListener, root: &Path, mode: Mode) -> Result<(), String> {
-    let app = app(root, mode);
+    let app = app(root, mode)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_io()
         .build()
@@ -263,7 +290,7 @@ mod tests {
         assert!(
             page.contains(&format!(
                 "content-security-policy: {}",
-                CSP.to_ascii_lowercase()
+                policy(None).to_ascii_lowercase()
             )),
             "{page}"
         );
@@ -287,6 +314,31 @@ mod tests {
                 && page.contains("cross-origin-embedder-policy: require-corp")
                 && page.ends_with("<h1>hello</h1>"),
             "{page}"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+    #[test]
+    fn the_policy_allows_the_sites_style_sheet_by_its_hash_and_nothing_else_inline() {
+        let base = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+        assert_eq!(policy(None), base);
+        // SHA-256 of "abc", base64 (FIPS 180-2's test vector).
+        assert_eq!(
+            policy(Some(b"abc")),
+            format!("{base} 'sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0='")
+        );
+        let dir = std::env::temp_dir().join(format!("xtask-csp-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        assert_eq!(csp(&dir).unwrap(), base);
+        std::fs::write(dir.join(STYLE_SHEET), "abc").unwrap();
+        assert_eq!(csp(&dir).unwrap(), policy(Some(b"abc")));
+        let (addr, _thread) = spawn(&dir, Mode::Production).unwrap();
+        let answer = get(addr, "/style.css");
+        assert!(
+            answer.contains(&format!(
+                "content-security-policy: {}",
+                policy(Some(b"abc")).to_ascii_lowercase()
+            )),
+            "{answer}"
         );
         std::fs::remove_dir_all(&dir).unwrap();
     }
