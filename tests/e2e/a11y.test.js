@@ -92,6 +92,12 @@ for (const [path, edition] of [['index.html', 'English'], ['zh/index.html', 'Chi
     // the desktop's narrow column of steps (where its words were a few pixels tall).
     const { width } = await img.boundingBox();
     assert.ok(width >= 600, `step ${i + 1}: its chart is ${Math.round(width)} px wide`);
+    // The card's text starts where the intro's does, its rule and padding outside the column.
+    const [textLeft, introLeft] = await page.evaluate((n) => [
+      document.querySelectorAll('#story .step')[n].querySelector('p').getBoundingClientRect().left,
+      document.querySelector('.intro .dek').getBoundingClientRect().left,
+    ], i);
+    assert.ok(Math.abs(textLeft - introLeft) < 1, `step ${i + 1}: its text starts at ${textLeft} px, the intro's at ${introLeft} px`);
     const alt = await img.getAttribute('alt');
     // Chinese says as much in about half the characters.
     const long = edition === 'Chinese' ? 25 : 60;
