@@ -23,6 +23,13 @@ function unpreloaded(html) {
   return html.replace(preload, '');
 }
 
+/** `text` in two parts, the first ending with `marker`; throws if it has none. */
+function split(text, marker) {
+  const at = text.indexOf(marker);
+  if (at < 0) throw new Error(`the page has no ${marker} to split after`);
+  return [text.slice(0, at + marker.length), text.slice(at + marker.length)];
+}
+
 /** What each fault does to a response of the site: `null` leaves it alone. */
 const FAULTS = {
   // The Wasm is not there.
@@ -40,6 +47,9 @@ const FAULTS = {
   heldunpreloaded: (path) => (path.endsWith('.wasm') ? { hold: true } : isPage(path) ? { unpreload: true } : null),
   // The page waits until the test releases it.
   heldpage: (path) => (path.endsWith('.html') ? { hold: true } : null),
+  // The page arrives in two parts, the second held until the test releases it: the first ends
+  // just after the canvas, so the browser parses and paints the graphic before the rest of it.
+  split: (path) => (isPage(path) ? { splitAfter: '</canvas>' } : null),
 };
 
 /** Starts the server; returns its origin and what tests use. */
@@ -84,8 +94,14 @@ export async function startHosts() {
       // The body before the head: a page unpreloaded() refuses is answered with a 500 below.
       const upstreamBody = Buffer.from(await upstream.arrayBuffer());
       const body = change.unpreload ? unpreloaded(upstreamBody.toString('utf8')) : upstreamBody;
+      const parts = change.splitAfter ? split(body.toString('utf8'), change.splitAfter) : [body];
       response.writeHead(upstream.status, headers);
-      response.end(body);
+      if (parts.length === 2) {
+        response.write(parts[0]);
+        asked();
+        await held;
+      }
+      response.end(parts.at(-1));
     } catch (error) {
       response.writeHead(500);
       response.end(String(error));
