@@ -73,7 +73,16 @@ test('the Nu HTML checker finds no errors in the built pages, English and Chines
     // vnu exits non-zero when it reports errors; its JSON report is on stderr.
     report = JSON.parse(e.stderr.toString());
   }
-  const messages = report.messages.map((m) => `${m.url?.split('/').pop()} ${m.type} line ${m.lastLine}: ${m.message}`);
+  // The pages carry their style sheet, which the checker's CSS validator reads too. It predates
+  // container queries (CSS Containment 3, in Chromium, Firefox and Safari since 2023), so these
+  // two, and only these, are its gaps rather than errors of ours.
+  const unknownToTheChecker = [
+    /^CSS: “container(-type)?”: Property “container(-type)?” doesn't exist\.$/,
+    /^CSS: Unrecognized at-rule “@container”$/,
+  ];
+  const messages = report.messages
+    .filter((m) => !unknownToTheChecker.some((known) => known.test(m.message)))
+    .map((m) => `${m.url?.split('/').pop()} ${m.type} line ${m.lastLine}: ${m.message}`);
   assert.deepEqual(messages, []);
 });
 
