@@ -5,10 +5,11 @@
 //! everything else revalidated, and CORS for script embeds on other sites.
 
 use std::net::{SocketAddr, TcpListener};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::thread::JoinHandle;
 
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderName, HeaderValue};
 use axum::middleware::{self, Next};
 use axum::response::Response;
@@ -102,22 +103,45 @@ pub enum Mode {
     Isolated,
 }
 
-/// The headers every answer from `root` gets in `mode`.
-fn fixed_headers(root: &Path, mode: Mode) -> Result<Vec<(HeaderName, HeaderValue)>, String> {
-    let mut headers = every_answer(root)?;
+/// The headers every answer gets in `mode` besides the policy: `FIXED`, and isolation if asked.
+fn fixed_headers(mode: Mode) -> Vec<(HeaderName, &'static str)> {
+    let mut headers = FIXED.to_vec();
     if mode == Mode::Isolated {
-        headers.push(("Cross-Origin-Opener-Policy", "same-origin".into()));
-        headers.push(("Cross-Origin-Embedder-Policy", "require-corp".into()));
+        headers.push(("Cross-Origin-Opener-Policy", "same-origin"));
+        headers.push(("Cross-Origin-Embedder-Policy", "require-corp"));
     }
     headers
         .into_iter()
         .map(|(name, value)| {
             let name = HeaderName::from_bytes(name.as_bytes()).expect("a valid header name");
-            HeaderValue::from_str(&value)
-                .map(|value| (name, value))
-                .map_err(|e| format!("{value:?} cannot be sent as a header: {e}"))
+            (name, value)
         })
         .collect()
+}
+
+/// Adds the site's policy (`csp`), read from its files at each request: the site may be built
+/// or rebuilt after the server starts (`cargo xtask test` starts it first, to build the site for
+/// its address; `serve` swaps in a new `dist/`). A policy that cannot be read is an error, never
+/// a page served without it.
+async fn with_policy(State(root): State<Arc<PathBuf>>, request: Request, next: Next) -> Response {
+    let policy = csp(&root).and_then(|p| {
+        HeaderValue::from_str(&p).map_err(|e| format!("{p:?} cannot be sent as a header: {e}"))
+    });
+    match policy {
+        Ok(policy) => {
+            let mut response = next.run(request).await;
+            response
+                .headers_mut()
+                .insert(header::CONTENT_SECURITY_POLICY, policy);
+            response
+        }
+        Err(e) => {
+            eprintln!("xtask: no policy for {}: {e}", request.uri());
+            let mut response = Response::new(axum::body::Body::from(e));
+            *response.status_mut() = axum::http::StatusCode::INTERNAL_SERVER_ERROR;
+            response
+        }
+    }
 }
 
 /// Adds what depends on the path asked for: how long it may be cached, and the charset of text
@@ -142,20 +166,27 @@ async fn per_path(request: Request, next: Next) -> Response {
     response
 }
 
-fn app(root: &Path, mode: Mode) -> Result<Router, String> {
+fn app(root: &Path, mode: Mode) -> Router {
     let files = ServeDir::new(root).precompressed_br().precompressed_gzip();
     let mut app = Router::new()
         .fallback_service(files)
-        .layer(middleware::from_fn(per_path));
-    for (name, value) in fixed_headers(root, mode)? {
-        app = app.layer(SetResponseHeaderLayer::overriding(name, value));
+        .layer(middleware::from_fn(per_path))
+        .layer(middleware::from_fn_with_state(
+            Arc::new(root.to_path_buf()),
+            with_policy,
+        ));
+    for (name, value) in fixed_headers(mode) {
+        app = app.layer(SetResponseHeaderLayer::overriding(
+            name,
+            HeaderValue::from_static(value),
+        ));
     }
-    Ok(app)
+    app
 }
 
 /// Answers on `listener` until the process ends, on this thread.
 fn answer(listener: TcpListener, root: &Path, mode: Mode) -> Result<(), String> {
-    let app = app(root, mode)?;
+    let app = app(root, mode);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_io()
         .build()
@@ -328,18 +359,25 @@ mod tests {
         );
         let dir = std::env::temp_dir().join(format!("xtask-csp-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("index.html"), "<p>").unwrap();
         assert_eq!(csp(&dir).unwrap(), base);
-        std::fs::write(dir.join(STYLE_SHEET), "abc").unwrap();
-        assert_eq!(csp(&dir).unwrap(), policy(Some(b"abc")));
+        // The server starts before the site is built (as `cargo xtask test` starts it) and sends
+        // the policy of the site as it is at each request.
         let (addr, _thread) = spawn(&dir, Mode::Production).unwrap();
-        let answer = get(addr, "/style.css");
-        assert!(
-            answer.contains(&format!(
-                "content-security-policy: {}",
-                policy(Some(b"abc")).to_ascii_lowercase()
-            )),
-            "{answer}"
-        );
+        let sent = |expected: &str| {
+            let answer = get(addr, "/index.html");
+            let line = format!(
+                "content-security-policy: {}\r\n",
+                expected.to_ascii_lowercase()
+            );
+            assert!(answer.contains(&line), "{answer}");
+        };
+        sent(base);
+        for sheet in ["abc", "p{}"] {
+            std::fs::write(dir.join(STYLE_SHEET), sheet).unwrap();
+            assert_eq!(csp(&dir).unwrap(), policy(Some(sheet.as_bytes())));
+            sent(&policy(Some(sheet.as_bytes())));
+        }
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
