@@ -457,11 +457,24 @@ export function readerSuite(engineName) {
   /** The host page scrolls so that `step`, in the story framed at `urlPart`, sits 40% down
    * its viewport. */
   async function hostScrollsTo(tab, urlPart, step) {
-    const top = await tab.inFrame(urlPart, (id) => document.getElementById(id).getBoundingClientRect().top + scrollY, step.id);
-    await tab.evaluate((top) => {
-      const frameTop = document.querySelector('iframe').getBoundingClientRect().top + scrollY;
-      window.scrollTo(0, frameTop + top - innerHeight * 0.4);
-    }, top);
+    // The frame lays its story out again when it first hears the host's viewport (it takes the
+    // host's height as its own), and a busy machine may deliver that after the first aim: aim
+    // again until the step stays where it was aimed at.
+    let aimed = null;
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const top = await tab.inFrame(urlPart, (id) => document.getElementById(id).getBoundingClientRect().top + scrollY, step.id);
+      const target = await tab.evaluate((top) => {
+        const frameTop = document.querySelector('iframe').getBoundingClientRect().top + scrollY;
+        const target = Math.round(frameTop + top - innerHeight * 0.4);
+        window.scrollTo(0, target);
+        return target;
+      }, top);
+      if (target === aimed) return;
+      aimed = target;
+      await tab.evaluate(painted);
+      await new Promise((resolve) => { setTimeout(resolve, 100); });
+    }
+    throw new Error(`${step.id} kept moving in the frame at ${urlPart} as the host scrolled to it`);
   }
 
   /** Waits until `fn` (run in the frame whose address holds `urlPart`) returns something true;
