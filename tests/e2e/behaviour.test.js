@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  baseUrl, launch, DESKTOP, PHONE, openPage, waitReady, steps, waitStep, centre, canvasInfo, assertNoErrors,
+  baseUrl, launch, DESKTOP, PHONE, openPage, waitReady, steps, waitStep, centre, canvasInfo, assertNoErrors, painted,
 } from './helpers.js';
 
 let browser;
@@ -45,12 +45,11 @@ test('the chart is painted only when something changed: not on scrolling within 
   const before = await paints();
   assert.ok(before > 0, 'paints are measured');
   // Each small scroll ends (scrollend) and two frames pass, in which a repaint would happen.
-  const twoFrames = () => page.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
   for (let i = 0; i < 10; i += 1) {
     const ended = page.evaluate(() => new Promise((resolve) => { addEventListener('scrollend', resolve, { once: true }); }));
     await page.mouse.wheel(0, i % 2 ? -8 : 8);
     await ended;
-    await twoFrames();
+    await page.evaluate(painted);
   }
   await waitStep(page, all[2]);
   assert.equal(await paints(), before, 'no repaint for scrolling that changes nothing, or for idling');

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { baseUrl, openPage, assertNoErrors, measureCanvas } from './helpers.js';
+import { baseUrl, openPage, assertNoErrors, measureCanvas, painted } from './helpers.js';
 import { chromiumAndHosts } from './hosts.js';
 
 // Host pages live on another origin, served by the test process itself (hosts.js).
@@ -117,7 +117,7 @@ test('every page is served with a strict CSP, loads nothing from third parties a
         || (embeds.length > 0 && embeds.every((el) => el.dataset.sensetimeMounted) && frames.every((f) => parseFloat(f.style.height) > 300));
     }, null, { timeout: 15000 });
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
-    await page.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
+    await page.evaluate(painted);
     assert.equal(await page.evaluate(() => document.cookie), '');
     assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
     page.off('request', seen);

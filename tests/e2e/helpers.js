@@ -197,3 +197,19 @@ export async function compareShots({ a, b, box }) {
   }
   return differing / (w * h);
 }
+
+/** In the page: the layout shifts Chromium recorded since the page opened (none is 0), or null
+ * where the engine does not report them. */
+export function layoutShift() {
+  if (!PerformanceObserver.supportedEntryTypes?.includes('layout-shift')) return null;
+  return new Promise((resolve) => {
+    new PerformanceObserver((list) => resolve(list.getEntries().reduce((sum, e) => sum + (e.hadRecentInput ? 0 : e.value), 0)))
+      .observe({ type: 'layout-shift', buffered: true });
+    setTimeout(() => resolve(0), 500);
+  });
+}
+
+/** Two animation frames: whatever was asked for has been painted. */
+export function painted() {
+  return new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); });
+}

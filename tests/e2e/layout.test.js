@@ -3,7 +3,9 @@
 // tables on phones, and embed.html opened on its own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, openPage, waitReady, assertNoErrors } from './helpers.js';
+import {
+  baseUrl, DESKTOP, PHONE, openPage, waitReady, assertNoErrors, painted, layoutShift,
+} from './helpers.js';
 import { chromiumAndHosts } from './hosts.js';
 
 const session = chromiumAndHosts();
@@ -75,21 +77,14 @@ for (const [lang, address] of [['en', 'frame.html'], ['zh', 'zh/frame.html']]) {
 // The parser may yield anywhere, and a browser paints what it has: a slow page, or a busy phone,
 // paints the graphic before the rest of the page has arrived or been parsed.
 test('a graphic painted before the rest of the page arrives is where it stays: no layout shift', async () => {
-  const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
-  for (const device of [{ viewport: { width: 1280, height: 800 } }, phone]) {
+  for (const device of [DESKTOP, PHONE]) {
     const { page, context, errors } = await openPage(session.browser, device);
-    await page.addInitScript(() => {
-      window.shifts = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (!e.hadRecentInput) window.shifts.push(e.value);
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
     const loading = page.goto(session.hosts.site('split', 'index.html'), { waitUntil: 'commit' });
     await session.hosts.heldAsked();
     await loading;
     // The page up to the canvas has arrived and been painted; the tools under it have not.
     await page.waitForFunction(() => document.getElementById('chart') && !document.getElementById('chart-tools'));
-    await page.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
+    await page.evaluate(painted);
     const chartBox = () => {
       const r = document.querySelector('.chart-box').getBoundingClientRect();
       return { x: r.x, y: r.y, width: r.width, height: r.height };
@@ -97,8 +92,8 @@ test('a graphic painted before the rest of the page arrives is where it stays: n
     const early = await page.evaluate(chartBox);
     session.hosts.release();
     await waitReady(page);
-    assert.deepEqual(await page.evaluate(chartBox), early, `${device.viewport.width} px: the chart's box where it was first painted`);
-    assert.deepEqual(await page.evaluate(() => window.shifts), [], `${device.viewport.width} px: no layout shift`);
+    assert.deepEqual(await page.evaluate(chartBox), early, `${device.name}: the chart's box where it was first painted`);
+    assert.equal(await page.evaluate(layoutShift), 0, `${device.name}: no layout shift`);
     assertNoErrors(assert, errors);
     await context.close();
   }

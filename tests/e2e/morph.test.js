@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, DESKTOP, openPage, openAtChart, steps, centre, waitStep, assertNoErrors,
+  launch, DESKTOP, openPage, openAtChart, steps, centre, waitStep, assertNoErrors, painted,
 } from './helpers.js';
 
 let browser;
@@ -95,7 +95,7 @@ async function recordTransition(page, to) {
   await centre(page, to.id);
   await waitStep(page, to);
   // One more frame, so that the last recorded is the settled chart.
-  await page.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
+  await page.evaluate(painted);
   return page.evaluate(measureRecording);
 }
 

@@ -9,6 +9,7 @@ import { launchEngine } from './engines.js';
 import { startHosts } from './hosts.js';
 import {
   baseUrl, DESKTOP, PHONE, stepShown, measureCanvas, compareWithDrawing, compareShots, TOLERANCE,
+  painted, layoutShift,
 } from './helpers.js';
 
 const EDITIONS = [
@@ -57,21 +58,6 @@ function landmarks() {
   return [document.getElementById('chart'), document.getElementById('chart-tools'), ...document.querySelectorAll('#story .step')].map(at);
 }
 
-/** In the page: the layout shifts Chromium recorded since the page opened (none is 0), or null
- * where the engine does not report them. */
-function layoutShift() {
-  if (!PerformanceObserver.supportedEntryTypes?.includes('layout-shift')) return null;
-  return new Promise((resolve) => {
-    new PerformanceObserver((list) => resolve(list.getEntries().reduce((sum, e) => sum + (e.hadRecentInput ? 0 : e.value), 0)))
-      .observe({ type: 'layout-shift', buffered: true });
-    setTimeout(() => resolve(0), 500);
-  });
-}
-
-/** Two animation frames: whatever was asked for has been painted. */
-function painted() {
-  return new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); });
-}
 
 /** A test that fails, naming itself, if it hangs: a WebDriver command that never returns would
  * otherwise hold up the whole run. */

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  baseUrl, launch, DESKTOP, openPage, waitReady, steps, waitStep, centre, assertNoErrors, assertDrawn,
+  baseUrl, launch, DESKTOP, openPage, waitReady, steps, waitStep, centre, assertNoErrors, assertDrawn, painted,
 } from './helpers.js';
 
 let browser;
@@ -85,7 +85,7 @@ test('a panic is reported once, the static charts take over and the page keeps w
   const top = await page.evaluate(() => document.getElementById('sources').getBoundingClientRect().top);
   assert.ok(top >= 0 && top < 700, `the link moved the page to the sources (top ${top})`);
   // Nothing more is reported, two frames on.
-  await page.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
+  await page.evaluate(painted);
   assert.equal(errors.length, 1, `one report: ${errors.join('\n')}`);
   assert.match(errors[0], /^console: SenseTime explainer: internal error[^]*deliberate panic for the reliability tests/);
   await context.close();
