@@ -279,6 +279,7 @@ mod tests {
         files::write(&dir.join("main.js.gz"), "x").unwrap();
         write(&dir).unwrap();
         let (addr, _thread) = spawn(&dir, Mode::Production).unwrap();
+        let every = every_answer(&dir).unwrap();
         let headers = files::read(&dir.join(HEADERS)).unwrap();
         let conf = files::read(&dir.join(NGINX)).unwrap();
         assert!(!headers.contains("main.js.gz") && !headers.contains("/_headers"));
@@ -294,7 +295,6 @@ mod tests {
             let netlify = netlify_applies(&headers, &path);
             let nginx = nginx_applies(&conf, &path);
             for host in [&netlify, &nginx] {
-                let every = every_answer(&dir).unwrap();
                 for name in every.iter().map(|(n, _)| *n).chain(["Cache-Control"]) {
                     let name = name.to_ascii_lowercase();
                     let set = host.iter().find(|(n, _)| *n == name).map(|(_, v)| v);

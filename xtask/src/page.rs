@@ -2,7 +2,7 @@
 //! same Rust chart code as the canvas) with a text alternative and a data table, for readers
 //! without JavaScript or Wasm, screen readers, crawlers and print.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::assets::Pkg;
 use crate::builds::{Build, Role};
@@ -215,7 +215,7 @@ pub fn write_editions(dist: &Path, pkg: &Pkg) -> Result<(), String> {
         let html = with_first_picture(&html, edition)?;
         files::write(&path, with_preloads(&html, edition, false, pkg)?)?;
         let frame = frame_page(&with_preloads(&html, edition, true, pkg)?, edition)?;
-        files::write(&path.with_file_name("frame.html"), frame)?;
+        files::write(&frame_path(&path), frame)?;
     }
     Ok(())
 }
@@ -229,13 +229,18 @@ pub fn inline_style(dist: &Path) -> Result<(), String> {
     let css = files::read(&dist.join(STYLE_SHEET))?;
     for edition in EDITIONS {
         let page = dist.join(edition.page);
-        for path in [page.clone(), page.with_file_name("frame.html")] {
+        for path in [frame_path(&page), page] {
             let html = with_style(&files::read(&path)?, &css, edition.root)
                 .map_err(|e| format!("{}: {e}", path.display()))?;
             files::write(&path, html)?;
         }
     }
     Ok(())
+}
+
+/// Where an edition's frame page (see [`frame_page`]) is written: beside the edition's page.
+fn frame_path(page: &Path) -> PathBuf {
+    page.with_file_name("frame.html")
 }
 
 /// `html` with `css` inline where it links the style sheet at `root`.

@@ -29,9 +29,10 @@ use crate::files;
 /// for no second request), allowed by its SHA-256. A site without one gets no hash.
 pub fn csp(site: &Path) -> Result<String, String> {
     let sheet = site.join(STYLE_SHEET);
-    let inline = match sheet.exists() {
-        true => Some(files::read_bytes(&sheet)?),
-        false => None,
+    let inline = if sheet.exists() {
+        Some(files::read_bytes(&sheet)?)
+    } else {
+        None
     };
     Ok(policy(inline.as_deref()))
 }
@@ -348,6 +349,7 @@ mod tests {
         );
         std::fs::remove_dir_all(&dir).unwrap();
     }
+
     #[test]
     fn the_policy_allows_the_sites_style_sheet_by_its_hash_and_nothing_else_inline() {
         let base = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
