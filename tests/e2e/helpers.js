@@ -160,7 +160,7 @@ export function assertNoErrors(assert, errors) {
  * first counts only if no pixel of the second within one CSS pixel of it is alike, so text that
  * SVG and canvas rasterise a fraction of a pixel apart passes, and a label moved, resized or
  * changed does not. Plain DOM code, so every engine can run it on its own screenshots. */
-export async function compareShots({ a, b, box }) {
+export async function compareShots({ a, b, box, width }) {
   const load = (src) => new Promise((resolve, reject) => {
     const image = new Image();
     image.onload = () => resolve(image);
@@ -168,8 +168,10 @@ export async function compareShots({ a, b, box }) {
     image.src = src;
   });
   const images = await Promise.all([load(a), load(b)]);
-  // Screenshots are in device pixels in some engines, CSS pixels in others.
-  const scale = images[0].naturalWidth / innerWidth;
+  // Screenshots are in device pixels in some engines, CSS pixels in others: scaled by the width
+  // of the page they show, not of this one (a phone lays a page without a viewport tag out at
+  // 980 px).
+  const scale = images[0].naturalWidth / width;
   const [x, y, w, h] = [box.x, box.y, box.width, box.height].map((v) => Math.round(v * scale));
   const pixels = images.map((image) => {
     const canvas = Object.assign(document.createElement('canvas'), { width: w, height: h });

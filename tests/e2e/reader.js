@@ -394,6 +394,7 @@ export function readerSuite(engineName) {
         assert.ok(Math.abs(picture.drawnFor.width - chart.width) < 1 && Math.abs(picture.drawnFor.height - chart.height) < 1, `the ${picture.layout} picture is drawn for ${JSON.stringify(picture.drawnFor)}, the canvas is ${chart.width}x${chart.height}`);
       }
       const before = await tab.evaluate(landmarks);
+      const shotWidth = await tab.evaluate(() => innerWidth);
       const shots = [new URL('picture.png', artifacts), new URL('canvas.png', artifacts)].map((u) => u.pathname.replace('.png', `-${device.name}.png`));
       await tab.screenshot(shots[0]);
       hosts.release();
@@ -415,7 +416,7 @@ export function readerSuite(engineName) {
         // and WebKit's about:blank keeps the policy of the page before it.
         await tab.goto(hosts.host('compare', ''));
         const [a, b] = shots.map((file) => `data:image/png;base64,${readFileSync(file).toString('base64')}`);
-        const differing = await tab.evaluate(compareShots, { a, b, box: chart });
+        const differing = await tab.evaluate(compareShots, { a, b, box: chart, width: shotWidth });
         assert.ok(differing <= TOLERANCE, `the canvas's first frame looks like the picture: ${(differing * 100).toFixed(2)}% of pixels differ`);
       }
       await tab.close();
