@@ -279,6 +279,28 @@ export function readerSuite(engineName) {
     assert.ok(frames <= 2, `with reduced motion the chart changes at once (${frames} frames)`);
   });
 
+  for (const device of [DESKTOP, PHONE]) {
+    readerTest(`${engineName}: ${device.name}: the tools under the chart are painted there`, async (t) => {
+      const { tab } = await openAtChart(t, device, 'index.html', 'funding');
+      const tools = await tab.evaluate(() => document.getElementById('chart-tools').getBoundingClientRect().toJSON());
+      const shotWidth = await tab.evaluate(() => innerWidth);
+      assert.ok(tools.top >= 0 && tools.bottom <= await tab.evaluate(() => innerHeight), `the tools are in view: ${JSON.stringify(tools)}`);
+      // The same view with the tools and without them: what they paint is the difference.
+      const shots = ['tools-shown', 'tools-hidden'].map((name) => new URL(`${name}-${device.name}.png`, artifacts).pathname);
+      await tab.screenshot(shots[0]);
+      await tab.evaluate(() => { document.getElementById('chart-tools').style.visibility = 'hidden'; });
+      await tab.evaluate(painted);
+      await tab.screenshot(shots[1]);
+      await assertNoErrors(tab);
+      await tab.goto(hosts.host('compare', ''));
+      const [a, b] = shots.map((file) => `data:image/png;base64,${readFileSync(file).toString('base64')}`);
+      const ink = await tab.evaluate(compareShots, { a, b, box: tools, width: shotWidth });
+      t.diagnostic(`${(ink * 100).toFixed(1)}% of the tools' box is theirs`);
+      assert.ok(ink > 0.02, `the tools are painted: ${(ink * 100).toFixed(2)}% of their box changes without them`);
+      await tab.close();
+    });
+  }
+
   readerTest(`${engineName}: the currency control redraws the chart in dollars, keeps the choice in the address, and on reload`, async (t) => {
     const { tab, step } = await openAtChart(t, DESKTOP, 'index.html', 'revenue-mix');
     const before = await tab.evaluate(() => document.getElementById('chart').getAttribute('aria-label'));
